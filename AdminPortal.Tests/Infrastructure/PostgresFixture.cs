@@ -1,0 +1,98 @@
+using AdminPortal.Data;
+using AdminPortal.Data.Local;
+using AdminPortal.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AdminPortal.Tests.Infrastructure;
+
+/// <summary>
+/// One throwaway PostgreSQL cluster per test run (the portal's own embedded-PostgreSQL code, in a temp folder, on a
+/// free port), migrated once; <see cref="ResetAsync"/> empties the tables between tests.
+/// </summary>
+public sealed class PostgresFixture : IAsyncLifetime
+{
+    private EmbeddedPostgres? _cluster;
+    private ServiceProvider? _services;
+
+    public string ConnectionString { get; private set; } = "";
+    public IServiceProvider Services => _services ?? throw new InvalidOperationException("fixture not started");
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    public async Task InitializeAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"adminportal-tests-{Guid.NewGuid():N}");
+        _cluster = await EmbeddedPostgres.StartAsync(
+            new EmbeddedPostgresOptions { DataDirectory = folder, Database = "adminportal_tests" }, _ => { });
+        ConnectionString = _cluster.ConnectionString("adminportal_tests");
+        _services = BuildServices(ConnectionString, Clock);
+        await using var db = await CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+    }
+
+    /// <summary>The portal's own registrations over the test database, with a fake clock.</summary>
+    public static ServiceProvider BuildServices(string connectionString, TimeProvider clock,
+        Action<IServiceCollection>? customise = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Portal"] = connectionString,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddPortalData(new PortalDatabase(connectionString, null));
+        services.AddPortalIdentity(configuration);
+        services.AddPortalAuthorization();
+        services.AddPortalFeatures(configuration);
+        services.AddSingleton(clock);
+        customise?.Invoke(services);
+        return services.BuildServiceProvider();
+    }
+
+    public Task<PortalDbContext> CreateDbContextAsync() =>
+        Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+
+    public async Task ResetAsync()
+    {
+        await using var db = await CreateDbContextAsync();
+        await DatabaseReset.TruncateAllAsync(db);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_services is not null)
+            await _services.DisposeAsync();
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+            try { Directory.Delete(_cluster.DataDirectory, recursive: true); }
+            catch (IOException) { /* a leftover temp folder is harmless */ }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DatabaseCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "database";
+}
+
+/// <summary>Base for tests on the database: starts each test on empty tables.</summary>
+[Collection(DatabaseCollection.Name)]
+public abstract class DatabaseTest(PostgresFixture fixture) : IAsyncLifetime
+{
+    protected PostgresFixture Fixture { get; } = fixture;
+    protected IServiceProvider Services => Fixture.Services;
+
+    public virtual Task InitializeAsync() => Fixture.ResetAsync();
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    protected T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    protected AsyncServiceScope Scope() => Services.CreateAsyncScope();
+}

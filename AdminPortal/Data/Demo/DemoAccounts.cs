@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using AdminPortal.Features.Users;
+using AdminPortal.Security;
+using Microsoft.AspNetCore.Identity;
+
+namespace AdminPortal.Data.Demo;
+
+/// <summary>The demo logins of Development. Nothing here runs outside Development or the seed verb.</summary>
+public sealed class DemoAccounts(UserManager<PortalUser> users, IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public const string Password = "demo-password-2026";
+
+    public static readonly (string Email, string Name, string Role, string Note)[] All =
+    [
+        ("admin@adminportal.demo", "Asha Admin", PortalRoles.Admin, "Admin"),
+        ("moderator@adminportal.demo", "Mira Moderator", PortalRoles.Moderator, "Moderator"),
+        ("moderator2@adminportal.demo", "Milan Moderator", PortalRoles.Moderator, "Moderator"),
+        ("staff.a@adminportal.demo", "Sana Staff", PortalRoles.Staff, "Staff, hostel A"),
+        ("staff.b@adminportal.demo", "Sid Staff", PortalRoles.Staff, "Staff, hostel B"),
+    ];
+
+    /// <summary>Staff A is scoped to hostel id 1 and staff B to hostel id 2: the helpdesk demo creates those first.</summary>
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        foreach (var (email, name, role, note) in All)
+        {
+            (string, string?, string?)[] grants = role == PortalRoles.Staff
+                ? [(role, ScopeDomains.Hostel, note.EndsWith('A') ? "1" : "2")]
+                : [(role, null, null)];
+            var result = await AdminAccounts.CreateWithRolesAsync(users, dbFactory, email, Password, name, grants);
+            if (!result.Succeeded)
+                throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    public static void Print(TextWriter output)
+    {
+        output.WriteLine($"Demo logins (password: {Password}):");
+        foreach (var (email, _, _, note) in All)
+            output.WriteLine($"  {email,-32} {note}");
+    }
+}

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace AdminPortal.Data.Local;
+
+/// <summary>
+/// A private PostgreSQL cluster driven through initdb/pg_ctl: created on first use, started on a free loopback port,
+/// stopped on dispose. Used by the portal when no connection string is configured, and by the test fixtures.
+/// </summary>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    private const string SuperUser = "postgres";
+    private readonly string _dataDirectory;
+    private readonly string _binDirectory;
+    private readonly bool _runAsPostgresUser;
+    private readonly Action<string> _log;
+    private bool _started;
+
+    private EmbeddedPostgres(string dataDirectory, string binDirectory, int port, Action<string> log)
+    {
+        _dataDirectory = Path.GetFullPath(dataDirectory);
+        _binDirectory = binDirectory;
+        Port = port;
+        _log = log;
+        _runAsPostgresUser = Environment.UserName == "root";
+    }
+
+    public int Port { get; }
+    public string DataDirectory => _dataDirectory;
+    public string LogFile => Path.Combine(_dataDirectory, "postgres.log");
+    private string ClusterDirectory => Path.Combine(_dataDirectory, "cluster");
+    private string PasswordFile => Path.Combine(_dataDirectory, "superuser.password");
+
+    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = SuperUser,
+        Password = File.ReadAllText(PasswordFile).Trim(),
+        Database = database,
+    }.ConnectionString;
+
+    public static async Task<EmbeddedPostgres> StartAsync(
+        EmbeddedPostgresOptions options, Action<string> log, CancellationToken cancellationToken = default)
+    {
+        var data = string.IsNullOrWhiteSpace(options.DataDirectory)
+            ? EmbeddedPostgresOptions.DefaultDataDirectory() : options.DataDirectory;
+        var bin = string.IsNullOrWhiteSpace(options.BinDirectory) ? FindBinDirectory() : options.BinDirectory;
+        var port = options.Port > 0 ? options.Port : FreeLoopbackPort();
+        var cluster = new EmbeddedPostgres(data, bin, port, log);
+        await cluster.InitialiseAsync(cancellationToken);
+        await cluster.StartServerAsync(cancellationToken);
+        await cluster.EnsureDatabaseAsync(options.Database, cancellationToken);
+        return cluster;
+    }
+
+    private static string FindBinDirectory()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(dir, "pg_ctl");
+            if (File.Exists(candidate))
+                return Path.GetDirectoryName(ResolveLink(candidate))!;
+        }
+        var debianDirs = Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().ToArray() : [];
+        foreach (var dir in debianDirs)
+        {
+            if (File.Exists(Path.Combine(dir, "bin", "pg_ctl")))
+                return Path.Combine(dir, "bin");
+        }
+        throw new InvalidOperationException(
+            "No PostgreSQL server binaries found: put initdb/pg_ctl on PATH (Debian: apt-get install postgresql), " +
+            "set EmbeddedPostgres:BinDirectory, or configure ConnectionStrings:Portal.");
+    }
+
+    private static string ResolveLink(string file)
+    {
+        var target = new FileInfo(file).ResolveLinkTarget(returnFinalTarget: true);
+        return target?.FullName ?? file;
+    }
+
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task InitialiseAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(_dataDirectory);
+        if (File.Exists(Path.Combine(ClusterDirectory, "PG_VERSION")))
+            return;
+        _log($"Creating a private PostgreSQL cluster in {ClusterDirectory}");
+        await File.WriteAllTextAsync(PasswordFile, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), ct);
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+            File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await GiveToPostgresUserAsync(ct);
+        await RunAsync("initdb", ["-D", ClusterDirectory, "-U", SuperUser, "--pwfile", PasswordFile,
+            "--auth-host=scram-sha-256", "--auth-local=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"], ct);
+    }
+
+    private async Task GiveToPostgresUserAsync(CancellationToken ct)
+    {
+        if (!_runAsPostgresUser || OperatingSystem.IsWindows())
+            return;
+        await RunProcessAsync("chown", ["-R", "postgres:postgres", _dataDirectory], ct);
+        // every folder above must be traversable by the postgres user
+        for (var dir = Path.GetDirectoryName(_dataDirectory); !string.IsNullOrEmpty(dir) && dir != "/";
+             dir = Path.GetDirectoryName(dir))
+        {
+            var mode = File.GetUnixFileMode(dir);
+            if (!mode.HasFlag(UnixFileMode.OtherExecute))
+                File.SetUnixFileMode(dir, mode | UnixFileMode.OtherExecute);
+        }
+    }
+
+    private async Task StartServerAsync(CancellationToken ct)
+    {
+        if (await RunAsync("pg_ctl", ["status", "-D", ClusterDirectory], ct, throwOnError: false) == 0)
+        {
+            _log("A previous run left the private PostgreSQL cluster running; restarting it on a new port");
+            await RunAsync("pg_ctl", ["stop", "-D", ClusterDirectory, "-m", "fast", "-w"], ct, throwOnError: false);
+        }
+        var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " +
+                            "-c max_connections=200 -c shared_buffers=256MB -c fsync=on";
+        await RunAsync("pg_ctl", ["start", "-D", ClusterDirectory, "-l", LogFile, "-w", "-t", "60", "-o", serverOptions], ct);
+        _started = true;
+        _log($"Private PostgreSQL cluster running on 127.0.0.1:{Port}, data in {ClusterDirectory}, log in {LogFile}");
+    }
+
+    private async Task EnsureDatabaseAsync(string database, CancellationToken ct)
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString("postgres"));
+        await conn.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", conn)
+        {
+            Parameters = { new() { Value = database } },
+        };
+        if (await exists.ExecuteScalarAsync(ct) is null)
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "", StringComparison.Ordinal)}\"", conn);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_started)
+            return;
+        _started = false;
+        NpgsqlConnection.ClearAllPools();
+        await RunAsync("pg_ctl", ["stop", "-D", ClusterDirectory, "-m", "fast", "-w"], CancellationToken.None, throwOnError: false);
+        _log("Private PostgreSQL cluster stopped");
+    }
+
+    private Task<int> RunAsync(string tool, string[] args, CancellationToken ct, bool throwOnError = true)
+    {
+        var exe = Path.Combine(_binDirectory, tool);
+        return _runAsPostgresUser
+            ? RunProcessAsync("runuser", ["-u", "postgres", "--", exe, .. args], ct, throwOnError)
+            : RunProcessAsync(exe, args, ct, throwOnError);
+    }
+
+    private static async Task<int> RunProcessAsync(string file, string[] args, CancellationToken ct, bool throwOnError = true)
+    {
+        var psi = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = "/",
+        };
+        foreach (var a in args)
+            psi.ArgumentList.Add(a);
+        using var process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {file}");
+        // pg_ctl start leaves the postmaster holding the pipes; read until the tool itself exits.
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (throwOnError && process.ExitCode != 0)
+        {
+            var err = stderr.IsCompleted ? await stderr : "";
+            var output = stdout.IsCompleted ? await stdout : "";
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({process.ExitCode}): {err}{output}");
+        }
+        return process.ExitCode;
+    }
+}

@@ -1,0 +1,28 @@
+namespace AdminPortal.Data.Local;
+
+/// <summary>Settings of the private PostgreSQL cluster started when no connection string is configured.</summary>
+public sealed class EmbeddedPostgresOptions
+{
+    public const string Section = "EmbeddedPostgres";
+
+    /// <summary>Folder holding initdb, pg_ctl and postgres; empty means "find them on PATH".</summary>
+    public string? BinDirectory { get; set; }
+
+    /// <summary>The cluster's data folder, kept between runs. Empty means the default under the local data folder.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>The database the portal uses inside the cluster.</summary>
+    public string Database { get; set; } = "adminportal";
+
+    /// <summary>Loopback port; 0 picks a free one at each start.</summary>
+    public int Port { get; set; }
+
+    public static string DefaultDataDirectory()
+    {
+        // root's home is not traversable by the postgres user the cluster must run as, so root gets a system folder.
+        if (Environment.UserName == "root")
+            return "/var/lib/adminportal/postgres";
+        var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+        return Path.Combine(local, "AdminPortal", "postgres");
+    }
+}

@@ -1,0 +1,13 @@
+namespace AdminPortal.Data;
+
+/// <summary>One PostgreSQL schema per source platform area.</summary>
+public static class Schemas
+{
+    public const string Auth = "auth";
+    public const string Catalog = "catalog";
+    public const string Chat = "chat";
+    public const string Helpdesk = "helpdesk";
+    public const string Vendors = "vendors";
+    public const string Creators = "creators";
+    public const string Audit = "audit";
+}

@@ -1,0 +1,62 @@
+using AdminPortal.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AdminPortal.Features.Users;
+
+internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
+{
+    public void Configure(EntityTypeBuilder<PortalUser> user)
+    {
+        user.ToTable("users", Schemas.Auth);
+        user.Property(u => u.Email).HasMaxLength(256).IsRequired();
+        user.HasIndex(u => u.Email).IsUnique().HasDatabaseName("users_email_unique");
+        user.Property(u => u.Version).IsRowVersion();
+        user.Property(u => u.CreatedAt).HasDefaultValueSql("now()");
+        user.Property(u => u.UpdatedAt).HasDefaultValueSql("now()");
+        user.HasMany(u => u.Roles).WithOne(r => r.User).HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class IdentityUserClaimConfiguration : IEntityTypeConfiguration<IdentityUserClaim<int>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserClaim<int>> b) => b.ToTable("user_claims", Schemas.Auth);
+}
+
+internal sealed class IdentityUserLoginConfiguration : IEntityTypeConfiguration<IdentityUserLogin<int>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserLogin<int>> b) => b.ToTable("user_logins", Schemas.Auth);
+}
+
+internal sealed class IdentityUserTokenConfiguration : IEntityTypeConfiguration<IdentityUserToken<int>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserToken<int>> b) => b.ToTable("user_tokens", Schemas.Auth);
+}
+
+internal sealed class RoleConfiguration : IEntityTypeConfiguration<Role>
+{
+    public void Configure(EntityTypeBuilder<Role> role)
+    {
+        role.ToTable("roles", Schemas.Auth);
+        role.Property(r => r.Name).HasMaxLength(64);
+        role.HasIndex(r => r.Name).IsUnique();
+    }
+}
+
+internal sealed class UserRoleConfiguration : IEntityTypeConfiguration<UserRole>
+{
+    public void Configure(EntityTypeBuilder<UserRole> ur)
+    {
+        ur.ToTable("user_roles", Schemas.Auth);
+        ur.Property(r => r.Domain).HasMaxLength(64);
+        ur.Property(r => r.Scope).HasMaxLength(128);
+        ur.Property(r => r.Version).IsRowVersion();
+        ur.HasOne(r => r.Role).WithMany().HasForeignKey(r => r.RoleId).OnDelete(DeleteBehavior.Restrict);
+        // SST-Resolve: unique("unique_user_role_scope").on(user_id, role_id, domain, scope); NULLs count as equal,
+        // so an unscoped role can be held once.
+        ur.HasIndex(r => new { r.UserId, r.RoleId, r.Domain, r.Scope })
+            .IsUnique().AreNullsDistinct(false).HasDatabaseName("unique_user_role_scope");
+        ur.HasIndex(r => new { r.RoleId, r.Domain, r.Scope });
+    }
+}

@@ -1,0 +1,9 @@
+namespace AdminPortal.Features.Users;
+
+/// <summary>SST-Resolve roles: the portal's roles (Admin, Moderator, Staff, User).</summary>
+public class Role
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+}

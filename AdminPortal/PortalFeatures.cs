@@ -1,0 +1,17 @@
+using AdminPortal.Data;
+using AdminPortal.Data.Demo;
+
+namespace AdminPortal;
+
+/// <summary>Each area registers itself here: the composition root stays one screen long.</summary>
+public static class PortalFeatures
+{
+    public static IServiceCollection AddPortalFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<DatabaseStartup>();
+        services.AddScoped<DemoAccounts>();
+        services.AddScoped<DemoData>();
+        return services;
+    }
+}

@@ -1,0 +1,62 @@
+using AdminPortal.Components;
+using AdminPortal.Components.Account;
+using AdminPortal.Data;
+using AdminPortal.Data.Demo;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.FileProviders;
+
+namespace AdminPortal;
+
+public static class PortalPipeline
+{
+    public static WebApplication UsePortalPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        var assets = AssetsFolder(app);
+        if (assets is not null)
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(assets), RequestPath = "/assets" });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>wwwroot-assets/ beside the project (media: demo product images, chat attachments).</summary>
+    private static string? AssetsFolder(WebApplication app)
+    {
+        var configured = app.Configuration["Assets:Directory"];
+        if (!string.IsNullOrWhiteSpace(configured))
+            return Directory.Exists(configured) ? Path.GetFullPath(configured) : null;
+        foreach (var start in new[] { app.Environment.ContentRootPath, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "wwwroot-assets");
+                if (Directory.Exists(candidate))
+                    return candidate;
+            }
+        }
+        return null;
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseStartup>().PrepareAsync(app.Environment.IsDevelopment());
+    }
+
+    public static void PrintWelcome(this WebApplication app)
+    {
+        foreach (var url in app.Urls)
+            Console.WriteLine($"AdminPortal is listening: open {url}");
+        if (app.Environment.IsDevelopment())
+            DemoAccounts.Print(Console.Out);
+    }
+}

@@ -1,0 +1,27 @@
+using AdminPortal;
+using AdminPortal.Components;
+using AdminPortal.Data;
+using AdminPortal.Security;
+using MudBlazor.Services;
+
+var command = PortalCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(command.HostArgs);
+
+await using var database = await PortalDatabase.ResolveAsync(builder.Configuration, Console.WriteLine);
+builder.Services.AddPortalData(database);
+builder.Services.AddPortalIdentity(builder.Configuration);
+builder.Services.AddPortalAuthorization();
+builder.Services.AddMudServices();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddPortalFeatures(builder.Configuration);
+
+var app = builder.Build();
+if (command.Verb is not null)
+    return await command.RunAsync(app);
+
+await app.PrepareDatabaseAsync();
+app.UsePortalPipeline();
+await app.StartAsync();
+app.PrintWelcome();
+await app.WaitForShutdownAsync();
+return 0;

@@ -1,0 +1,44 @@
+using System.Security.Claims;
+using AdminPortal.Features.Users;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace AdminPortal.Security;
+
+/// <summary>
+/// Re-checks an open circuit's user every Security:RevalidationSeconds (30 s at most): a rotated security stamp,
+/// a deleted or locked account, or the loss of every portal role ends the circuit's access.
+/// </summary>
+public sealed class RevalidatingIdentityStateProvider(
+    ILoggerFactory loggerFactory,
+    IServiceScopeFactory scopeFactory,
+    IOptions<IdentityOptions> options,
+    IConfiguration configuration)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval { get; } =
+        TimeSpan.FromSeconds(Math.Min(30, configuration.GetValue("Security:RevalidationSeconds", 30)));
+
+    protected override async Task<bool> ValidateAuthenticationStateAsync(
+        AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        return await IsStillValidAsync(users, scope.ServiceProvider.GetRequiredService<PortalAccess>(),
+            authenticationState.User, options.Value, cancellationToken);
+    }
+
+    public static async Task<bool> IsStillValidAsync(UserManager<PortalUser> users, PortalAccess access,
+        ClaimsPrincipal principal, IdentityOptions options, CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null || await users.IsLockedOutAsync(user) || !await access.MaySignInAsync(user.Id, ct))
+            return false;
+        if (!users.SupportsUserSecurityStamp)
+            return true;
+        var principalStamp = principal.FindFirstValue(options.ClaimsIdentity.SecurityStampClaimType);
+        return principalStamp == await users.GetSecurityStampAsync(user);
+    }
+}

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+
+namespace AdminPortal.Security;
+
+/// <summary>Scoped role assignments carried in the principal as "scope" claims: "Staff|hostel|3".</summary>
+public static class ScopeClaims
+{
+    public const string Type = "adminportal:scope";
+
+    public static string Format(string role, string domain, string scope) => $"{role}|{domain}|{scope}";
+
+    public static IEnumerable<(string Role, string Domain, string Scope)> Read(ClaimsPrincipal principal) =>
+        principal.FindAll(Type)
+            .Select(c => c.Value.Split('|'))
+            .Where(p => p.Length == 3)
+            .Select(p => (p[0], p[1], p[2]));
+
+    public static int? UserId(this ClaimsPrincipal principal) =>
+        int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+}

@@ -1,0 +1,7 @@
+window.adminPortal = {
+  rememberTheme(theme) {
+    document.cookie = `theme=${theme}; path=/; max-age=31536000; samesite=lax`;
+    document.body.classList.toggle("theme-dark", theme === "dark");
+    document.body.classList.toggle("theme-light", theme !== "dark");
+  },
+};
