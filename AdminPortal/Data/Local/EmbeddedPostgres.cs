@@ -48,6 +48,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         var data = string.IsNullOrWhiteSpace(options.DataDirectory)
             ? EmbeddedPostgresOptions.DefaultDataDirectory() : options.DataDirectory;
+        if (string.IsNullOrWhiteSpace(options.BinDirectory) && FindBinDirectoryOrNull() is null)
+            await InstallServerPackageAsync(log, cancellationToken);
         var bin = string.IsNullOrWhiteSpace(options.BinDirectory) ? FindBinDirectory() : options.BinDirectory;
         var port = options.Port > 0 ? options.Port : FreeLoopbackPort();
         var cluster = new EmbeddedPostgres(data, bin, port, log);
@@ -57,7 +59,21 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         return cluster;
     }
 
-    private static string FindBinDirectory()
+    private static string FindBinDirectory() => FindBinDirectoryOrNull() ?? throw new InvalidOperationException(
+        "No PostgreSQL server binaries found: put initdb/pg_ctl on PATH (Debian: apt-get install postgresql), " +
+        "set EmbeddedPostgres:BinDirectory, or configure ConnectionStrings:Portal.");
+
+    /// <summary>On a bare Debian machine run as root, the embedded default installs Debian's server package itself.</summary>
+    private static async Task InstallServerPackageAsync(Action<string> log, CancellationToken ct)
+    {
+        if (Environment.UserName != "root" || !File.Exists("/usr/bin/apt-get"))
+            return;
+        log("No PostgreSQL server binaries found: installing Debian's postgresql package");
+        await RunProcessAsync("apt-get", ["update", "-qq"], ct, throwOnError: false);
+        await RunProcessAsync("apt-get", ["install", "-y", "-qq", "postgresql"], ct, throwOnError: false);
+    }
+
+    private static string? FindBinDirectoryOrNull()
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
         foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
@@ -73,9 +89,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             if (File.Exists(Path.Combine(dir, "bin", "pg_ctl")))
                 return Path.Combine(dir, "bin");
         }
-        throw new InvalidOperationException(
-            "No PostgreSQL server binaries found: put initdb/pg_ctl on PATH (Debian: apt-get install postgresql), " +
-            "set EmbeddedPostgres:BinDirectory, or configure ConnectionStrings:Portal.");
+        return null;
     }
 
     private static string ResolveLink(string file)

@@ -1,0 +1,104 @@
+using Microsoft.Playwright;
+
+namespace AdminPortal.E2E.Infrastructure;
+
+/// <summary>
+/// One portal and one Chromium for the whole E2E run. Debian's Chromium (/usr/bin/chromium, or
+/// PLAYWRIGHT_CHROMIUM_EXECUTABLE), falling back to Playwright's own browser elsewhere. Each role signs in once;
+/// its storage state is reused by every test of that role.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly Dictionary<string, string> _storageStates = [];
+    private readonly SemaphoreSlim _signInLock = new(1, 1);
+    private IPlaywright? _playwright;
+
+    public PortalServer Server { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl => Server.BaseUrl;
+
+    public async Task InitializeAsync()
+    {
+        Server = await PortalServer.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath(),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    private static string? ChromiumPath()
+    {
+        var configured = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE");
+        if (!string.IsNullOrEmpty(configured))
+            return configured;
+        return File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
+    }
+
+    /// <summary>A fresh context at 1366x768 (or the given size), signed in as the account, or anonymous.</summary>
+    public async Task<IBrowserContext> NewContextAsync(string? email = null, int width = 1366, int height = 768, string? baseUrl = null)
+    {
+        var options = new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl ?? BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        };
+        if (email is not null)
+            options.StorageStatePath = await StorageStateAsync(email);
+        var context = await Browser.NewContextAsync(options);
+        context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
+    private async Task<string> StorageStateAsync(string email)
+    {
+        await _signInLock.WaitAsync();
+        try
+        {
+            if (_storageStates.TryGetValue(email, out var path))
+                return path;
+            await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+            var page = await context.NewPageAsync();
+            await new Pages.LoginPage(page).SignInAsync(email, Demo.Password);
+            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+            path = Path.Combine(Path.GetTempPath(), $"adminportal-e2e-state-{Guid.NewGuid():N}.json");
+            await context.StorageStateAsync(new BrowserContextStorageStateOptions { Path = path });
+            _storageStates[email] = path;
+            return path;
+        }
+        finally
+        {
+            _signInLock.Release();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (Server is not null)
+            await Server.DisposeAsync();
+        foreach (var path in _storageStates.Values)
+            File.Delete(path);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PortalCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "portal";
+}
+
+public static class Demo
+{
+    public const string Password = "demo-password-2026";
+    public const string Admin = "admin@adminportal.demo";
+    public const string Moderator = "moderator@adminportal.demo";
+    public const string Moderator2 = "moderator2@adminportal.demo";
+    public const string StaffA = "staff.a@adminportal.demo";
+    public const string StaffB = "staff.b@adminportal.demo";
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs every test of AdminPortal: unit, bUnit, integration on a real PostgreSQL, and E2E in Chromium.
+# Installs what is missing first (PostgreSQL server binaries, Debian's Chromium), so it works on a fresh machine.
+# Ends with one line: "N passed, N failed" (", N skipped" when any were skipped). Exit code 0 only if nothing failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=""
+apt_install() {
+  [ -n "$apt_updated" ] || { as_root apt-get update -qq; apt_updated=1; }
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! command -v pg_ctl >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  echo "Installing PostgreSQL server binaries (Debian: postgresql)"
+  apt_install postgresql
+fi
+if [ -z "${PLAYWRIGHT_CHROMIUM_EXECUTABLE:-}" ] && [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Chromium (Debian: chromium)"
+  apt_install chromium
+fi
+
+dotnet tool restore >/dev/null
+dotnet build AdminPortal.sln -nologo -v quiet -clp:ErrorsOnly
+
+results="TestResults/run-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$results"
+status=0
+for project in AdminPortal.Tests AdminPortal.E2E; do
+  echo "== $project"
+  dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$project.trx" \
+    --logger "console;verbosity=normal" --results-directory "$results" || status=1
+done
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  total=$(get total); executed=$(get executed); p=$(get passed); f=$(get failed); e=$(get error); t=$(get timeout)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0}))
+  skipped=$((skipped + ${total:-0} - ${executed:-0}))
+done
+if [ "$((passed + failed))" -eq 0 ]; then
+  echo "No test ran." >&2
+  status=1
+fi
+[ "$failed" -eq 0 ] || status=1
+line="$passed passed, $failed failed"
+[ "$skipped" -eq 0 ] || line="$line, $skipped skipped"
+echo "$line"
+exit $status
