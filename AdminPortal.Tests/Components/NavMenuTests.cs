@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using AdminPortal.Components.Layout;
+using AdminPortal.Security;
+using AdminPortal.Tests.Infrastructure;
+using Bunit;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Tests.Components;
+
+/// <summary>The drawer shows each role exactly its sections, evaluated by the portal's real policies.</summary>
+public sealed class NavMenuTests : MudBunitContext
+{
+    [Theory]
+    [InlineData(PortalRoles.Admin, "Dashboard,Products,Tickets,Users,Chats")]
+    [InlineData(PortalRoles.Moderator, "Dashboard,Products,Chats")]
+    [InlineData(PortalRoles.Staff, "Dashboard,Tickets")]
+    [InlineData(PortalRoles.User, "")]
+    public void Shows_each_role_only_its_sections(string role, string expected)
+    {
+        Services.AddPortalAuthorization();
+        // bUnit registers throwing placeholders; the real ASP.NET Core services evaluate the portal's real policies.
+        Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
+        Services.AddTransient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
+        Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationState(role));
+
+        var nav = RenderWithMud<NavMenu>();
+
+        var links = nav.FindAll("a").Select(a => a.TextContent.Trim()).ToArray();
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), links);
+    }
+
+    private sealed class FixedAuthenticationState(string role) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() =>
+            Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
+                [new Claim(ClaimTypes.Name, "someone"), new Claim(ClaimTypes.Role, role)], "test"))));
+    }
+}
