@@ -56,6 +56,8 @@ public static class IdentitySetup
             .PersistKeysToDbContext<PortalDbContext>();
 
         services.AddScoped<PortalAccess>();
+        services.AddScoped<ClientInfo>();
+        services.AddScoped<ActorResolver>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         return services;
     }
