@@ -1,0 +1,90 @@
+using System.Text.Json;
+using AdminPortal.Features.Chats;
+using AdminPortal.Features.Products;
+using Bogus;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Data.Demo.Platform;
+
+/// <summary>Product group chats and private conversations, messages with every attachment type, receipts, notifications.</summary>
+public sealed class ChatDemo : IDemoDataPart
+{
+    private static readonly Attachment[] Samples =
+    [
+        new("/assets/chat/photo.svg", AttachmentType.Image),
+        new("/assets/chat/clip.webm", AttachmentType.Video),
+        new("/assets/chat/voice-note.wav", AttachmentType.Audio),
+        new("/assets/chat/invoice.pdf", AttachmentType.File, "invoice.pdf", 390),
+    ];
+
+    public int Order => 500;
+    public string Name => "chat";
+
+    public async Task SeedAsync(PortalDbContext db, DemoScale scale, CancellationToken ct)
+    {
+        if (scale == DemoScale.Large)
+        {
+            await PlatformBulk.ChatAsync(db, 10_000_000, ct);
+            return;
+        }
+        var f = new Faker { Random = new Randomizer(5005) };
+        var buyers = await db.Users.Where(u => u.Email!.EndsWith(PlatformDemo.BuyerDomain)).OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(ct);
+        var moderator = await db.Users.Where(u => u.Email == "moderator@adminportal.demo").Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        var products = await db.Set<Product>().Where(p => p.PublishingStatus == PublishingStatus.Published)
+            .OrderBy(p => p.Id).Select(p => new { p.Id, p.Title, p.VendorId }).Take(25).ToListAsync(ct);
+        var groups = new List<ChatGroup>();
+        foreach (var (p, i) in products.Select((p, i) => (p, i)))
+        {
+            int[] members = [p.VendorId, .. f.Random.Shuffle(buyers).Take(2 + i % 5)];
+            groups.Add(new ChatGroup { Id = DemoGuid(1, i), Name = p.Title, ProductId = p.Id, Members = members, CreatedBy = p.VendorId,
+                CreatedAt = PlatformDemo.Anchor.AddDays(-30 + i), UpdatedAt = PlatformDemo.Anchor.AddDays(-30 + i) });
+        }
+        for (var i = 0; i < 8; i++)
+        {
+            int[] pair = [buyers[i], buyers[(i * 5 + 3) % buyers.Count]];
+            groups.Add(new ChatGroup { Id = DemoGuid(2, i), Name = $"private {pair[0]}-{pair[1]}", Type = ConversationType.Private,
+                Members = pair, CreatedBy = pair[0], CreatedAt = PlatformDemo.Anchor.AddDays(-20 + i), UpdatedAt = PlatformDemo.Anchor.AddDays(-20 + i) });
+        }
+        db.AddRange(groups);
+        await db.SaveChangesAsync(ct);
+        var n = 0;
+        var notes = 0;
+        foreach (var g in groups)
+        {
+            var at = g.CreatedAt;
+            for (var k = 0; k < 5 + n % 36; k++, n++)
+            {
+                at = at.AddMinutes(f.Random.Int(1, 600));
+                var sender = g.Members[f.Random.Int(0, g.Members.Length - 1)];
+                var attach = n % 5 == 0 ? new List<Attachment> { Samples[n / 5 % Samples.Length] } : [];
+                var hidden = n % 97 == 13 && moderator is not null;
+                var readers = g.Members.Where(m => m != sender && f.Random.Bool(0.7f)).ToArray();
+                var message = new Message { Id = DemoGuid(3, n), GroupId = g.Id, SenderId = sender, Text = attach.Count > 0 && n % 2 == 0 ? null : f.Lorem.Sentence(),
+                    Attachments = attach, ReadBy = readers, Timestamp = at,
+                    HiddenAt = hidden ? at.AddHours(2) : null, HiddenBy = hidden ? moderator : null, HiddenReason = hidden ? "Shares a phone number" : null };
+                db.Add(message);
+                foreach (var m in g.Members.Where(m => m != sender))
+                {
+                    var delivered = at.AddSeconds(f.Random.Int(1, 300));
+                    db.Add(new MessageReceipt { MessageId = message.Id, UserId = m, DeliveredAt = delivered,
+                        ReadAt = readers.Contains(m) ? delivered.AddMinutes(f.Random.Int(1, 240)) : null });
+                    if (!readers.Contains(m) && k % 3 == 0)
+                        db.Add(new Notification { Id = DemoGuid(4, notes++), UserId = m, Type = "message",
+                            Content = JsonDocument.Parse(JsonSerializer.Serialize(new { preview = message.Text ?? "attachment", group = g.Name })),
+                            RelatedType = "message", RelatedId = message.Id.ToString(), CreatedAt = delivered, ExpiresAt = delivered.AddDays(30) });
+                }
+                g.LastMessageId = message.Id;
+                g.LastMessageAt = at;
+            }
+        }
+        foreach (var b in buyers)
+            db.Add(new NotificationPreference { UserId = b, Push = b % 4 != 0, Email = b % 3 != 0, UpdatedAt = PlatformDemo.Anchor,
+                Types = JsonDocument.Parse($$"""{"message": true, "friend_request": {{(b % 2 == 0 ? "true" : "false")}}, "system": true}""") });
+        await db.SaveChangesAsync(ct);
+        db.UpdateRange(groups);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Stable ids, so the demo compares equal run to run.</summary>
+    internal static Guid DemoGuid(int kind, long n) => new((int)kind, 0, 0, BitConverter.GetBytes(n));
+}

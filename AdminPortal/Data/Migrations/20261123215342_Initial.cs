@@ -1,0 +1,922 @@
+﻿using System;
+using System.Text.Json;
+using AdminPortal.Features.Chats;
+using AdminPortal.Features.Products;
+using AdminPortal.Features.Users.Platform;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace AdminPortal.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.EnsureSchema(
+                name: "auth");
+
+            migrationBuilder.EnsureSchema(
+                name: "chat");
+
+            migrationBuilder.EnsureSchema(
+                name: "catalog");
+
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:Enum:auth.platform_types_enum", "dobe,cause-i,deed-o")
+                .Annotation("Npgsql:Enum:auth.user_verification_actions_enum", "login,register")
+                .Annotation("Npgsql:Enum:auth.users_roles_enum", "moderator,admin,user")
+                .Annotation("Npgsql:Enum:auth.users_statuses_enum", "inactive,verified,not-verified")
+                .Annotation("Npgsql:Enum:catalog.causes_enum", "Grief care,Sustainable fashion,Sustainable tourism,Intangible culture and heritage,Sustainable food and agriculture")
+                .Annotation("Npgsql:Enum:catalog.publishing_status_enum", "published,draft,suggestion,rejected")
+                .Annotation("Npgsql:Enum:chat.conversation_types_enum", "private,group")
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                schema: "auth",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "roles",
+                schema: "auth",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    description = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_roles", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "users",
+                schema: "auth",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "text", nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    deleted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false),
+                    contact_number = table.Column<long>(type: "bigint", nullable: true),
+                    contact_number_country_code = table.Column<string>(type: "varchar", nullable: true),
+                    city = table.Column<string>(type: "varchar", nullable: true),
+                    state = table.Column<string>(type: "varchar", nullable: true),
+                    country = table.Column<string>(type: "varchar", nullable: true),
+                    pincode = table.Column<int>(type: "integer", nullable: true),
+                    gender = table.Column<string>(type: "varchar", nullable: true),
+                    dob = table.Column<DateOnly>(type: "date", nullable: true),
+                    status = table.Column<PlatformUserStatus>(type: "auth.users_statuses_enum", nullable: false, defaultValue: PlatformUserStatus.NotVerified),
+                    registration_platform = table.Column<PlatformType>(type: "auth.platform_types_enum", nullable: false, defaultValue: PlatformType.DeedO),
+                    purpose_code = table.Column<string>(type: "varchar", nullable: true),
+                    nationality = table.Column<string>(type: "varchar", nullable: true),
+                    ethnicity = table.Column<string>(type: "varchar", nullable: true),
+                    qualification = table.Column<string>(type: "varchar", nullable: true),
+                    profession = table.Column<string>(type: "varchar", nullable: true),
+                    role = table.Column<PlatformUserRole>(type: "auth.users_roles_enum", nullable: false, defaultValue: PlatformUserRole.User),
+                    is_online = table.Column<bool>(type: "boolean", nullable: true, defaultValue: false),
+                    username = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    last_login_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
+                    is_verified = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    password_hash = table.Column<string>(type: "text", nullable: true),
+                    security_stamp = table.Column<string>(type: "text", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
+                    phone_number = table.Column<string>(type: "text", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_users", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notification_preferences",
+                schema: "chat",
+                columns: table => new
+                {
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    in_app = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
+                    email = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
+                    push = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
+                    types = table.Column<JsonDocument>(type: "jsonb", nullable: false, defaultValueSql: "'{}'::jsonb"),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notification_preferences", x => x.user_id);
+                    table.ForeignKey(
+                        name: "fk_notification_preferences_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notifications",
+                schema: "chat",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false, defaultValueSql: "gen_random_uuid()"),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    content = table.Column<JsonDocument>(type: "jsonb", nullable: false),
+                    related_type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    related_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    is_read = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notifications", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_notifications_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "products",
+                schema: "catalog",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "varchar", nullable: false),
+                    cause = table.Column<Cause>(type: "catalog.causes_enum", nullable: false),
+                    mrp = table.Column<double>(type: "double precision", nullable: false),
+                    selling_price = table.Column<double>(type: "double precision", nullable: false),
+                    vendor_id = table.Column<int>(type: "integer", nullable: false),
+                    images = table.Column<string>(type: "json", nullable: false),
+                    title = table.Column<string>(type: "text", nullable: false),
+                    description = table.Column<string>(type: "text", nullable: false),
+                    product_url = table.Column<string>(type: "text", nullable: false),
+                    publishing_status = table.Column<PublishingStatus>(type: "catalog.publishing_status_enum", nullable: false, defaultValue: PublishingStatus.Draft),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    remark = table.Column<string>(type: "text", nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_products", x => x.id);
+                    table.CheckConstraint("ck_products_id_prefix", "id LIKE 'IM\\_%'");
+                    table.ForeignKey(
+                        name: "fk_products_asp_net_users_vendor_id",
+                        column: x => x.vendor_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "profiles",
+                schema: "auth",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false, defaultValueSql: "gen_random_uuid()"),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    display_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    bio = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    avatar_url = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_profiles", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_profiles_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "refresh_tokens",
+                schema: "auth",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false, defaultValueSql: "gen_random_uuid()"),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    token = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    expires_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    revoked = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
+                    revoked_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_refresh_tokens", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_refresh_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "relationships",
+                schema: "auth",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false, defaultValueSql: "gen_random_uuid()"),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    related_user_id = table.Column<int>(type: "integer", nullable: false),
+                    type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_relationships", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_relationships_asp_net_users_related_user_id",
+                        column: x => x.related_user_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_relationships_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "settings",
+                schema: "auth",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false, defaultValueSql: "gen_random_uuid()"),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    key = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    value = table.Column<JsonDocument>(type: "jsonb", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_settings", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_settings_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "tokens",
+                schema: "auth",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    expire_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    platform_type = table.Column<PlatformType>(type: "auth.platform_types_enum", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_tokens", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_claims",
+                schema: "auth",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_claims", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_user_claims_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_logins",
+                schema: "auth",
+                columns: table => new
+                {
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    provider_key = table.Column<string>(type: "text", nullable: false),
+                    provider_display_name = table.Column<string>(type: "text", nullable: true),
+                    user_id = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_logins", x => new { x.login_provider, x.provider_key });
+                    table.ForeignKey(
+                        name: "fk_user_logins_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_roles",
+                schema: "auth",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    role_id = table.Column<int>(type: "integer", nullable: false),
+                    domain = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    scope = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_roles", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_user_roles_portal_roles_role_id",
+                        column: x => x.role_id,
+                        principalSchema: "auth",
+                        principalTable: "roles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_user_roles_users_user_id",
+                        column: x => x.user_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_tokens",
+                schema: "auth",
+                columns: table => new
+                {
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    value = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_tokens", x => new { x.user_id, x.login_provider, x.name });
+                    table.ForeignKey(
+                        name: "fk_user_tokens_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "user_verifications",
+                schema: "auth",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false, defaultValueSql: "gen_random_uuid()"),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    otp_code = table.Column<string>(type: "varchar", nullable: false),
+                    verification_source = table.Column<string>(type: "varchar", nullable: false),
+                    action_platform = table.Column<PlatformType>(type: "auth.platform_types_enum", nullable: false),
+                    action = table.Column<VerificationAction>(type: "auth.user_verification_actions_enum", nullable: false),
+                    verified = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
+                    expire_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_user_verifications", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_user_verifications_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "groups",
+                schema: "chat",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false, defaultValueSql: "gen_random_uuid()"),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    type = table.Column<ConversationType>(type: "chat.conversation_types_enum", nullable: false, defaultValue: ConversationType.Group),
+                    product_id = table.Column<string>(type: "varchar", nullable: true),
+                    members = table.Column<int[]>(type: "integer[]", nullable: false, defaultValueSql: "'{}'::integer[]"),
+                    last_message_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    last_message_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    created_by = table.Column<int>(type: "integer", nullable: true),
+                    is_active = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    xmin = table.Column<uint>(type: "xid", rowVersion: true, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_groups", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_groups_asp_net_users_created_by",
+                        column: x => x.created_by,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_groups_product_product_id",
+                        column: x => x.product_id,
+                        principalSchema: "catalog",
+                        principalTable: "products",
+                        principalColumn: "id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "messages",
+                schema: "chat",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false, defaultValueSql: "gen_random_uuid()"),
+                    sender_id = table.Column<int>(type: "integer", nullable: false),
+                    group_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    text = table.Column<string>(type: "text", nullable: true),
+                    attachments = table.Column<string>(type: "jsonb", nullable: false, defaultValueSql: "'[]'::jsonb"),
+                    read_by = table.Column<int[]>(type: "integer[]", nullable: false, defaultValueSql: "'{}'::integer[]"),
+                    timestamp = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    hidden_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    hidden_by = table.Column<int>(type: "integer", nullable: true),
+                    hidden_reason = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_messages", x => x.id);
+                    table.CheckConstraint("ck_messages_hidden", "(hidden_at IS NULL) = (hidden_reason IS NULL)");
+                    table.ForeignKey(
+                        name: "fk_messages_asp_net_users_hidden_by",
+                        column: x => x.hidden_by,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "fk_messages_asp_net_users_sender_id",
+                        column: x => x.sender_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_messages_groups_group_id",
+                        column: x => x.group_id,
+                        principalSchema: "chat",
+                        principalTable: "groups",
+                        principalColumn: "id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "message_receipts",
+                schema: "chat",
+                columns: table => new
+                {
+                    message_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    delivered_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    read_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_message_receipts", x => new { x.message_id, x.user_id });
+                    table.CheckConstraint("ck_message_receipts_read_after_delivery", "read_at IS NULL OR (delivered_at IS NOT NULL AND read_at >= delivered_at)");
+                    table.ForeignKey(
+                        name: "fk_message_receipts_asp_net_users_user_id",
+                        column: x => x.user_id,
+                        principalSchema: "auth",
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_message_receipts_messages_message_id",
+                        column: x => x.message_id,
+                        principalSchema: "chat",
+                        principalTable: "messages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_groups_last_message_at",
+                schema: "chat",
+                table: "groups",
+                column: "last_message_at",
+                descending: new bool[0]);
+
+            migrationBuilder.CreateIndex(
+                name: "idx_groups_members",
+                schema: "chat",
+                table: "groups",
+                column: "members")
+                .Annotation("Npgsql:IndexMethod", "gin");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_groups_product_id",
+                schema: "chat",
+                table: "groups",
+                column: "product_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_groups_created_by",
+                schema: "chat",
+                table: "groups",
+                column: "created_by");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_groups_last_message_id",
+                schema: "chat",
+                table: "groups",
+                column: "last_message_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_message_receipts_user_id",
+                schema: "chat",
+                table: "message_receipts",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_messages_group_keyset",
+                schema: "chat",
+                table: "messages",
+                columns: new[] { "group_id", "timestamp", "id" },
+                descending: new[] { false, true, true });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_messages_hidden",
+                schema: "chat",
+                table: "messages",
+                column: "hidden_at",
+                filter: "hidden_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_messages_sender_id",
+                schema: "chat",
+                table: "messages",
+                column: "sender_id");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_messages_timestamp",
+                schema: "chat",
+                table: "messages",
+                column: "timestamp");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_messages_hidden_by",
+                schema: "chat",
+                table: "messages",
+                column: "hidden_by");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_notifications_unread",
+                schema: "chat",
+                table: "notifications",
+                column: "user_id",
+                filter: "NOT is_read");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notifications_user_id_created_at",
+                schema: "chat",
+                table: "notifications",
+                columns: new[] { "user_id", "created_at" },
+                descending: new[] { false, true });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_products_cause",
+                schema: "catalog",
+                table: "products",
+                column: "cause");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_products_created_at",
+                schema: "catalog",
+                table: "products",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_products_publishing_status",
+                schema: "catalog",
+                table: "products",
+                column: "publishing_status");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_products_queue",
+                schema: "catalog",
+                table: "products",
+                columns: new[] { "publishing_status", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_products_title_trgm",
+                schema: "catalog",
+                table: "products",
+                column: "title")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_products_vendor_id",
+                schema: "catalog",
+                table: "products",
+                column: "vendor_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_profiles_user_id",
+                schema: "auth",
+                table: "profiles",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_refresh_tokens_user_id_expires_at",
+                schema: "auth",
+                table: "refresh_tokens",
+                columns: new[] { "user_id", "expires_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_relationships_related_user_id",
+                schema: "auth",
+                table: "relationships",
+                column: "related_user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "relationships_user_id_related_user_id_unique",
+                schema: "auth",
+                table: "relationships",
+                columns: new[] { "user_id", "related_user_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_roles_name",
+                schema: "auth",
+                table: "roles",
+                column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "settings_user_id_key_unique",
+                schema: "auth",
+                table: "settings",
+                columns: new[] { "user_id", "key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tokens_user_id",
+                schema: "auth",
+                table: "tokens",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_user_claims_user_id",
+                schema: "auth",
+                table: "user_claims",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_user_logins_user_id",
+                schema: "auth",
+                table: "user_logins",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_user_roles_role_id_domain_scope",
+                schema: "auth",
+                table: "user_roles",
+                columns: new[] { "role_id", "domain", "scope" });
+
+            migrationBuilder.CreateIndex(
+                name: "unique_user_role_scope",
+                schema: "auth",
+                table: "user_roles",
+                columns: new[] { "user_id", "role_id", "domain", "scope" },
+                unique: true)
+                .Annotation("Npgsql:NullsDistinct", false);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_user_verifications_user_id",
+                schema: "auth",
+                table: "user_verifications",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "user_verifications_id_user_id_otp_code_index",
+                schema: "auth",
+                table: "user_verifications",
+                columns: new[] { "id", "user_id", "otp_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                schema: "auth",
+                table: "users",
+                column: "normalized_email");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_users_status_role",
+                schema: "auth",
+                table: "users",
+                columns: new[] { "status", "role" });
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                schema: "auth",
+                table: "users",
+                column: "normalized_user_name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "users_email_unique",
+                schema: "auth",
+                table: "users",
+                column: "email",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "users_username_unique",
+                schema: "auth",
+                table: "users",
+                column: "username",
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "fk_groups_message_last_message_id",
+                schema: "chat",
+                table: "groups",
+                column: "last_message_id",
+                principalSchema: "chat",
+                principalTable: "messages",
+                principalColumn: "id",
+                onDelete: ReferentialAction.SetNull);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "fk_groups_asp_net_users_created_by",
+                schema: "chat",
+                table: "groups");
+
+            migrationBuilder.DropForeignKey(
+                name: "fk_messages_asp_net_users_hidden_by",
+                schema: "chat",
+                table: "messages");
+
+            migrationBuilder.DropForeignKey(
+                name: "fk_messages_asp_net_users_sender_id",
+                schema: "chat",
+                table: "messages");
+
+            migrationBuilder.DropForeignKey(
+                name: "fk_products_asp_net_users_vendor_id",
+                schema: "catalog",
+                table: "products");
+
+            migrationBuilder.DropForeignKey(
+                name: "fk_groups_message_last_message_id",
+                schema: "chat",
+                table: "groups");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys",
+                schema: "auth");
+
+            migrationBuilder.DropTable(
+                name: "message_receipts",
+                schema: "chat");
+
+            migrationBuilder.DropTable(
+                name: "notification_preferences",
+                schema: "chat");
+
+            migrationBuilder.DropTable(
+                name: "notifications",
+                schema: "chat");
+
+            migrationBuilder.DropTable(
+                name: "profiles",
+                schema: "auth");
+
+            migrationBuilder.DropTable(
+                name: "refresh_tokens",
+                schema: "auth");
+
+            migrationBuilder.DropTable(
+                name: "relationships",
+                schema: "auth");
+
+            migrationBuilder.DropTable(
+                name: "settings",
+                schema: "auth");
+
+            migrationBuilder.DropTable(
+                name: "tokens",
+                schema: "auth");
+
+            migrationBuilder.DropTable(
+                name: "user_claims",
+                schema: "auth");
+
+            migrationBuilder.DropTable(
+                name: "user_logins",
+                schema: "auth");
+
+            migrationBuilder.DropTable(
+                name: "user_roles",
+                schema: "auth");
+
+            migrationBuilder.DropTable(
+                name: "user_tokens",
+                schema: "auth");
+
+            migrationBuilder.DropTable(
+                name: "user_verifications",
+                schema: "auth");
+
+            migrationBuilder.DropTable(
+                name: "roles",
+                schema: "auth");
+
+            migrationBuilder.DropTable(
+                name: "users",
+                schema: "auth");
+
+            migrationBuilder.DropTable(
+                name: "messages",
+                schema: "chat");
+
+            migrationBuilder.DropTable(
+                name: "groups",
+                schema: "chat");
+
+            migrationBuilder.DropTable(
+                name: "products",
+                schema: "catalog");
+        }
+    }
+}
