@@ -1,5 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
+using AdminPortal.Features.Creators;
+using AdminPortal.Features.Vendors;
 
 namespace AdminPortal;
 
@@ -12,6 +14,8 @@ public static class PortalFeatures
         services.AddScoped<DatabaseStartup>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<DemoData>();
+        services.AddVendors();
+        services.AddCreators();
         return services;
     }
 }
