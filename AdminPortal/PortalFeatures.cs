@@ -1,6 +1,8 @@
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
 using AdminPortal.Data.Demo.Platform;
+using AdminPortal.Features.Creators;
+using AdminPortal.Features.Vendors;
 
 namespace AdminPortal;
 
@@ -14,6 +16,8 @@ public static class PortalFeatures
         services.AddScoped<DemoAccounts>();
         services.AddScoped<DemoData>();
         services.AddPlatformDemo();
+        services.AddVendors();
+        services.AddCreators();
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using AdminPortal.Features.Chats;
 using AdminPortal.Features.Products;
 using AdminPortal.Features.Users.Platform;
+using AdminPortal.Features.Creators;
+using AdminPortal.Features.Vendors;
 using Npgsql;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
@@ -23,6 +25,14 @@ public static partial class PortalEnums
         builder.MapEnum<Cause>($"{Schemas.Catalog}.causes_enum");
         builder.MapEnum<PublishingStatus>($"{Schemas.Catalog}.publishing_status_enum");
         builder.MapEnum<ConversationType>($"{Schemas.Chat}.conversation_types_enum");
+
+        // vendors (Venta), creators (Cloutsy)
+        builder.MapEnum<SubscriptionProvider>($"{Schemas.Vendors}.subscription_provider");
+        builder.MapEnum<SubscriptionStatus>($"{Schemas.Vendors}.subscription_status");
+        builder.MapEnum<IntegrationService>($"{Schemas.Vendors}.integration_service");
+        builder.MapEnum<Gender>($"{Schemas.Creators}.gender");
+        builder.MapEnum<CompanyType>($"{Schemas.Creators}.company_type");
+        builder.MapEnum<DocumentStatus>($"{Schemas.Creators}.document_status");
     }
 
     public static void Map(NpgsqlDbContextOptionsBuilder npgsql)
@@ -36,5 +46,13 @@ public static partial class PortalEnums
         npgsql.MapEnum<Cause>("causes_enum", Schemas.Catalog);
         npgsql.MapEnum<PublishingStatus>("publishing_status_enum", Schemas.Catalog);
         npgsql.MapEnum<ConversationType>("conversation_types_enum", Schemas.Chat);
+
+        // vendors (Venta), creators (Cloutsy)
+        npgsql.MapEnum<SubscriptionProvider>("subscription_provider", Schemas.Vendors);
+        npgsql.MapEnum<SubscriptionStatus>("subscription_status", Schemas.Vendors);
+        npgsql.MapEnum<IntegrationService>("integration_service", Schemas.Vendors);
+        npgsql.MapEnum<Gender>("gender", Schemas.Creators);
+        npgsql.MapEnum<CompanyType>("company_type", Schemas.Creators);
+        npgsql.MapEnum<DocumentStatus>("document_status", Schemas.Creators);
     }
 }

@@ -3,8 +3,10 @@ using System;
 using System.Text.Json;
 using AdminPortal.Data;
 using AdminPortal.Features.Chats;
+using AdminPortal.Features.Creators;
 using AdminPortal.Features.Products;
 using AdminPortal.Features.Users.Platform;
+using AdminPortal.Features.Vendors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -31,6 +33,12 @@ namespace AdminPortal.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "catalog", "causes_enum", new[] { "Grief care", "Sustainable fashion", "Sustainable tourism", "Intangible culture and heritage", "Sustainable food and agriculture" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "catalog", "publishing_status_enum", new[] { "published", "draft", "suggestion", "rejected" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "chat", "conversation_types_enum", new[] { "private", "group" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "creators", "company_type", new[] { "llp", "one_person_company", "partnership", "private_limited", "public_limited", "sole_proprietorship" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "creators", "document_status", new[] { "not_submitted", "pending", "rejected", "verified" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "creators", "gender", new[] { "female", "male", "other", "prefer_not_to_say" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "vendors", "integration_service", new[] { "algolia", "clerk", "cloudinary" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "vendors", "subscription_provider", new[] { "revenuecat", "stripe" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "vendors", "subscription_status", new[] { "active", "cancelled", "expired" });
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
@@ -333,6 +341,525 @@ namespace AdminPortal.Data.Migrations
                         .HasName("pk_notification_preferences");
 
                     b.ToTable("notification_preferences", "chat");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Creators.Brand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BrandBio")
+                        .HasColumnType("text")
+                        .HasColumnName("brand_bio");
+
+                    b.Property<string>("BrandEmailId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("brand_email_id");
+
+                    b.Property<string>("BrandName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("brand_name");
+
+                    b.Property<CompanyType?>("CompanyType")
+                        .HasColumnType("creators.company_type")
+                        .HasColumnName("company_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("GstDocument")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("gst_document");
+
+                    b.Property<DocumentStatus>("GstDocumentStatus")
+                        .HasColumnType("creators.document_status")
+                        .HasDefaultValue(DocumentStatus.NotSubmitted)
+                        .HasColumnName("gst_document_status");
+
+                    b.Property<string>("IncorporationDocument")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("incorporation_document");
+
+                    b.Property<DocumentStatus>("IncorporationDocumentStatus")
+                        .HasColumnType("creators.document_status")
+                        .HasDefaultValue(DocumentStatus.NotSubmitted)
+                        .HasColumnName("incorporation_document_status");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("is_active");
+
+                    b.Property<bool>("IsPhoneVerified")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_phone_verified");
+
+                    b.Property<bool>("IsProfileCompleted")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_profile_completed");
+
+                    b.Property<string>("LegalEntityName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("legal_entity_name");
+
+                    b.Property<string>("PanDocument")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("pan_document");
+
+                    b.Property<DocumentStatus>("PanDocumentStatus")
+                        .HasColumnType("creators.document_status")
+                        .HasDefaultValue(DocumentStatus.NotSubmitted)
+                        .HasColumnName("pan_document_status");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PocContactNumber")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("poc_contact_number");
+
+                    b.Property<string>("PocDesignation")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("poc_designation");
+
+                    b.Property<string>("PocEmailId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("poc_email_id");
+
+                    b.Property<string>("PocName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("poc_name");
+
+                    b.Property<string>("ProfileImage")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("profile_image");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<int?>("ReviewedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("reviewed_by_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("username");
+
+                    b.Property<string>("VerificationNote")
+                        .HasColumnType("text")
+                        .HasColumnName("verification_note");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_brands");
+
+                    b.HasIndex("BrandName")
+                        .HasDatabaseName("ix_brands_brand_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("BrandName"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("BrandName"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_brands_verification_queue")
+                        .HasFilter("incorporation_document_status = 'pending' OR gst_document_status = 'pending' OR pan_document_status = 'pending'");
+
+                    b.HasIndex("Email")
+                        .IsUnique()
+                        .HasDatabaseName("brands_email_key");
+
+                    b.HasIndex("Phone")
+                        .IsUnique()
+                        .HasDatabaseName("brands_phone_key");
+
+                    b.HasIndex("ReviewedById")
+                        .HasDatabaseName("ix_brands_reviewed_by_id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("brands_user_id_key");
+
+                    b.HasIndex("Username")
+                        .IsUnique()
+                        .HasDatabaseName("brands_username_key");
+
+                    b.ToTable("brands", "creators", t =>
+                        {
+                            t.HasComment("Cloutsy brands with their verification documents (incorporation, GST, PAN)");
+
+                            t.HasCheckConstraint("ck_brands_gst_document_status", "(gst_document IS NULL) = (gst_document_status = 'not_submitted')");
+
+                            t.HasCheckConstraint("ck_brands_incorporation_document_status", "(incorporation_document IS NULL) = (incorporation_document_status = 'not_submitted')");
+
+                            t.HasCheckConstraint("ck_brands_pan_document_status", "(pan_document IS NULL) = (pan_document_status = 'not_submitted')");
+                        });
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Creators.BrandNiche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BrandId")
+                        .HasColumnType("integer")
+                        .HasColumnName("brand_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("NicheId")
+                        .HasColumnType("integer")
+                        .HasColumnName("niche_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_brand_niches");
+
+                    b.HasIndex("NicheId")
+                        .HasDatabaseName("ix_brand_niches_niche_id");
+
+                    b.HasIndex("BrandId", "NicheId")
+                        .IsUnique()
+                        .HasDatabaseName("brand_niches_brand_id_niche_id_key");
+
+                    b.ToTable("brand_niches", "creators", t =>
+                        {
+                            t.HasComment("Cloutsy brand_niches");
+                        });
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Creators.Influencer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Bio")
+                        .HasColumnType("text")
+                        .HasColumnName("bio");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateOnly?>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<Gender?>("Gender")
+                        .HasColumnType("creators.gender")
+                        .HasColumnName("gender");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("is_active");
+
+                    b.Property<bool>("IsPhoneVerified")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_phone_verified");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("ProfileImage")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("profile_image");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Username")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("username");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_influencers");
+
+                    b.HasIndex("Email")
+                        .IsUnique()
+                        .HasDatabaseName("influencers_email_key");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_influencers_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Phone")
+                        .IsUnique()
+                        .HasDatabaseName("influencers_phone_key");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("influencers_user_id_key");
+
+                    b.HasIndex("Username")
+                        .IsUnique()
+                        .HasDatabaseName("influencers_username_key");
+
+                    b.ToTable("influencers", "creators", t =>
+                        {
+                            t.HasComment("Cloutsy influencers");
+                        });
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Creators.InfluencerNiche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("InfluencerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("influencer_id");
+
+                    b.Property<int>("NicheId")
+                        .HasColumnType("integer")
+                        .HasColumnName("niche_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_influencer_niches");
+
+                    b.HasIndex("NicheId")
+                        .HasDatabaseName("ix_influencer_niches_niche_id");
+
+                    b.HasIndex("InfluencerId", "NicheId")
+                        .IsUnique()
+                        .HasDatabaseName("influencer_niches_influencer_id_niche_id_key");
+
+                    b.ToTable("influencer_niches", "creators", t =>
+                        {
+                            t.HasComment("Cloutsy influencer_niches");
+                        });
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Creators.Niche", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Icon")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("icon");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_niches");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("niches_name_key");
+
+                    b.ToTable("niches", "creators", t =>
+                        {
+                            t.HasComment("Cloutsy niches: content categories");
+                        });
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Creators.Otp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("otp");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<bool>("IsUsed")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_used");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("Id")
+                        .HasName("pk_otps");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_otps_expires_at");
+
+                    b.HasIndex("Phone", "CreatedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_otps_phone_created_at");
+
+                    b.ToTable("otps", "creators", t =>
+                        {
+                            t.HasComment("Cloutsy otps: phone verification codes");
+
+                            t.HasCheckConstraint("ck_otps_expiry_after_creation", "expires_at > created_at");
+                        });
                 });
 
             modelBuilder.Entity("AdminPortal.Features.Products.Product", b =>
@@ -730,6 +1257,12 @@ namespace AdminPortal.Data.Migrations
                         .HasColumnType("varchar")
                         .HasColumnName("city");
 
+                    b.Property<string>("ClerkId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("clerk_id")
+                        .HasComment("Venta users.clerkId");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
@@ -775,6 +1308,12 @@ namespace AdminPortal.Data.Migrations
                         .HasColumnType("varchar")
                         .HasColumnName("ethnicity");
 
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name")
+                        .HasComment("Venta users.firstName");
+
                     b.Property<string>("Gender")
                         .HasColumnType("varchar")
                         .HasColumnName("gender");
@@ -797,6 +1336,12 @@ namespace AdminPortal.Data.Migrations
                     b.Property<DateTime?>("LastLoginAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_login_at");
+
+                    b.Property<string>("LastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name")
+                        .HasComment("Venta users.lastName");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
@@ -904,6 +1449,10 @@ namespace AdminPortal.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_users");
 
+                    b.HasIndex("ClerkId")
+                        .IsUnique()
+                        .HasDatabaseName("users_clerk_id_unique");
+
                     b.HasIndex("Email")
                         .IsUnique()
                         .HasDatabaseName("users_email_unique");
@@ -1000,6 +1549,299 @@ namespace AdminPortal.Data.Migrations
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("UserId", "RoleId", "Domain", "Scope"), false);
 
                     b.ToTable("user_roles", "auth");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Vendors.Integration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("InternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("internal_id");
+
+                    b.Property<string>("Metadata")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metadata");
+
+                    b.Property<IntegrationService>("Service")
+                        .HasColumnType("vendors.integration_service")
+                        .HasColumnName("service");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_integrations");
+
+                    b.HasIndex("ExternalId")
+                        .HasDatabaseName("idx_integrations_external_id");
+
+                    b.HasIndex("InternalId")
+                        .HasDatabaseName("ix_integrations_internal_id");
+
+                    b.HasIndex("Service")
+                        .HasDatabaseName("idx_integrations_service");
+
+                    b.HasIndex("Service", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("integrations_service_external_id_key");
+
+                    b.ToTable("integrations", "vendors", t =>
+                        {
+                            t.HasComment("Venta integrations with external services");
+                        });
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Vendors.Location", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lat");
+
+                    b.Property<double>("Long")
+                        .HasColumnType("double precision")
+                        .HasColumnName("long");
+
+                    b.Property<DateTime>("Timestamp")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("timestamp")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("VendorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("vendor_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_locations");
+
+                    b.HasIndex("Timestamp")
+                        .HasDatabaseName("idx_locations_timestamp");
+
+                    b.HasIndex("VendorId", "Timestamp")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("idx_locations_vendor_id");
+
+                    b.ToTable("locations", "vendors", t =>
+                        {
+                            t.HasComment("Venta locations: a vendor's position trail");
+
+                            t.HasCheckConstraint("ck_locations_lat_range", "lat BETWEEN -90 AND 90");
+
+                            t.HasCheckConstraint("ck_locations_long_range", "long BETWEEN -180 AND 180");
+                        });
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Vendors.Subscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTime?>("EndDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("end_date");
+
+                    b.Property<string>("ProductId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("product_id");
+
+                    b.Property<SubscriptionProvider>("Provider")
+                        .HasColumnType("vendors.subscription_provider")
+                        .HasColumnName("provider");
+
+                    b.Property<DateTime>("StartDate")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("start_date");
+
+                    b.Property<SubscriptionStatus>("Status")
+                        .HasColumnType("vendors.subscription_status")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subscriptions");
+
+                    b.HasIndex("EndDate")
+                        .HasDatabaseName("idx_subscriptions_end_date");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("idx_subscriptions_status");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("idx_subscriptions_user_id");
+
+                    b.ToTable("subscriptions", "vendors", t =>
+                        {
+                            t.HasComment("Venta subscriptions (RevenueCat, Stripe)");
+
+                            t.HasCheckConstraint("ck_subscriptions_dates", "end_date IS NULL OR end_date >= start_date");
+                        });
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Vendors.Vendor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("double precision")
+                        .HasColumnName("lat");
+
+                    b.Property<double?>("Long")
+                        .HasColumnType("double precision")
+                        .HasColumnName("long");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("Open")
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("open");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PrimaryImage")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("primary_image");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("website");
+
+                    b.HasKey("Id")
+                        .HasName("pk_vendors");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("idx_vendors_created_at");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_vendors_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("idx_vendors_user_id");
+
+                    b.HasIndex("Lat", "Long")
+                        .HasDatabaseName("idx_vendors_location");
+
+                    b.ToTable("vendors", "vendors", t =>
+                        {
+                            t.HasComment("Venta vendors");
+
+                            t.HasCheckConstraint("ck_vendors_lat_range", "lat IS NULL OR lat BETWEEN -90 AND 90");
+
+                            t.HasCheckConstraint("ck_vendors_long_range", "long IS NULL OR long BETWEEN -180 AND 180");
+
+                            t.HasCheckConstraint("ck_vendors_position_pair", "(lat IS NULL) = (long IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1187,6 +2029,78 @@ namespace AdminPortal.Data.Migrations
                         .HasConstraintName("fk_notification_preferences_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("AdminPortal.Features.Creators.Brand", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Users.PortalUser", "ReviewedBy")
+                        .WithMany()
+                        .HasForeignKey("ReviewedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_brands_asp_net_users_reviewed_by_id");
+
+                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_brands_asp_net_users_user_id");
+
+                    b.Navigation("ReviewedBy");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Creators.BrandNiche", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Creators.Brand", "Brand")
+                        .WithMany("Niches")
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_brand_niches_brands_brand_id");
+
+                    b.HasOne("AdminPortal.Features.Creators.Niche", "Niche")
+                        .WithMany()
+                        .HasForeignKey("NicheId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_brand_niches_niche_niche_id");
+
+                    b.Navigation("Brand");
+
+                    b.Navigation("Niche");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Creators.Influencer", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_influencers_asp_net_users_user_id");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Creators.InfluencerNiche", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Creators.Influencer", "Influencer")
+                        .WithMany("Niches")
+                        .HasForeignKey("InfluencerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_influencer_niches_influencers_influencer_id");
+
+                    b.HasOne("AdminPortal.Features.Creators.Niche", "Niche")
+                        .WithMany()
+                        .HasForeignKey("NicheId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_influencer_niches_niche_niche_id");
+
+                    b.Navigation("Influencer");
+
+                    b.Navigation("Niche");
+                });
+
             modelBuilder.Entity("AdminPortal.Features.Products.Product", b =>
                 {
                     b.HasOne("AdminPortal.Features.Users.PortalUser", null)
@@ -1285,6 +2199,42 @@ namespace AdminPortal.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("AdminPortal.Features.Vendors.Location", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Vendors.Vendor", "Vendor")
+                        .WithMany("Locations")
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_locations_vendor_vendor_id");
+
+                    b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Vendors.Subscription", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subscriptions_users_user_id");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Vendors.Vendor", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_vendors_users_user_id");
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
                     b.HasOne("AdminPortal.Features.Users.PortalUser", null)
@@ -1315,9 +2265,24 @@ namespace AdminPortal.Data.Migrations
                         .HasConstraintName("fk_user_tokens_asp_net_users_user_id");
                 });
 
+            modelBuilder.Entity("AdminPortal.Features.Creators.Brand", b =>
+                {
+                    b.Navigation("Niches");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Creators.Influencer", b =>
+                {
+                    b.Navigation("Niches");
+                });
+
             modelBuilder.Entity("AdminPortal.Features.Users.PortalUser", b =>
                 {
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Vendors.Vendor", b =>
+                {
+                    b.Navigation("Locations");
                 });
 #pragma warning restore 612, 618
         }
