@@ -45,7 +45,7 @@ internal sealed class ChangeDispatcher : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _loop;
+        await _loop.ConfigureAwait(false);
     }
 
     private sealed class Subscription(ChangeDispatcher owner, Func<ChangeEvent, bool> filter,

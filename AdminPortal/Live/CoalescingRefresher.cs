@@ -38,6 +38,12 @@ public sealed class CoalescingRefresher : IDisposable
     /// <summary>How many reloads have started (for tests and diagnostics).</summary>
     public int ReloadCount { get; private set; }
 
+    /// <summary>Whether a reload is in flight now.</summary>
+    public bool IsReloading
+    {
+        get { lock (_gate) return _running; }
+    }
+
     /// <summary>Asks for a reload; returns at once.</summary>
     public void Trigger()
     {

@@ -1,7 +1,7 @@
 namespace AdminPortal.Live;
 
 /// <summary>The change feed of a single instance: events never leave the process.</summary>
-public sealed class InProcessChangeFeed : IChangeFeed, IAsyncDisposable
+public sealed class InProcessChangeFeed : IChangeFeed, IAsyncDisposable, IDisposable
 {
     private readonly ChangeDispatcher _dispatcher;
     private readonly TimeProvider _clock;
@@ -30,6 +30,8 @@ public sealed class InProcessChangeFeed : IChangeFeed, IAsyncDisposable
     public void Resync() => _dispatcher.Enqueue(ChangeEvent.Resync(InstanceId, _clock.GetUtcNow()));
 
     public ValueTask DisposeAsync() => _dispatcher.DisposeAsync();
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
 
 internal static class ChangeStamp

@@ -15,7 +15,7 @@ namespace AdminPortal.Live;
 /// reconnects with capped exponential backoff and then delivers a resync. Started lazily by the first subscription
 /// or by the host (it is also registered as a hosted service), stopped by the host or on dispose.
 /// </remarks>
-public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisposable
+public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisposable, IDisposable
 {
     public const string Channel = "portal_changes";
     public const int MaxPayloadBytes = 7900;
@@ -30,6 +30,7 @@ public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisp
     private readonly Lock _gate = new();
     private TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _loop;
+    private int _disposed;
 
     public PostgresChangeFeed(PortalDatabase database, NpgsqlDataSource dataSource, LiveInstance instance,
         TimeProvider clock, ILogger<PostgresChangeFeed> logger)
@@ -104,8 +105,12 @@ public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisp
             await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;   // registered as itself, as IChangeFeed and as a hosted service: disposed more than once
         await StopAsync(CancellationToken.None);
         await _dispatcher.DisposeAsync();
         _stop.Dispose();
