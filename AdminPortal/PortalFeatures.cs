@@ -3,6 +3,7 @@ using AdminPortal.Data.Demo;
 using AdminPortal.Data.Demo.Platform;
 using AdminPortal.Features.Creators;
 using AdminPortal.Features.Vendors;
+using AdminPortal.Live;
 
 namespace AdminPortal;
 
@@ -18,6 +19,7 @@ public static class PortalFeatures
         services.AddPlatformDemo();
         services.AddVendors();
         services.AddCreators();
+        services.AddLiveUpdates(configuration);
         return services;
     }
 }

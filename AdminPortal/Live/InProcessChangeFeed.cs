@@ -1,0 +1,48 @@
+namespace AdminPortal.Live;
+
+/// <summary>The change feed of a single instance: events never leave the process.</summary>
+public sealed class InProcessChangeFeed : IChangeFeed, IAsyncDisposable, IDisposable
+{
+    private readonly ChangeDispatcher _dispatcher;
+    private readonly TimeProvider _clock;
+
+    public InProcessChangeFeed(LiveInstance instance, TimeProvider clock, ILogger<InProcessChangeFeed> logger)
+    {
+        InstanceId = instance.Id;
+        _clock = clock;
+        _dispatcher = new ChangeDispatcher(logger);
+    }
+
+    public string InstanceId { get; }
+
+    public int SubscriberCount => _dispatcher.SubscriberCount;
+
+    public Task PublishAsync(ChangeEvent change, CancellationToken cancellationToken = default)
+    {
+        _dispatcher.Enqueue(ChangeStamp.Stamp(change, InstanceId, _clock));
+        return Task.CompletedTask;
+    }
+
+    public IDisposable Subscribe(Func<ChangeEvent, bool> filter, Func<ChangeEvent, Task> handler) =>
+        _dispatcher.Subscribe(filter, handler);
+
+    /// <summary>Delivers a resync to every subscriber (an in-process feed never needs one; tests and tools do).</summary>
+    public void Resync() => _dispatcher.Enqueue(ChangeEvent.Resync(InstanceId, _clock.GetUtcNow()));
+
+    public ValueTask DisposeAsync() => _dispatcher.DisposeAsync();
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+}
+
+internal static class ChangeStamp
+{
+    public static ChangeEvent Stamp(ChangeEvent change, string instance, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change with
+        {
+            OriginInstance = instance,
+            At = change.At == default ? clock.GetUtcNow() : change.At,
+        };
+    }
+}

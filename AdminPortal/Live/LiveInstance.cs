@@ -1,0 +1,8 @@
+namespace AdminPortal.Live;
+
+/// <summary>Names this portal instance (one per service provider) for <see cref="ChangeEvent.OriginInstance"/>.</summary>
+public sealed class LiveInstance
+{
+    /// <summary>Short and unique: machine, process, and a random part (two providers in one process differ).</summary>
+    public string Id { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
+}

@@ -1,0 +1,195 @@
+using System.Text;
+using System.Text.Json;
+using AdminPortal.Data;
+using Npgsql;
+
+namespace AdminPortal.Live;
+
+/// <summary>
+/// The change feed across instances: publishing is <c>pg_notify('portal_changes', json)</c>; each instance holds ONE
+/// dedicated connection that LISTENs (never one per circuit) and hands what arrives to its local subscribers.
+/// </summary>
+/// <remarks>
+/// The publisher hears its own notification like every other instance and delivers locally only then, so local
+/// subscribers get each event once and every instance sees the same order. When the listening connection drops, it
+/// reconnects with capped exponential backoff and then delivers a resync. Started lazily by the first subscription
+/// or by the host (it is also registered as a hosted service), stopped by the host or on dispose.
+/// </remarks>
+public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisposable, IDisposable
+{
+    public const string Channel = "portal_changes";
+    public const int MaxPayloadBytes = 7900;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<PostgresChangeFeed> _logger;
+    private readonly ChangeDispatcher _dispatcher;
+    private readonly string _listenConnectionString;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task? _loop;
+    private int _disposed;
+
+    public PostgresChangeFeed(PortalDatabase database, NpgsqlDataSource dataSource, LiveInstance instance,
+        TimeProvider clock, ILogger<PostgresChangeFeed> logger)
+    {
+        _dataSource = dataSource;
+        _clock = clock;
+        _logger = logger;
+        InstanceId = instance.Id;
+        ListenerApplicationName = $"AdminPortal.Live:{instance.Id[^8..]}";
+        _listenConnectionString = new NpgsqlConnectionStringBuilder(database.ConnectionString)
+        {
+            ApplicationName = ListenerApplicationName,
+            Pooling = false,        // a dedicated connection: a broken one must never go back to a pool
+            KeepAlive = 15,         // notices a silently dead server while idle in WaitAsync
+            TcpKeepAlive = true,
+        }.ConnectionString;
+        _dispatcher = new ChangeDispatcher(logger);
+    }
+
+    public string InstanceId { get; }
+
+    /// <summary>The listening connection's application_name (find it in pg_stat_activity).</summary>
+    public string ListenerApplicationName { get; }
+
+    public int SubscriberCount => _dispatcher.SubscriberCount;
+
+    /// <summary>Backoff after the first failed reconnect; doubles per attempt up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan FirstBackoff { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(15);
+
+    public async Task PublishAsync(ChangeEvent change, CancellationToken cancellationToken = default)
+    {
+        var payload = Serialize(ChangeStamp.Stamp(change, InstanceId, _clock));
+        try
+        {
+            await using var command = _dataSource.CreateCommand("SELECT pg_notify(@channel, @payload)");
+            command.Parameters.AddWithValue("channel", Channel);
+            command.Parameters.AddWithValue("payload", payload);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            _logger.LogWarning(ex, "Could not publish {EntityType} {EntityId} {Action}; listeners resync on reconnect",
+                change.EntityType, change.EntityId, change.Action);
+        }
+    }
+
+    public IDisposable Subscribe(Func<ChangeEvent, bool> filter, Func<ChangeEvent, Task> handler)
+    {
+        EnsureStarted();
+        return _dispatcher.Subscribe(filter, handler);
+    }
+
+    /// <summary>Completes once the listening connection is up (again): tests and probes wait for it.</summary>
+    public Task WhenListeningAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureStarted();
+        lock (_gate)
+            return _listening.Task.WaitAsync(cancellationToken);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        EnsureStarted();
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stop.CancelAsync();
+        if (_loop is not null)
+            await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;   // registered as itself, as IChangeFeed and as a hosted service: disposed more than once
+        await StopAsync(CancellationToken.None);
+        await _dispatcher.DisposeAsync();
+        _stop.Dispose();
+    }
+
+    internal static string Serialize(ChangeEvent change)
+    {
+        var payload = JsonSerializer.Serialize(change, Json);
+        if (Encoding.UTF8.GetByteCount(payload) > MaxPayloadBytes)
+            throw new ArgumentException($"A change event must stay under {MaxPayloadBytes} bytes of JSON: " +
+                                        "publish ids, not data.", nameof(change));
+        return payload;
+    }
+
+    private void EnsureStarted()
+    {
+        if (_loop is not null || _stop.IsCancellationRequested)
+            return;
+        lock (_gate)
+            _loop ??= Task.Run(() => ListenLoopAsync(_stop.Token));
+    }
+
+    private async Task ListenLoopAsync(CancellationToken stop)
+    {
+        var failures = 0;
+        var everConnected = false;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(_listenConnectionString);
+                connection.Notification += OnNotification;
+                await connection.OpenAsync(stop);
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+                    await listen.ExecuteNonQueryAsync(stop);
+                failures = 0;
+                if (everConnected)
+                {
+                    _logger.LogInformation("Live feed listener reconnected; asking subscribers to resync");
+                    _dispatcher.Enqueue(ChangeEvent.Resync(InstanceId, _clock.GetUtcNow()));
+                }
+                everConnected = true;
+                lock (_gate)
+                    _listening.TrySetResult();
+                while (!stop.IsCancellationRequested)
+                    await connection.WaitAsync(stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                lock (_gate)
+                    if (_listening.Task.IsCompleted)
+                        _listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var delay = Backoff(failures++);
+                _logger.LogWarning(ex, "Live feed listener lost the database; retrying in {Delay}", delay);
+                try { await Task.Delay(delay, stop); }   // real time on purpose: tests use a fake clock elsewhere
+                catch (OperationCanceledException) { break; }
+            }
+        }
+    }
+
+    internal TimeSpan Backoff(int failures) =>
+        TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds,
+            FirstBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(failures, 20))));
+
+    private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
+    {
+        try
+        {
+            var change = JsonSerializer.Deserialize<ChangeEvent>(e.Payload, Json);
+            if (change is not null)
+                _dispatcher.Enqueue(change);
+        }
+        catch (JsonException ex)
+        {
+            _logger.LogWarning(ex, "Ignored a malformed notification on {Channel}", Channel);
+        }
+    }
+}
