@@ -12,10 +12,14 @@ public static partial class PortalEnums
     public static void Map(NpgsqlDataSourceBuilder builder)
     {
         _ = builder;
+        // helpdesk (SST-Resolve)
+        builder.MapEnum<Features.Tickets.Model.TicketStatus>($"{Schemas.Helpdesk}.ticket_status");
     }
 
     public static void Map(NpgsqlDbContextOptionsBuilder npgsql)
     {
         _ = npgsql;
+        // helpdesk (SST-Resolve)
+        npgsql.MapEnum<Features.Tickets.Model.TicketStatus>("ticket_status", Schemas.Helpdesk);
     }
 }
