@@ -1,5 +1,6 @@
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
+using AdminPortal.Features.Tickets;
 
 namespace AdminPortal;
 
@@ -12,6 +13,7 @@ public static class PortalFeatures
         services.AddScoped<DatabaseStartup>();
         services.AddScoped<DemoAccounts>();
         services.AddScoped<DemoData>();
+        services.AddHelpdeskData();
         return services;
     }
 }
