@@ -37,6 +37,7 @@ internal static class DemoTickets
         db.AddRange(tickets);
         await db.SaveChangesAsync(ct);
 
+        // Escalation records carry the escalation's own time, not the seeding clock's.
         var audit = new AuditTrail(TimeProvider.System);
         foreach (var ticket in tickets)
         {

@@ -38,7 +38,6 @@ internal static class LargeTickets
         foreach (var c in cats)
             foreach (var h in campus.Hostels)
                 assignee[(c.Id, h.Id)] = DemoTickets.PickAssignee(desk, people, c.Id, h.Id, false)?.Id;
-        var labels = StatusCycle.Select(DemoTickets.Label).ToArray();
         const int spanMinutes = 2 * 365 * 24 * 60;
 
         var total = Stopwatch.StartNew();
@@ -91,7 +90,6 @@ internal static class LargeTickets
             Console.WriteLine($"helpdesk large: COPY {count:N0} tickets in {phase.ElapsedMilliseconds:N0} ms");
         }, message => Console.WriteLine($"helpdesk large: {message}"), ct);
         Console.WriteLine($"helpdesk large: done in {total.ElapsedMilliseconds:N0} ms (COPY + indexes + ANALYZE)");
-        _ = labels;
     }
 
     private static Task WriteTimeAsync(NpgsqlBinaryImporter writer, DateTime? value, CancellationToken ct) =>
