@@ -4,6 +4,7 @@ using AdminPortal.Data.Demo.Platform;
 using AdminPortal.Features.Creators;
 using AdminPortal.Features.Vendors;
 using AdminPortal.Live;
+using AdminPortal.Features.Tickets;
 
 namespace AdminPortal;
 
@@ -20,6 +21,7 @@ public static class PortalFeatures
         services.AddVendors();
         services.AddCreators();
         services.AddLiveUpdates(configuration);
+        services.AddHelpdeskData();
         return services;
     }
 }

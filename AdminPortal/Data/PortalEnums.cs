@@ -33,6 +33,8 @@ public static partial class PortalEnums
         builder.MapEnum<Gender>($"{Schemas.Creators}.gender");
         builder.MapEnum<CompanyType>($"{Schemas.Creators}.company_type");
         builder.MapEnum<DocumentStatus>($"{Schemas.Creators}.document_status");
+        // helpdesk (SST-Resolve)
+        builder.MapEnum<Features.Tickets.Model.TicketStatus>($"{Schemas.Helpdesk}.ticket_status");
     }
 
     public static void Map(NpgsqlDbContextOptionsBuilder npgsql)
@@ -54,5 +56,7 @@ public static partial class PortalEnums
         npgsql.MapEnum<Gender>("gender", Schemas.Creators);
         npgsql.MapEnum<CompanyType>("company_type", Schemas.Creators);
         npgsql.MapEnum<DocumentStatus>("document_status", Schemas.Creators);
+        // helpdesk (SST-Resolve)
+        npgsql.MapEnum<Features.Tickets.Model.TicketStatus>("ticket_status", Schemas.Helpdesk);
     }
 }

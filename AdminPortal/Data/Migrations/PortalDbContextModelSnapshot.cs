@@ -5,6 +5,7 @@ using AdminPortal.Data;
 using AdminPortal.Features.Chats;
 using AdminPortal.Features.Creators;
 using AdminPortal.Features.Products;
+using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Features.Users.Platform;
 using AdminPortal.Features.Vendors;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,7 @@ namespace AdminPortal.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "creators", "company_type", new[] { "llp", "one_person_company", "partnership", "private_limited", "public_limited", "sole_proprietorship" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "creators", "document_status", new[] { "not_submitted", "pending", "rejected", "verified" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "creators", "gender", new[] { "female", "male", "other", "prefer_not_to_say" });
+            NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "helpdesk", "ticket_status", new[] { "AWAITING_STUDENT_RESPONSE", "CLOSED", "FORWARDED", "IN_PROGRESS", "OPEN", "REOPENED", "RESOLVED" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "vendors", "integration_service", new[] { "algolia", "clerk", "cloudinary" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "vendors", "subscription_provider", new[] { "revenuecat", "stripe" });
             NpgsqlModelBuilderExtensions.HasPostgresEnum(modelBuilder, "vendors", "subscription_status", new[] { "active", "cancelled", "expired" });
@@ -961,6 +963,871 @@ namespace AdminPortal.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.ActivityLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("action");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<JsonDocument>("Details")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("details");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activity_logs");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_activity_logs_actor_id");
+
+                    b.HasIndex("TicketId", "CreatedAt")
+                        .HasDatabaseName("ix_activity_logs_ticket_id_created_at");
+
+                    b.ToTable("activity_logs", "helpdesk");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Batch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_batches");
+
+                    b.HasIndex("Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_batches_batch_year");
+
+                    b.ToTable("batches", "helpdesk");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Category", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("active");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("SlaHours")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(48)
+                        .HasColumnName("sla_hours");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_categories");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_categories_name");
+
+                    b.ToTable("categories", "helpdesk", t =>
+                        {
+                            t.HasCheckConstraint("ck_categories_sla_hours", "sla_hours > 0");
+                        });
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.CategoryAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<bool>("IsPrimary")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_primary");
+
+                    b.Property<int>("Priority")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("priority");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_category_assignments");
+
+                    b.HasIndex("StaffId")
+                        .HasDatabaseName("ix_category_assignments_staff_id");
+
+                    b.HasIndex("CategoryId", "StaffId")
+                        .IsUnique()
+                        .HasDatabaseName("category_assignments_category_staff_unique");
+
+                    b.ToTable("category_assignments", "helpdesk");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.CategoryEscalationRung", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_category_escalation_rungs");
+
+                    b.HasIndex("StaffId")
+                        .HasDatabaseName("ix_category_escalation_rungs_staff_id");
+
+                    b.HasIndex("CategoryId", "Level")
+                        .IsUnique()
+                        .HasDatabaseName("ix_category_escalation_rungs_category_id_level");
+
+                    b.ToTable("category_escalation_rungs", "helpdesk", t =>
+                        {
+                            t.HasCheckConstraint("ck_category_escalation_rungs_level", "level >= 1");
+                        });
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.ClassSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_class_sections");
+
+                    b.HasIndex("BatchId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_class_sections_batch_id_name");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("BatchId", "Name"), false);
+
+                    b.ToTable("class_sections", "helpdesk");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Comment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AuthorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<bool>("IsInternal")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("is_internal")
+                        .HasComment("Portal: true = internal note for staff, false = reply the student sees");
+
+                    b.Property<int>("TicketId")
+                        .HasColumnType("integer")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_comments");
+
+                    b.HasIndex("AuthorId")
+                        .HasDatabaseName("ix_comments_author_id");
+
+                    b.HasIndex("TicketId", "CreatedAt")
+                        .HasDatabaseName("ix_comments_ticket_id_created_at");
+
+                    b.ToTable("comments", "helpdesk");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Hostel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hostels");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hostels_name");
+
+                    b.ToTable("hostels", "helpdesk");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.NotificationSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("EmailEnabled")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("email_enabled");
+
+                    b.Property<JsonDocument>("Preferences")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("preferences");
+
+                    b.Property<bool>("SlackEnabled")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("slack_enabled");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notification_settings");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_notification_settings_user_id");
+
+                    b.ToTable("notification_settings", "helpdesk");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("event_type");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<JsonDocument>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "idx_outbox_unprocessed")
+                        .HasDatabaseName("idx_outbox_unprocessed")
+                        .HasFilter("processed_at IS NULL");
+
+                    b.ToTable("outbox", "helpdesk");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.PortalNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_portal_notifications");
+
+                    b.HasIndex("UserId", "ReadAt")
+                        .HasDatabaseName("ix_portal_notifications_user_id_read_at");
+
+                    b.ToTable("portal_notifications", "helpdesk");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.SavedView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<bool>("IsShared")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_shared");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("query");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_views");
+
+                    b.HasIndex("OwnerId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_views_owner_id_name");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("OwnerId", "Name"), false);
+
+                    b.ToTable("saved_views", "helpdesk");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Staff", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("active");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("full_name");
+
+                    b.Property<int?>("HostelId")
+                        .HasColumnType("integer")
+                        .HasColumnName("hostel_id");
+
+                    b.Property<int?>("MaxOpenLoad")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_open_load");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_staff");
+
+                    b.HasIndex("HostelId")
+                        .HasDatabaseName("ix_staff_hostel_id");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_staff_user_id");
+
+                    b.ToTable("staff", "helpdesk", t =>
+                        {
+                            t.HasCheckConstraint("ck_staff_max_open_load", "max_open_load IS NULL OR max_open_load > 0");
+                        });
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Student", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("active");
+
+                    b.Property<int?>("BatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_id");
+
+                    b.Property<int?>("BatchYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch_year");
+
+                    b.Property<int?>("ClassSectionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("class_section_id");
+
+                    b.Property<DateTime?>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("department");
+
+                    b.Property<int?>("HostelId")
+                        .HasColumnType("integer")
+                        .HasColumnName("hostel_id");
+
+                    b.Property<string>("RollNo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("roll_no");
+
+                    b.Property<string>("RoomNo")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("room_no");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_students");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_students_batch_id");
+
+                    b.HasIndex("ClassSectionId")
+                        .HasDatabaseName("ix_students_class_section_id");
+
+                    b.HasIndex("HostelId")
+                        .HasDatabaseName("ix_students_hostel_id");
+
+                    b.HasIndex("RollNo")
+                        .IsUnique()
+                        .HasDatabaseName("students_roll_no_unique");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("students_user_id_unique");
+
+                    b.ToTable("students", "helpdesk");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Subcategory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("active");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("SlaHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("sla_hours")
+                        .HasComment("Portal: TAT override in hours; NULL inherits categories.sla_hours");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subcategories");
+
+                    b.HasIndex("CategoryId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_subcategories_category_id_name");
+
+                    b.ToTable("subcategories", "helpdesk", t =>
+                        {
+                            t.HasCheckConstraint("ck_subcategories_sla_hours", "sla_hours IS NULL OR sla_hours > 0");
+                        });
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Ticket", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AssignedTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<JsonDocument>("Attachments")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attachments");
+
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("CreatedBy")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<int>("EscalationLevel")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("escalation_level");
+
+                    b.Property<int?>("HostelId")
+                        .HasColumnType("integer")
+                        .HasColumnName("hostel_id")
+                        .HasComment("Portal: FK for hostel scoping; SST keeps the hostel only in metadata->>'hostel'");
+
+                    b.Property<DateTime?>("LastEscalationAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_escalation_at");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("location");
+
+                    b.Property<JsonDocument>("Metadata")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metadata");
+
+                    b.Property<DateTime?>("PausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at")
+                        .HasComment("Portal: SLA clock paused since (AWAITING_STUDENT_RESPONSE)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<TicketStatus>("Status")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("helpdesk.ticket_status")
+                        .HasDefaultValue(TicketStatus.Open)
+                        .HasColumnName("status");
+
+                    b.Property<int?>("SubcategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("subcategory_id");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_tickets");
+
+                    b.HasIndex(new[] { "AssignedTo" }, "idx_tickets_assigned_to")
+                        .HasDatabaseName("idx_tickets_assigned_to");
+
+                    b.HasIndex(new[] { "AssignedTo", "Status", "DueAt" }, "idx_tickets_assignee_status_due")
+                        .HasDatabaseName("idx_tickets_assignee_status_due");
+
+                    b.HasIndex(new[] { "CategoryId" }, "idx_tickets_category_id")
+                        .HasDatabaseName("idx_tickets_category_id");
+
+                    b.HasIndex(new[] { "CategoryId", "Status", "DueAt" }, "idx_tickets_category_status_due")
+                        .HasDatabaseName("idx_tickets_category_status_due");
+
+                    b.HasIndex(new[] { "CreatedBy" }, "idx_tickets_created_by")
+                        .HasDatabaseName("idx_tickets_created_by");
+
+                    b.HasIndex(new[] { "Status" }, "idx_tickets_forwarded")
+                        .HasDatabaseName("idx_tickets_forwarded")
+                        .HasFilter("status = 'FORWARDED'");
+
+                    b.HasIndex(new[] { "HostelId", "Status", "DueAt" }, "idx_tickets_hostel_status_due")
+                        .HasDatabaseName("idx_tickets_hostel_status_due");
+
+                    b.HasIndex(new[] { "Metadata" }, "idx_tickets_metadata")
+                        .HasDatabaseName("idx_tickets_metadata");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Metadata" }, "idx_tickets_metadata"), "gin");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "idx_tickets_open")
+                        .HasDatabaseName("idx_tickets_open")
+                        .HasFilter("status <> 'RESOLVED'");
+
+                    b.HasIndex(new[] { "Status" }, "idx_tickets_status")
+                        .HasDatabaseName("idx_tickets_status");
+
+                    b.HasIndex(new[] { "Status", "CreatedAt" }, "idx_tickets_status_created")
+                        .HasDatabaseName("idx_tickets_status_created");
+
+                    b.HasIndex(new[] { "SubcategoryId" }, "idx_tickets_subcategory_id")
+                        .HasDatabaseName("idx_tickets_subcategory_id");
+
+                    b.HasIndex(new[] { "Title" }, "idx_tickets_title_trgm")
+                        .HasDatabaseName("idx_tickets_title_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "idx_tickets_title_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "idx_tickets_title_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("tickets", "helpdesk", t =>
+                        {
+                            t.HasCheckConstraint("ck_tickets_escalation_level", "escalation_level >= 0");
+                        });
+                });
+
             modelBuilder.Entity("AdminPortal.Features.Users.Platform.Profile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1258,10 +2125,10 @@ namespace AdminPortal.Data.Migrations
                         .HasColumnName("city");
 
                     b.Property<string>("ClerkId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
                         .HasColumnName("clerk_id")
-                        .HasComment("Venta users.clerkId");
+                        .HasComment("SST-Resolve users.clerk_id and Venta users.clerkId; NULL for non-Clerk users");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -1374,8 +2241,10 @@ namespace AdminPortal.Data.Migrations
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PhoneNumber")
-                        .HasColumnType("text")
-                        .HasColumnName("phone_number");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone_number")
+                        .HasComment("SST-Resolve users.phone; Identity PhoneNumber");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean")
@@ -1844,6 +2713,87 @@ namespace AdminPortal.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AdminPortal.Security.Audit.AuditLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("action");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<JsonDocument>("After")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after");
+
+                    b.Property<DateTime>("At")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<JsonDocument>("Before")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_address");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entity_type");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex(new[] { "ActorId", "At" }, "idx_audit_log_actor")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("idx_audit_log_actor");
+
+                    b.HasIndex(new[] { "At" }, "idx_audit_log_at")
+                        .IsDescending()
+                        .HasDatabaseName("idx_audit_log_at");
+
+                    b.HasIndex(new[] { "EntityType", "EntityId", "At" }, "idx_audit_log_entity")
+                        .IsDescending(false, false, true)
+                        .HasDatabaseName("idx_audit_log_entity");
+
+                    b.ToTable("audit_log", "audit", t =>
+                        {
+                            t.HasComment("Append-only: trigger audit_log_append_only refuses UPDATE and DELETE");
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2111,6 +3061,244 @@ namespace AdminPortal.Data.Migrations
                         .HasConstraintName("fk_products_asp_net_users_vendor_id");
                 });
 
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.ActivityLog", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Users.PortalUser", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_activity_logs_asp_net_users_actor_id");
+
+                    b.HasOne("AdminPortal.Features.Tickets.Model.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_activity_logs_ticket_ticket_id");
+
+                    b.Navigation("Actor");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.CategoryAssignment", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Tickets.Model.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_assignments_category_category_id");
+
+                    b.HasOne("AdminPortal.Features.Tickets.Model.Staff", "Staff")
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_assignments_staff_staff_id");
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Staff");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.CategoryEscalationRung", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Tickets.Model.Category", "Category")
+                        .WithMany("EscalationLadder")
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_escalation_rungs_categories_category_id");
+
+                    b.HasOne("AdminPortal.Features.Tickets.Model.Staff", "Staff")
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_category_escalation_rungs_staff_staff_id");
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Staff");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.ClassSection", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Tickets.Model.Batch", "Batch")
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_class_sections_batches_batch_id");
+
+                    b.Navigation("Batch");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Comment", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Users.PortalUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_comments_asp_net_users_author_id");
+
+                    b.HasOne("AdminPortal.Features.Tickets.Model.Ticket", "Ticket")
+                        .WithMany("Comments")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_comments_ticket_ticket_id");
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.NotificationSetting", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_notification_settings_asp_net_users_user_id");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.PortalNotification", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_portal_notifications_asp_net_users_user_id");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.SavedView", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Users.PortalUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_saved_views_asp_net_users_owner_id");
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Staff", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Tickets.Model.Hostel", "Hostel")
+                        .WithMany()
+                        .HasForeignKey("HostelId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_staff_hostel_hostel_id");
+
+                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_asp_net_users_user_id");
+
+                    b.Navigation("Hostel");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Student", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Tickets.Model.Batch", "Batch")
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_students_batches_batch_id");
+
+                    b.HasOne("AdminPortal.Features.Tickets.Model.ClassSection", "ClassSection")
+                        .WithMany()
+                        .HasForeignKey("ClassSectionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_students_class_sections_class_section_id");
+
+                    b.HasOne("AdminPortal.Features.Tickets.Model.Hostel", "Hostel")
+                        .WithMany()
+                        .HasForeignKey("HostelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_students_hostels_hostel_id");
+
+                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_students_asp_net_users_user_id");
+
+                    b.Navigation("Batch");
+
+                    b.Navigation("ClassSection");
+
+                    b.Navigation("Hostel");
+
+                    b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Subcategory", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Tickets.Model.Category", "Category")
+                        .WithMany("Subcategories")
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subcategories_categories_category_id");
+
+                    b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Ticket", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Tickets.Model.Staff", "Assignee")
+                        .WithMany()
+                        .HasForeignKey("AssignedTo")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_tickets_staff_assigned_to");
+
+                    b.HasOne("AdminPortal.Features.Tickets.Model.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tickets_categories_category_id");
+
+                    b.HasOne("AdminPortal.Features.Users.PortalUser", "Creator")
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_tickets_asp_net_users_created_by");
+
+                    b.HasOne("AdminPortal.Features.Tickets.Model.Hostel", "Hostel")
+                        .WithMany()
+                        .HasForeignKey("HostelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tickets_hostels_hostel_id");
+
+                    b.HasOne("AdminPortal.Features.Tickets.Model.Subcategory", "Subcategory")
+                        .WithMany()
+                        .HasForeignKey("SubcategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tickets_subcategories_subcategory_id");
+
+                    b.Navigation("Assignee");
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Creator");
+
+                    b.Navigation("Hostel");
+
+                    b.Navigation("Subcategory");
+                });
+
             modelBuilder.Entity("AdminPortal.Features.Users.Platform.Profile", b =>
                 {
                     b.HasOne("AdminPortal.Features.Users.PortalUser", null)
@@ -2273,6 +3461,18 @@ namespace AdminPortal.Data.Migrations
             modelBuilder.Entity("AdminPortal.Features.Creators.Influencer", b =>
                 {
                     b.Navigation("Niches");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Category", b =>
+                {
+                    b.Navigation("EscalationLadder");
+
+                    b.Navigation("Subcategories");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Ticket", b =>
+                {
+                    b.Navigation("Comments");
                 });
 
             modelBuilder.Entity("AdminPortal.Features.Users.PortalUser", b =>

@@ -2,13 +2,10 @@ namespace AdminPortal.Features.Users;
 
 /// <summary>
 /// Venta's users table merged into auth.users: its id/email/createdAt/updatedAt are the portal user's own, these
-/// three columns are added. Configured by AdminPortal.Features.Vendors.VentaUserColumnsConfiguration.
+/// two columns are added; Venta's clerkId is the shared ClerkId column (see PortalUser.Helpdesk.cs). Configured by AdminPortal.Features.Vendors.VentaUserColumnsConfiguration.
 /// </summary>
 public partial class PortalUser
 {
-    /// <summary>Venta users.clerkId: the user's id at Clerk (unique; null for users who never came from Venta).</summary>
-    public string? ClerkId { get; set; }
-
     /// <summary>Venta users.firstName.</summary>
     public string? FirstName { get; set; }
 

@@ -10,11 +10,9 @@ internal sealed class VentaUserColumnsConfiguration : IEntityTypeConfiguration<P
 {
     public void Configure(EntityTypeBuilder<PortalUser> user)
     {
-        user.Property(u => u.ClerkId).HasMaxLength(64).HasComment("Venta users.clerkId");
         user.Property(u => u.FirstName).HasMaxLength(100).HasComment("Venta users.firstName");
         user.Property(u => u.LastName).HasMaxLength(100).HasComment("Venta users.lastName");
-        // Venta: clerkId @unique (its idx_users_clerk_id is this index); NULLs (non-Venta users) stay distinct.
-        user.HasIndex(u => u.ClerkId).IsUnique().HasDatabaseName("users_clerk_id_unique");
+        // Venta's clerkId @unique is the shared clerk_id column, configured with SST-Resolve's in PortalUserHelpdeskConfiguration.
     }
 }
 

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using AdminPortal.Data;
+using AdminPortal.Data.Demo;
+using AdminPortal.Features.Tickets.Model;
+using AdminPortal.Features.Users;
+using AdminPortal.Security;
+using Bogus;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Tickets.Demo;
+
+/// <summary>
+/// The helpdesk demo (SST-Resolve): a campus, students, staff, categories with assignees and ladders, ~300 tickets
+/// in every status with their timeline. Deterministic: a fixed Bogus seed and times relative to the clock's now.
+/// At <see cref="DemoScale.Large"/> it adds a million tickets by COPY.
+/// </summary>
+public sealed class HelpdeskDemoData(TimeProvider clock) : IDemoDataPart
+{
+    public const int Seed = 600;
+    public const int DemoStudents = 120;
+    public const int DemoTicketCount = 300;
+
+    public int Order => 600;
+    public string Name => "helpdesk";
+
+    public async Task SeedAsync(PortalDbContext db, DemoScale scale, CancellationToken ct)
+    {
+        var now = TruncateToSecond(clock.GetUtcNow().UtcDateTime);
+        var faker = new Faker("en_IND") { Random = new Randomizer(Seed) };
+        var watch = Stopwatch.StartNew();
+        var campus = await DemoCampus.SeedAsync(db, ct);
+        var people = await DemoPeople.SeedAsync(db, faker, campus, now, ct);
+        var desk = await DemoDesk.SeedAsync(db, people, now, ct);
+        await DemoTickets.SeedAsync(db, faker, campus, people, desk, now, DemoTickets.Count, ct);
+        Console.WriteLine($"helpdesk demo: {DemoTickets.Count} tickets in {watch.ElapsedMilliseconds} ms");
+        if (scale == DemoScale.Large)
+            await LargeTickets.LoadAsync(db, campus, people, desk, now, LargeTickets.DefaultCount, ct);
+    }
+
+    internal static DateTime TruncateToSecond(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+
+    /// <summary>A user row written without Identity (no password: these users cannot sign in to the portal).</summary>
+    internal static PortalUser NewUser(Faker f, string email, string name, DateTime at) => new()
+    {
+        UserName = email,
+        NormalizedUserName = email.ToUpperInvariant(),
+        Email = email,
+        NormalizedEmail = email.ToUpperInvariant(),
+        EmailConfirmed = true,
+        Name = name,
+        PhoneNumber = "+91 9" + f.Random.ReplaceNumbers("#########"),
+        ClerkId = "user_" + f.Random.AlphaNumeric(24),
+        SecurityStamp = f.Random.Guid().ToString("N").ToUpperInvariant(),
+        ConcurrencyStamp = f.Random.Guid().ToString(),
+        LockoutEnabled = true,
+        CreatedAt = at,
+        UpdatedAt = at,
+    };
+
+    internal static async Task<Dictionary<string, int>> RoleIdsAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var existing = await db.PortalRoles.Select(r => r.Name).ToListAsync(ct);
+        foreach (var name in PortalRoles.All.Except(existing))
+            db.PortalRoles.Add(new Role { Name = name, Description = RoleDescriptions.Of(name) });
+        await db.SaveChangesAsync(ct);
+        return await db.PortalRoles.ToDictionaryAsync(r => r.Name, r => r.Id, ct);
+    }
+}

@@ -1,0 +1,48 @@
+using AdminPortal.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AdminPortal.Features.Tickets.Model;
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> t)
+    {
+        t.ToTable("tickets", Schemas.Helpdesk, table =>
+            table.HasCheckConstraint("ck_tickets_escalation_level", "escalation_level >= 0"));
+        t.Property(x => x.Title).HasMaxLength(255);
+        t.Property(x => x.Status).HasDefaultValue(TicketStatus.Open);
+        t.Property(x => x.Location).HasMaxLength(255);
+        t.Property(x => x.Metadata).HasColumnType("jsonb");
+        t.Property(x => x.Attachments).HasColumnType("jsonb");
+        t.Property(x => x.EscalationLevel).HasDefaultValue(0);
+        t.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+        t.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
+        t.Property(x => x.HostelId).HasComment("Portal: FK for hostel scoping; SST keeps the hostel only in metadata->>'hostel'");
+        t.Property(x => x.PausedAt).HasComment("Portal: SLA clock paused since (AWAITING_STUDENT_RESPONSE)");
+        t.Property(x => x.Version).IsRowVersion();
+
+        t.HasOne(x => x.Category).WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        t.HasOne(x => x.Subcategory).WithMany().HasForeignKey(x => x.SubcategoryId).OnDelete(DeleteBehavior.Restrict);
+        t.HasOne(x => x.Creator).WithMany().HasForeignKey(x => x.CreatedBy).OnDelete(DeleteBehavior.Cascade);
+        t.HasOne(x => x.Assignee).WithMany().HasForeignKey(x => x.AssignedTo).OnDelete(DeleteBehavior.SetNull);
+        t.HasOne(x => x.Hostel).WithMany().HasForeignKey(x => x.HostelId).OnDelete(DeleteBehavior.Restrict);
+        t.HasMany(x => x.Comments).WithOne(c => c.Ticket).HasForeignKey(c => c.TicketId).OnDelete(DeleteBehavior.Cascade);
+
+        // The seed's indexes, by the seed's names.
+        t.HasIndex(x => x.Status, "idx_tickets_status").HasDatabaseName("idx_tickets_status");
+        t.HasIndex(x => x.CategoryId, "idx_tickets_category_id").HasDatabaseName("idx_tickets_category_id");
+        t.HasIndex(x => x.AssignedTo, "idx_tickets_assigned_to").HasDatabaseName("idx_tickets_assigned_to");
+        t.HasIndex(x => x.CreatedBy, "idx_tickets_created_by").HasDatabaseName("idx_tickets_created_by");
+        t.HasIndex(x => x.Metadata, "idx_tickets_metadata").HasDatabaseName("idx_tickets_metadata").HasMethod("gin");
+        t.HasIndex(x => new { x.Status, x.CreatedAt }, "idx_tickets_status_created").HasDatabaseName("idx_tickets_status_created");
+        t.HasIndex(x => x.CreatedAt, "idx_tickets_open").HasDatabaseName("idx_tickets_open").HasFilter("status <> 'RESOLVED'");
+        t.HasIndex(x => x.Status, "idx_tickets_forwarded").HasDatabaseName("idx_tickets_forwarded").HasFilter("status = 'FORWARDED'");
+        // The staff queue: scoped by hostel, by category or by assignee, filtered by status, ordered by due time.
+        t.HasIndex(x => new { x.HostelId, x.Status, x.DueAt }, "idx_tickets_hostel_status_due").HasDatabaseName("idx_tickets_hostel_status_due");
+        t.HasIndex(x => new { x.CategoryId, x.Status, x.DueAt }, "idx_tickets_category_status_due").HasDatabaseName("idx_tickets_category_status_due");
+        t.HasIndex(x => new { x.AssignedTo, x.Status, x.DueAt }, "idx_tickets_assignee_status_due").HasDatabaseName("idx_tickets_assignee_status_due");
+        t.HasIndex(x => x.Title, "idx_tickets_title_trgm").HasDatabaseName("idx_tickets_title_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        t.HasIndex(x => x.SubcategoryId, "idx_tickets_subcategory_id").HasDatabaseName("idx_tickets_subcategory_id");
+    }
+}
