@@ -17,6 +17,9 @@ public sealed record PortalActor(int Id, string Name, IReadOnlySet<string> Roles
             .Select(g => int.Parse(g.Scope, System.Globalization.CultureInfo.InvariantCulture))
             .Distinct().ToList();
 
+    /// <summary>The actor as audit records name it.</summary>
+    public Audit.AuditActor ToAudit() => new(Id, Name, ClientAddress);
+
     /// <summary>Throws <see cref="AccessDeniedException"/> unless the actor holds the permission.</summary>
     public PortalActor Require(Permission permission) =>
         Has(permission) ? this : throw new AccessDeniedException($"{Name} may not {permission}.");
