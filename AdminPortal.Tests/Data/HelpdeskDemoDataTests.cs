@@ -27,9 +27,10 @@ public sealed class HelpdeskDemoDataTests(PostgresFixture fixture) : DatabaseTes
         .. new[]
         {
             "hostels", "batches", "class_sections", "students", "staff", "categories", "subcategories",
-            "category_escalation_rungs", "category_assignments", "notification_settings", "tickets", "comments",
+            "category_escalation_rungs", "category_assignments", "tickets", "comments",
             "activity_logs", "outbox", "saved_views", "portal_notifications",
         }.Select(t => $"SELECT string_agg(t::text, '|' ORDER BY t.id) FROM helpdesk.{t} t"),
+        "SELECT string_agg(t::text, '|' ORDER BY t.id) FROM auth.notification_settings t",
         "SELECT string_agg(t::text, '|' ORDER BY t.id) FROM audit.audit_log t",
     ];
 

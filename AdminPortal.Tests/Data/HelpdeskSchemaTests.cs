@@ -19,7 +19,6 @@ public sealed class HelpdeskSchemaTests(PostgresFixture fixture) : DatabaseTest(
     [InlineData("batches", "id,batch_year,name")]
     [InlineData("class_sections", "id,name,batch_id")]
     [InlineData("category_assignments", "id,category_id,staff_id,is_primary,priority")]
-    [InlineData("notification_settings", "id,user_id,email_enabled,slack_enabled,preferences")]
     [InlineData("comments", "id,ticket_id,author_id,body,is_internal,created_at")]
     [InlineData("activity_logs", "id,ticket_id,actor_id,action,details,created_at")]
     [InlineData("outbox", "id,event_type,payload,created_at,processed_at,attempts")]

@@ -35,7 +35,7 @@ public sealed class PlatformSchemaTests(PostgresFixture fixture) : DatabaseTest(
     [InlineData("chat", "messages", "sender_id:integer,group_id:uuid,text:text,attachments:jsonb,read_by:ARRAY,timestamp:timestamp with time zone,hidden_at:timestamp with time zone,hidden_by:integer,hidden_reason:text")]
     [InlineData("chat", "message_receipts", "message_id:uuid,user_id:integer,delivered_at:timestamp with time zone,read_at:timestamp with time zone")]
     [InlineData("chat", "notifications", "user_id:integer,type:character varying,content:jsonb,is_read:boolean")]
-    [InlineData("chat", "notification_preferences", "user_id:integer,in_app:boolean,email:boolean,push:boolean,types:jsonb")]
+    [InlineData("auth", "notification_settings", "user_id:integer,email_enabled:boolean,slack_enabled:boolean,in_app_enabled:boolean,push_enabled:boolean,preferences:jsonb,updated_at:timestamp with time zone")]
     public async Task Tables_have_their_key_columns(string schema, string table, string columns)
     {
         var actual = await Sql.ColumnAsync(Fixture, $"""

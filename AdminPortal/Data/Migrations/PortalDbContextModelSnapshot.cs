@@ -305,46 +305,6 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("notifications", "chat");
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Chats.NotificationPreference", b =>
-                {
-                    b.Property<int>("UserId")
-                        .HasColumnType("integer")
-                        .HasColumnName("user_id");
-
-                    b.Property<bool>("Email")
-                        .HasColumnType("boolean")
-                        .HasDefaultValue(true)
-                        .HasColumnName("email");
-
-                    b.Property<bool>("InApp")
-                        .HasColumnType("boolean")
-                        .HasDefaultValue(true)
-                        .HasColumnName("in_app");
-
-                    b.Property<bool>("Push")
-                        .HasColumnType("boolean")
-                        .HasDefaultValue(true)
-                        .HasColumnName("push");
-
-                    b.Property<JsonDocument>("Types")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("types")
-                        .HasDefaultValueSql("'{}'::jsonb");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at")
-                        .HasDefaultValueSql("now()");
-
-                    b.HasKey("UserId")
-                        .HasName("pk_notification_preferences");
-
-                    b.ToTable("notification_preferences", "chat");
-                });
-
             modelBuilder.Entity("AdminPortal.Features.Creators.Brand", b =>
                 {
                     b.Property<int>("Id")
@@ -1302,15 +1262,33 @@ namespace AdminPortal.Data.Migrations
                         .HasDefaultValue(true)
                         .HasColumnName("email_enabled");
 
+                    b.Property<bool>("InAppEnabled")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("in_app_enabled");
+
                     b.Property<JsonDocument>("Preferences")
                         .HasColumnType("jsonb")
                         .HasColumnName("preferences");
+
+                    b.Property<bool>("PushEnabled")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("push_enabled");
 
                     b.Property<bool>("SlackEnabled")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
                         .HasDefaultValue(true)
                         .HasColumnName("slack_enabled");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<int>("UserId")
                         .HasColumnType("integer")
@@ -1323,7 +1301,7 @@ namespace AdminPortal.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_notification_settings_user_id");
 
-                    b.ToTable("notification_settings", "helpdesk");
+                    b.ToTable("notification_settings", "auth");
                 });
 
             modelBuilder.Entity("AdminPortal.Features.Tickets.Model.OutboxMessage", b =>
@@ -2967,16 +2945,6 @@ namespace AdminPortal.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notifications_asp_net_users_user_id");
-                });
-
-            modelBuilder.Entity("AdminPortal.Features.Chats.NotificationPreference", b =>
-                {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
-                        .WithOne()
-                        .HasForeignKey("AdminPortal.Features.Chats.NotificationPreference", "UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_notification_preferences_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("AdminPortal.Features.Creators.Brand", b =>

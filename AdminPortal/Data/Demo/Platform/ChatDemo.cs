@@ -1,3 +1,4 @@
+using AdminPortal.Features.Tickets.Model;
 using System.Text.Json;
 using AdminPortal.Features.Chats;
 using AdminPortal.Features.Products;
@@ -78,8 +79,8 @@ public sealed class ChatDemo : IDemoDataPart
             }
         }
         foreach (var b in buyers)
-            db.Add(new NotificationPreference { UserId = b, Push = b % 4 != 0, Email = b % 3 != 0, UpdatedAt = PlatformDemo.Anchor,
-                Types = JsonDocument.Parse($$"""{"message": true, "friend_request": {{(b % 2 == 0 ? "true" : "false")}}, "system": true}""") });
+            db.Add(new NotificationSetting { UserId = b, PushEnabled = b % 4 != 0, EmailEnabled = b % 3 != 0, UpdatedAt = PlatformDemo.Anchor,
+                Preferences = JsonDocument.Parse($$"""{"message": true, "friend_request": {{(b % 2 == 0 ? "true" : "false")}}, "system": true}""") });
         await db.SaveChangesAsync(ct);
         db.UpdateRange(groups);
         await db.SaveChangesAsync(ct);

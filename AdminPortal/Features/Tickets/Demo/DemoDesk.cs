@@ -62,10 +62,10 @@ internal sealed record DemoDesk(
         }
 
         var preferences = JsonSerializer.SerializeToDocument(new { ticket_updates = true, escalations = true, digest = "daily" });
-        db.AddRange(people.Staff.Select(s => new NotificationSetting { UserId = s.UserId, Preferences = preferences }));
+        db.AddRange(people.Staff.Select(s => new NotificationSetting { UserId = s.UserId, Preferences = preferences, UpdatedAt = now.AddDays(-500) }));
         db.AddRange(people.Students.Where((_, i) => i % 3 == 0).Select((s, i) => new NotificationSetting
         {
-            UserId = s.UserId, EmailEnabled = true, SlackEnabled = false,
+            UserId = s.UserId, EmailEnabled = true, SlackEnabled = false, UpdatedAt = now.AddDays(-500),
             Preferences = JsonSerializer.SerializeToDocument(new { ticket_updates = i % 2 == 0, digest = "off" }),
         }));
         db.AddRange(DefaultViews.Select(v => new SavedView { Name = v.Name, Query = v.Query, IsShared = true, CreatedAt = now.AddDays(-500) }));

@@ -3,7 +3,10 @@ using AdminPortal.Features.Users;
 
 namespace AdminPortal.Features.Tickets.Model;
 
-/// <summary>SST-Resolve notification_settings: per-user channels and granular preferences.</summary>
+/// <summary>
+/// The one notification-settings table (auth.notification_settings), per the seeds README: SST-Resolve
+/// notification_settings united with the chat app's notification_preferences. One row per user.
+/// </summary>
 public class NotificationSetting
 {
     /// <summary>SST-Resolve notification_settings.id.</summary>
@@ -13,12 +16,24 @@ public class NotificationSetting
     public int UserId { get; set; }
     public PortalUser? User { get; set; }
 
-    /// <summary>SST-Resolve notification_settings.email_enabled, default true.</summary>
+    /// <summary>SST-Resolve notification_settings.email_enabled and chat app channels.email, default true.</summary>
     public bool EmailEnabled { get; set; } = true;
 
     /// <summary>SST-Resolve notification_settings.slack_enabled, default true.</summary>
     public bool SlackEnabled { get; set; } = true;
 
-    /// <summary>SST-Resolve notification_settings.preferences jsonb (granular settings).</summary>
+    /// <summary>Chat app notification_preferences.channels.in_app, default true.</summary>
+    public bool InAppEnabled { get; set; } = true;
+
+    /// <summary>Chat app notification_preferences.channels.push, default true.</summary>
+    public bool PushEnabled { get; set; } = true;
+
+    /// <summary>
+    /// SST-Resolve notification_settings.preferences jsonb (granular settings) and the chat app's
+    /// notification_preferences.types (per-type switches such as {"message": true, "friend_request": false}): one object.
+    /// </summary>
     public JsonDocument? Preferences { get; set; }
+
+    /// <summary>Chat app notification_preferences.updated_at.</summary>
+    public DateTime UpdatedAt { get; set; }
 }

@@ -51,9 +51,13 @@ internal sealed class NotificationSettingConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<NotificationSetting> n)
     {
-        n.ToTable("notification_settings", Schemas.Helpdesk);
+        // One table for SST-Resolve notification_settings and the chat app's notification_preferences (seeds README).
+        n.ToTable("notification_settings", Schemas.Auth);
         n.Property(x => x.EmailEnabled).HasDefaultValue(true).HasSentinel(true);
         n.Property(x => x.SlackEnabled).HasDefaultValue(true).HasSentinel(true);
+        n.Property(x => x.InAppEnabled).HasDefaultValue(true).HasSentinel(true);
+        n.Property(x => x.PushEnabled).HasDefaultValue(true).HasSentinel(true);
+        n.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
         n.Property(x => x.Preferences).HasColumnType("jsonb");
         n.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         n.HasIndex(x => x.UserId).IsUnique();

@@ -19,7 +19,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdminPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123220157_Initial")]
+    [Migration("20261123220752_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -306,46 +306,6 @@ namespace AdminPortal.Data.Migrations
                         .HasDatabaseName("ix_notifications_user_id_created_at");
 
                     b.ToTable("notifications", "chat");
-                });
-
-            modelBuilder.Entity("AdminPortal.Features.Chats.NotificationPreference", b =>
-                {
-                    b.Property<int>("UserId")
-                        .HasColumnType("integer")
-                        .HasColumnName("user_id");
-
-                    b.Property<bool>("Email")
-                        .HasColumnType("boolean")
-                        .HasDefaultValue(true)
-                        .HasColumnName("email");
-
-                    b.Property<bool>("InApp")
-                        .HasColumnType("boolean")
-                        .HasDefaultValue(true)
-                        .HasColumnName("in_app");
-
-                    b.Property<bool>("Push")
-                        .HasColumnType("boolean")
-                        .HasDefaultValue(true)
-                        .HasColumnName("push");
-
-                    b.Property<JsonDocument>("Types")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("types")
-                        .HasDefaultValueSql("'{}'::jsonb");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at")
-                        .HasDefaultValueSql("now()");
-
-                    b.HasKey("UserId")
-                        .HasName("pk_notification_preferences");
-
-                    b.ToTable("notification_preferences", "chat");
                 });
 
             modelBuilder.Entity("AdminPortal.Features.Creators.Brand", b =>
@@ -1305,15 +1265,33 @@ namespace AdminPortal.Data.Migrations
                         .HasDefaultValue(true)
                         .HasColumnName("email_enabled");
 
+                    b.Property<bool>("InAppEnabled")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("in_app_enabled");
+
                     b.Property<JsonDocument>("Preferences")
                         .HasColumnType("jsonb")
                         .HasColumnName("preferences");
+
+                    b.Property<bool>("PushEnabled")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true)
+                        .HasColumnName("push_enabled");
 
                     b.Property<bool>("SlackEnabled")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
                         .HasDefaultValue(true)
                         .HasColumnName("slack_enabled");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
 
                     b.Property<int>("UserId")
                         .HasColumnType("integer")
@@ -1326,7 +1304,7 @@ namespace AdminPortal.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_notification_settings_user_id");
 
-                    b.ToTable("notification_settings", "helpdesk");
+                    b.ToTable("notification_settings", "auth");
                 });
 
             modelBuilder.Entity("AdminPortal.Features.Tickets.Model.OutboxMessage", b =>
@@ -2970,16 +2948,6 @@ namespace AdminPortal.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_notifications_asp_net_users_user_id");
-                });
-
-            modelBuilder.Entity("AdminPortal.Features.Chats.NotificationPreference", b =>
-                {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
-                        .WithOne()
-                        .HasForeignKey("AdminPortal.Features.Chats.NotificationPreference", "UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_notification_preferences_asp_net_users_user_id");
                 });
 
             modelBuilder.Entity("AdminPortal.Features.Creators.Brand", b =>

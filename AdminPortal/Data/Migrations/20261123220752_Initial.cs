@@ -443,32 +443,8 @@ namespace AdminPortal.Data.Migrations
                 comment: "Cloutsy influencers");
 
             migrationBuilder.CreateTable(
-                name: "notification_preferences",
-                schema: "chat",
-                columns: table => new
-                {
-                    user_id = table.Column<int>(type: "integer", nullable: false),
-                    in_app = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
-                    email = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
-                    push = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
-                    types = table.Column<JsonDocument>(type: "jsonb", nullable: false, defaultValueSql: "'{}'::jsonb"),
-                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_notification_preferences", x => x.user_id);
-                    table.ForeignKey(
-                        name: "fk_notification_preferences_asp_net_users_user_id",
-                        column: x => x.user_id,
-                        principalSchema: "auth",
-                        principalTable: "users",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "notification_settings",
-                schema: "helpdesk",
+                schema: "auth",
                 columns: table => new
                 {
                     id = table.Column<int>(type: "integer", nullable: false)
@@ -476,7 +452,10 @@ namespace AdminPortal.Data.Migrations
                     user_id = table.Column<int>(type: "integer", nullable: false),
                     email_enabled = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
                     slack_enabled = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
-                    preferences = table.Column<JsonDocument>(type: "jsonb", nullable: true)
+                    in_app_enabled = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
+                    push_enabled = table.Column<bool>(type: "boolean", nullable: false, defaultValue: true),
+                    preferences = table.Column<JsonDocument>(type: "jsonb", nullable: true),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
                 },
                 constraints: table =>
                 {
@@ -1734,7 +1713,7 @@ namespace AdminPortal.Data.Migrations
 
             migrationBuilder.CreateIndex(
                 name: "ix_notification_settings_user_id",
-                schema: "helpdesk",
+                schema: "auth",
                 table: "notification_settings",
                 column: "user_id",
                 unique: true);
@@ -2211,12 +2190,8 @@ namespace AdminPortal.Data.Migrations
                 schema: "chat");
 
             migrationBuilder.DropTable(
-                name: "notification_preferences",
-                schema: "chat");
-
-            migrationBuilder.DropTable(
                 name: "notification_settings",
-                schema: "helpdesk");
+                schema: "auth");
 
             migrationBuilder.DropTable(
                 name: "notifications",
