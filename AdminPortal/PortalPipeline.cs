@@ -3,6 +3,7 @@ using AdminPortal.Components.Account;
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
 
 namespace AdminPortal;
@@ -11,6 +12,14 @@ public static class PortalPipeline
 {
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+        {
+            // Behind nginx (docs/deploy.md): take the client's address and scheme from the proxy on loopback only.
+            var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            foreach (var proxy in app.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            app.UseForwardedHeaders(options);
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
