@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of AdminPortal: unit, bUnit, integration on a real PostgreSQL, and E2E in Chromium.
-# Installs what is missing first (PostgreSQL server binaries, Debian's Chromium), so it works on a fresh machine.
+# Installs what is missing first (PostgreSQL server binaries, nginx, Debian's Chromium), so it works on a fresh machine.
 # Ends with one line: "N passed, N failed" (", N skipped" when any were skipped). Exit code 0 only if nothing failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,10 @@ apt_install() {
 if ! command -v pg_ctl >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   echo "Installing PostgreSQL server binaries (Debian: postgresql)"
   apt_install postgresql
+fi
+if ! command -v nginx >/dev/null 2>&1; then
+  echo "Installing nginx (Debian: nginx), for the scale-out journeys behind docs/nginx/adminportal.conf"
+  apt_install nginx
 fi
 if [ -z "${PLAYWRIGHT_CHROMIUM_EXECUTABLE:-}" ] && [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium (Debian: chromium)"

@@ -26,7 +26,7 @@ public sealed class ShellPage(IPage page)
         return visible;
     }
 
-    /// <summary>Waits until the interactive circuit is up (Blazor has attached its handlers).</summary>
+    /// <summary>Waits until the interactive circuit is up: the layout marks the document after its first interactive render.</summary>
     public Task WaitForCircuitAsync() =>
-        page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.mud-layout') !== null");
+        page.WaitForFunctionAsync("() => document.documentElement.dataset.circuit === 'ready'");
 }
