@@ -32,7 +32,7 @@ public sealed class ProductModerationJourneys(BrowserFixture portal)
         await Assertions.Expect(queue.Notice).ToContainTextAsync("Approved");
         await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Mira Moderator approved it");
         await page.GetByRole(AriaRole.Link, new() { Name = "Queue" }).ClickAsync();
-        await queue.Rows.First.WaitForAsync();
+        await queue.WaitUntilLoadedAsync();
         await Assertions.Expect(queue.Row(id)).ToHaveCountAsync(0);
     }
 
@@ -110,7 +110,7 @@ public sealed class ProductModerationJourneys(BrowserFixture portal)
 
         var highlighted = await queue.CursorRow.GetAttributeAsync("data-product-id");
         await queue.PressAsync("o");
-        await page.WaitForURLAsync(url => url.Contains("/products/" + highlighted, StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/products/" + highlighted));
         await Assertions.Expect(queue.Status).ToHaveTextAsync("suggestion");
     }
 
@@ -127,7 +127,7 @@ public sealed class ProductModerationJourneys(BrowserFixture portal)
 
         await page.ReloadAsync();
         await new ShellPage(page).WaitForCircuitAsync();
-        await queue.Rows.First.WaitForAsync();
+        await queue.WaitUntilLoadedAsync();
         Assert.Equal(before, await queue.RowIdsAsync());
     }
 

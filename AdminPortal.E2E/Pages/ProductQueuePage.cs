@@ -21,6 +21,13 @@ public sealed class ProductQueuePage(IPage page)
         await page.GotoAsync("/products" + query);
         await new ShellPage(page).WaitForCircuitAsync();
         await Assertions.Expect(Heading).ToHaveTextAsync("Products");
+        await WaitUntilLoadedAsync();
+    }
+
+    /// <summary>Waits for the interactive queue to have loaded its rows (not the prerendered copy).</summary>
+    public async Task WaitUntilLoadedAsync()
+    {
+        await page.Locator(".queue-table-wrap[data-ready=true]").WaitForAsync();
         await Rows.First.WaitForAsync();
     }
 
@@ -38,7 +45,7 @@ public sealed class ProductQueuePage(IPage page)
     public async Task OpenReviewAsync(string id)
     {
         await Row(id).Locator("a.queue-title").ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("/products/" + id, StringComparison.Ordinal));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/products/" + id));
         await new ShellPage(page).WaitForCircuitAsync();
         await Status.WaitForAsync();
     }

@@ -5,8 +5,9 @@ export function listen(dotnet, keys) {
     if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
     const t = e.target;
     if (t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
+    if (e.key === "Escape") { dotnet.invokeMethodAsync("OnShortcut", "Escape"); return; }   // closes our dialogs
     if (!keys.includes(e.key)) return;
-    if (document.querySelector(".mud-dialog-container") && e.key !== "Escape") return;
+    if (document.querySelector(".mud-dialog-container .mud-dialog")) return;
     e.preventDefault();
     dotnet.invokeMethodAsync("OnShortcut", e.key);
   };
