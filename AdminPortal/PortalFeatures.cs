@@ -2,6 +2,7 @@ using AdminPortal.Data;
 using AdminPortal.Data.Demo;
 using AdminPortal.Data.Demo.Platform;
 using AdminPortal.Features.Creators;
+using AdminPortal.Features.Products;
 using AdminPortal.Features.Vendors;
 using AdminPortal.Live;
 using AdminPortal.Features.Tickets;
@@ -22,6 +23,7 @@ public static class PortalFeatures
         services.AddCreators();
         services.AddLiveUpdates(configuration);
         services.AddHelpdeskData();
+        services.AddProducts();
         return services;
     }
 }

@@ -19,6 +19,8 @@ public sealed class LayoutJourneys(BrowserFixture portal)
         { "/", Demo.Admin, 390, 844 },
         { "/products", Demo.Moderator, 1366, 768 },
         { "/products", Demo.Moderator, 390, 844 },
+        { "/products/IM_00000000000000Z8", Demo.Moderator, 1366, 768 },   // a demo product; any status renders
+        { "/products/IM_00000000000000Z8", Demo.Moderator, 390, 844 },
         { "/tickets", Demo.StaffA, 1366, 768 },
         { "/tickets", Demo.StaffA, 390, 844 },
         { "/users", Demo.Admin, 1366, 768 },

@@ -1,0 +1,224 @@
+using System.Security.Claims;
+using AdminPortal.Data;
+using AdminPortal.Live;
+using AdminPortal.Security;
+using AdminPortal.Security.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Products;
+
+/// <summary>
+/// Decisions on products: one at a time (with corrections) or many at once. Every change is checked against
+/// <see cref="ProductTransitions"/> and the actor's permissions read from the database now, lands at most once (xmin
+/// for single decisions, a conditional UPDATE for bulk), commits with its audit record, and is announced on the change
+/// feed after commit.
+/// </summary>
+public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, AuditTrail audit,
+    IChangeFeed feed, TimeProvider clock)
+{
+    public const int MaxReasonLength = 1000;
+    public const int MaxBulk = 10_000;
+
+    /// <summary>Preset rejection reasons; the moderator may pick some and/or write their own.</summary>
+    public static readonly string[] RejectReasons =
+    [
+        "Photos are blurry or missing", "Price above MRP guidance", "Not aligned with the cause",
+        "Misleading title or description", "Duplicate of another product", "Prohibited item",
+    ];
+
+    public async Task<DecisionResult> DecideAsync(ClaimsPrincipal principal, ProductDecision decision, CancellationToken ct = default)
+    {
+        var actor = await actors.RequireAsync(principal, ProductTransitions.RequiredPermission(decision.Action), ct);
+        var reason = decision.Reason?.Trim();
+        if (ReasonProblem(decision.Action, reason) is { } problem)
+            return DecisionResult.Invalid(new Dictionary<string, string> { ["Reason"] = problem });
+        var edits = decision.Edits?.Normalised();
+        if (edits?.Validate() is { Count: > 0 } errors)
+            return DecisionResult.Invalid(errors);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Set<Product>().SingleOrDefaultAsync(p => p.Id == decision.ProductId, ct);
+        if (product is null)
+            return DecisionResult.NotFound;
+        if (decision.ExpectedVersion is { } seen && seen != product.Version)
+            return DecisionResult.Conflict(await LastChangeAsync(db, product.Id, ct));
+        if (ProductTransitions.Target(product.PublishingStatus, decision.Action) is not { } target)
+            return DecisionResult.Refused(
+                $"This product is {Label(product.PublishingStatus)}: it cannot be {Verb(decision.Action)}.",
+                await LastChangeAsync(db, product.Id, ct));
+        if (decision.Action == ModerationAction.Edit && edits is null)
+            return DecisionResult.Invalid(new Dictionary<string, string> { ["Title"] = "Nothing to save." });
+
+        var before = Snapshot(product);
+        if (edits is not null)
+        {
+            product.Title = edits.Title;
+            product.Description = edits.Description;
+            product.Cause = edits.Cause;
+            product.Mrp = edits.Mrp;
+            product.SellingPrice = edits.SellingPrice;
+        }
+        product.PublishingStatus = target;
+        product.Remark = decision.Action switch
+        {
+            ModerationAction.Reject or ModerationAction.RequestChanges => reason,
+            ModerationAction.Approve => string.IsNullOrEmpty(reason) ? null : reason,
+            _ => product.Remark,
+        };
+        product.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        var after = Snapshot(product);
+        if (decision.Action == ModerationAction.Edit && before == after with { UpdatedAt = before.UpdatedAt })
+            return DecisionResult.Done(target, "Nothing changed.");
+        audit.Add(db, actor.ToAudit(), ProductTransitions.AuditAction(decision.Action), EntityTypes.Product, product.Id,
+            Changed(before, after, true), Changed(before, after, false), reason);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            return DecisionResult.Conflict(await LastChangeAsync(fresh, product.Id, ct));
+        }
+        await feed.PublishAsync(new ChangeEvent(EntityTypes.Product, product.Id, EventAction(decision.Action), actor.Id, actor.Name), ct);
+        return DecisionResult.Done(target, $"{Capitalise(Verb(decision.Action))}: {product.Title}.");
+    }
+
+    /// <summary>
+    /// Approves or rejects many suggestions. Each product is decided at most once: the UPDATE only touches rows still
+    /// in suggestion, so those decided meanwhile by someone else are skipped and reported, never overwritten.
+    /// </summary>
+    public async Task<BulkResult> DecideManyAsync(ClaimsPrincipal principal, BulkDecision bulk, CancellationToken ct = default)
+    {
+        var actor = await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        if (bulk.Action is not (ModerationAction.Approve or ModerationAction.Reject))
+            return BulkResult.Failed("Only approve and reject can be done in bulk.");
+        var reason = bulk.Reason?.Trim();
+        if (ReasonProblem(bulk.Action, reason) is { } problem)
+            return BulkResult.Failed(problem);
+        var target = ProductTransitions.Target(PublishingStatus.Suggestion, bulk.Action)!.Value;
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        List<string> ids;
+        if (bulk.AllMatching is { } view)
+        {
+            var suggestions = view with { Status = PublishingStatus.Suggestion, Sort = ProductSort.Submitted, Descending = false };
+            ids = await ProductFilters.Order(ProductFilters.Apply(db.Set<Product>().AsNoTracking(), suggestions), suggestions, db)
+                .Select(p => p.Id).Take(MaxBulk + 1).ToListAsync(ct);
+        }
+        else
+            ids = (bulk.ProductIds ?? []).Distinct().Take(MaxBulk + 1).ToList();
+        var capped = ids.Count > MaxBulk;
+        if (capped)
+            ids.RemoveAt(ids.Count - 1);
+
+        var decided = new List<BulkRow>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var remark = bulk.Action == ModerationAction.Reject ? reason : string.IsNullOrEmpty(reason) ? null : reason;
+        foreach (var chunk in ids.Chunk(500))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var rows = await db.Database.SqlQuery<BulkRow>($"""
+                UPDATE catalog.products
+                SET publishing_status = {target}, remark = {remark}, updated_at = {now}
+                WHERE id = ANY({chunk}) AND publishing_status = {PublishingStatus.Suggestion}
+                RETURNING id AS "Id", title AS "Title"
+                """).ToListAsync(ct);
+            foreach (var row in rows)
+                audit.Add(db, actor.ToAudit(), ProductTransitions.AuditAction(bulk.Action), EntityTypes.Product, row.Id,
+                    new { Status = PublishingStatus.Suggestion }, new { Status = target, Remark = remark }, reason);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            decided.AddRange(rows);
+        }
+        await AnnounceAsync(actor, bulk.Action, decided, ct);
+        var skippedIds = ids.Except(decided.Select(d => d.Id)).ToList();
+        var skipped = new List<SkippedProduct>();
+        foreach (var id in skippedIds.Take(20))
+        {
+            var p = await db.Set<Product>().AsNoTracking().Where(x => x.Id == id)
+                .Select(x => new { x.Title, x.PublishingStatus }).SingleOrDefaultAsync(ct);
+            if (p is not null)
+                skipped.Add(new SkippedProduct(id, p.Title, p.PublishingStatus, await LastChangeAsync(db, id, ct)));
+        }
+        return new BulkResult(decided.Count, skipped, skippedIds.Count, capped);
+    }
+
+    private async Task AnnounceAsync(PortalActor actor, ModerationAction action, List<BulkRow> decided, CancellationToken ct)
+    {
+        var verb = EventAction(action);
+        if (decided.Count > 50)   // one "many products" event rather than a flood of NOTIFYs
+        {
+            await feed.PublishAsync(new ChangeEvent(EntityTypes.Product, "*", verb, actor.Id, actor.Name), ct);
+            return;
+        }
+        foreach (var row in decided)
+            await feed.PublishAsync(new ChangeEvent(EntityTypes.Product, row.Id, verb, actor.Id, actor.Name), ct);
+    }
+
+    /// <summary>Who last changed the product (latest audit record), for "already approved by X at T".</summary>
+    public static Task<ProductChange?> LastChangeAsync(PortalDbContext db, string id, CancellationToken ct) =>
+        ProductQueryService.HistoryQuery(db, id).FirstOrDefaultAsync(ct);
+
+    internal static string? ReasonProblem(ModerationAction action, string? reason)
+    {
+        if (reason is { Length: > MaxReasonLength })
+            return $"Keep it under {MaxReasonLength} characters.";
+        return action switch
+        {
+            ModerationAction.Reject when string.IsNullOrWhiteSpace(reason) => "A rejection needs a reason: pick one or write one.",
+            ModerationAction.RequestChanges when string.IsNullOrWhiteSpace(reason) => "Tell the vendor what to change.",
+            _ => null,
+        };
+    }
+
+    private sealed record BulkRow(string Id, string Title);
+
+    private sealed record State(string Title, string Description, Cause Cause, double Mrp, double SellingPrice,
+        PublishingStatus Status, string? Remark, DateTime UpdatedAt);
+
+    private static State Snapshot(Product p) =>
+        new(p.Title, p.Description, p.Cause, p.Mrp, p.SellingPrice, p.PublishingStatus, p.Remark, p.UpdatedAt);
+
+    /// <summary>Only the fields that changed, as they were (<paramref name="old"/>) or became.</summary>
+    private static Dictionary<string, object?> Changed(State before, State after, bool old)
+    {
+        var changes = new Dictionary<string, object?>();
+        void Add<T>(string name, T a, T b)
+        {
+            if (!EqualityComparer<T>.Default.Equals(a, b))
+                changes[name] = old ? a : b;
+        }
+        Add("title", before.Title, after.Title);
+        Add("description", before.Description, after.Description);
+        Add("cause", before.Cause.ToString(), after.Cause.ToString());
+        Add("mrp", before.Mrp, after.Mrp);
+        Add("sellingPrice", before.SellingPrice, after.SellingPrice);
+        Add("status", before.Status.ToString(), after.Status.ToString());
+        Add("remark", before.Remark, after.Remark);
+        return changes;
+    }
+
+    private static string EventAction(ModerationAction action) => action switch
+    {
+        ModerationAction.Approve => ChangeActions.Approved,
+        ModerationAction.Reject => ChangeActions.Rejected,
+        ModerationAction.RequestChanges => "changes_requested",
+        ModerationAction.Reopen => "reopened",
+        _ => ChangeActions.Updated,
+    };
+
+    private static string Verb(ModerationAction action) => action switch
+    {
+        ModerationAction.Approve => "approved",
+        ModerationAction.Reject => "rejected",
+        ModerationAction.RequestChanges => "sent back for changes",
+        ModerationAction.Reopen => "reopened",
+        _ => "edited",
+    };
+
+    private static string Capitalise(string s) => char.ToUpperInvariant(s[0]) + s[1..];
+
+    public static string Label(PublishingStatus status) => status.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,163 @@
+using System.Data.Common;
+using System.Security.Claims;
+using System.Text.Json;
+using AdminPortal.Data;
+using AdminPortal.Live;
+using AdminPortal.Security;
+using AdminPortal.Security.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Products;
+
+/// <summary>
+/// Reads for the moderation queue and the review page. Every filter has an index behind it (the queue index
+/// (publishing_status, created_at, id), cause, vendor, the trigram indexes on title and description); counts are
+/// capped or estimated, never an exact count(*) over the whole table.
+/// </summary>
+public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors)
+{
+    public async Task<ProductPage> GetPageAsync(ClaimsPrincipal principal, ProductQueueQuery query, CancellationToken ct = default)
+    {
+        await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filtered = ProductFilters.Apply(db.Set<Product>().AsNoTracking(), query);
+        var rows = await ProductFilters.Order(filtered, query, db)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Select(p => new
+            {
+                p.Id, p.Title, p.Cause, p.VendorId,
+                Vendor = db.Users.Where(u => u.Id == p.VendorId).Select(u => u.Name ?? u.Email).FirstOrDefault(),
+                p.Mrp, p.SellingPrice, p.PublishingStatus, p.CreatedAt, p.Images, p.Version,
+            })
+            .ToListAsync(ct);
+        var total = await CountAsync(db, filtered, query, ct);
+        return new ProductPage(rows.Select(r => new ProductRow(r.Id, r.Title, r.Cause, r.VendorId, r.Vendor ?? $"vendor {r.VendorId}",
+            r.Mrp, r.SellingPrice, r.PublishingStatus, r.CreatedAt, r.Images.FirstOrDefault(), r.Version)).ToList(), total);
+    }
+
+    /// <summary>The count of each status tab under the current filters (capped or estimated).</summary>
+    public async Task<IReadOnlyDictionary<string, CountEstimate>> CountTabsAsync(ClaimsPrincipal principal,
+        ProductQueueQuery query, CancellationToken ct = default)
+    {
+        await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = new Dictionary<string, CountEstimate>();
+        PublishingStatus?[] tabs = [PublishingStatus.Suggestion, PublishingStatus.Draft, PublishingStatus.Published, PublishingStatus.Rejected, null];
+        foreach (var status in tabs)
+        {
+            var tab = query with { Status = status };
+            counts[ProductQueueQuery.StatusKey(status)] =
+                await CountAsync(db, ProductFilters.Apply(db.Set<Product>().AsNoTracking(), tab), tab, ct);
+        }
+        return counts;
+    }
+
+    private static async Task<CountEstimate> CountAsync(PortalDbContext db, IQueryable<Product> filtered,
+        ProductQueueQuery query, CancellationToken ct)
+    {
+        if (query.Status is null && !query.HasFilters)
+        {
+            var estimate = await TableEstimateAsync(db, ct);
+            if (estimate > CountEstimate.ExactLimit)
+                return new CountEstimate(estimate, CountKind.About);
+        }
+        var capped = await filtered.Take(CountEstimate.ExactLimit + 1).CountAsync(ct);
+        if (capped <= CountEstimate.ExactLimit)
+            return new CountEstimate(capped, CountKind.Exact);
+        var planned = await PlannerEstimateAsync(db, filtered, ct);
+        return planned > CountEstimate.ExactLimit
+            ? new CountEstimate(planned, CountKind.About)
+            : new CountEstimate(CountEstimate.ExactLimit, CountKind.AtLeast);
+    }
+
+    private static async Task<long> TableEstimateAsync(PortalDbContext db, CancellationToken ct) =>
+        (long)await db.Database.SqlQueryRaw<float>(
+            "SELECT GREATEST(reltuples, 0)::real AS \"Value\" FROM pg_class WHERE oid = 'catalog.products'::regclass")
+            .SingleAsync(ct);
+
+    /// <summary>The planner's row estimate for the filtered query (EXPLAIN, nothing is read).</summary>
+    private static async Task<long> PlannerEstimateAsync(PortalDbContext db, IQueryable<Product> filtered, CancellationToken ct)
+    {
+        await using var command = filtered.Select(p => p.Id).CreateDbCommand();
+        command.CommandText = "EXPLAIN (FORMAT JSON) " + command.CommandText;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var json = (string?)await command.ExecuteScalarAsync(ct) ?? "[]";
+            using var plan = JsonDocument.Parse(json);
+            return (long)plan.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Vendors with at least one product, by name or email, for the filter's autocomplete.</summary>
+    public async Task<IReadOnlyList<VendorOption>> SearchVendorsAsync(ClaimsPrincipal principal, string? text,
+        CancellationToken ct = default)
+    {
+        await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var users = db.Users.AsNoTracking().Where(u => db.Set<Product>().Any(p => p.VendorId == u.Id));
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var pattern = ProductFilters.Contains(text.Trim());
+            users = users.Where(u => EF.Functions.ILike(u.Name!, pattern) || EF.Functions.ILike(u.Email!, pattern));
+        }
+        return await users.OrderBy(u => u.Name ?? u.Email).Take(20)
+            .Select(u => new VendorOption(u.Id, u.Name ?? u.Email!, u.Email)).ToListAsync(ct);
+    }
+
+    public async Task<VendorOption?> FindVendorAsync(ClaimsPrincipal principal, int id, CancellationToken ct = default)
+    {
+        await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new VendorOption(u.Id, u.Name ?? u.Email!, u.Email)).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<ProductDetails?> GetDetailsAsync(ClaimsPrincipal principal, string id, CancellationToken ct = default)
+    {
+        await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var p = await db.Set<Product>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null)
+            return null;
+        var vendor = await db.Users.AsNoTracking().Where(u => u.Id == p.VendorId)
+            .Select(u => new { u.Id, Name = u.Name ?? u.Email!, u.Email }).SingleAsync(ct);
+        var byStatus = await db.Set<Product>().AsNoTracking().Where(x => x.VendorId == p.VendorId)
+            .GroupBy(x => x.PublishingStatus).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Count(PublishingStatus s) => byStatus.FirstOrDefault(b => b.Key == s)?.Count ?? 0;
+        var history = await HistoryQuery(db, id).Take(50).ToListAsync(ct);
+        return new ProductDetails(p.Id, p.Title, p.Description, p.Cause, p.Mrp, p.SellingPrice, p.PublishingStatus,
+            p.Images, p.ProductUrl, p.Remark, p.CreatedAt, p.UpdatedAt, p.Version,
+            new VendorSummary(vendor.Id, vendor.Name, vendor.Email, Count(PublishingStatus.Published),
+                Count(PublishingStatus.Rejected), Count(PublishingStatus.Suggestion)),
+            history);
+    }
+
+    /// <summary>
+    /// The product j/k moves to from <paramref name="currentId"/> in the queue the moderator came from: the row after
+    /// (or before) it on the same page of the same view, or the row now at <paramref name="position"/> when the
+    /// current one left the queue (it was just decided).
+    /// </summary>
+    public async Task<(string Id, int Position)?> NeighbourAsync(ClaimsPrincipal principal, ProductQueueQuery query,
+        string currentId, int position, int step, CancellationToken ct = default)
+    {
+        await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var offset = (query.Page - 1) * query.PageSize;
+        var ids = await ProductFilters.Order(ProductFilters.Apply(db.Set<Product>().AsNoTracking(), query), query, db)
+            .Skip(offset).Take(query.PageSize + 1).Select(p => p.Id).ToListAsync(ct);
+        var index = ids.IndexOf(currentId);
+        var target = index >= 0 ? index + step : step > 0 ? position : position - 1;
+        return target >= 0 && target < ids.Count ? (ids[target], target) : null;
+    }
+
+    internal static IQueryable<ProductChange> HistoryQuery(PortalDbContext db, string id) =>
+        db.Set<AuditLogEntry>().AsNoTracking()
+            .Where(a => a.EntityType == EntityTypes.Product && a.EntityId == id)
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
+            .Select(a => new ProductChange(a.ActorName, a.Action, a.At, a.Reason));
+}

@@ -1,0 +1,12 @@
+namespace AdminPortal.Features.Products;
+
+public static class ProductsSetup
+{
+    /// <summary>The moderation queue: reads, decisions.</summary>
+    public static IServiceCollection AddProducts(this IServiceCollection services)
+    {
+        services.AddScoped<ProductQueryService>();
+        services.AddScoped<ProductModeration>();
+        return services;
+    }
+}
