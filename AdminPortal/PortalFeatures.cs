@@ -1,6 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
 using AdminPortal.Data.Demo.Platform;
+using AdminPortal.Features.Chats;
 using AdminPortal.Features.Creators;
 using AdminPortal.Features.Vendors;
 using AdminPortal.Live;
@@ -22,6 +23,7 @@ public static class PortalFeatures
         services.AddCreators();
         services.AddLiveUpdates(configuration);
         services.AddHelpdeskData();
+        services.AddChats();
         return services;
     }
 }
