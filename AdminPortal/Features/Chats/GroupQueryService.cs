@@ -44,14 +44,11 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = db.Set<ChatGroup>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Search))
-            q = q.Where(g => EF.Functions.ILike(g.Name, "%" + Escape(filter.Search.Trim()) + "%"));
+            q = q.Where(g => EF.Functions.ILike(g.Name, "%" + Escape(filter.Search.Trim()) + "%", "\\"));
         if (!string.IsNullOrWhiteSpace(filter.ProductId))
             q = q.Where(g => g.ProductId == filter.ProductId);
         if (filter.MemberId is { } member)
-        {
-            int[] wanted = [member];
-            q = q.Where(g => wanted.All(w => g.Members.Contains(w)));   // members @> ARRAY[id]: the GIN index
-        }
+            q = q.Where(g => g.Members.Contains(member));   // members @> ARRAY[id]: the GIN index
         if (filter.Type is { } type)
             q = q.Where(g => g.Type == type);
         if (filter.ActiveFrom is { } from)
@@ -122,7 +119,7 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
         var pattern = "%" + Escape(term.Trim()) + "%";
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Users.AsNoTracking()
-            .Where(u => u.DeletedAt == null && (EF.Functions.ILike(u.Name!, pattern) || EF.Functions.ILike(u.Email!, pattern)))
+            .Where(u => u.DeletedAt == null && (EF.Functions.ILike(u.Name!, pattern, "\\") || EF.Functions.ILike(u.Email!, pattern, "\\")))
             .OrderBy(u => u.Name).Take(10)
             .Select(u => new Pick(u.Id.ToString(), (u.Name ?? u.Email) + " · " + u.Email))
             .ToListAsync(ct);
@@ -137,7 +134,7 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
         var pattern = "%" + Escape(t) + "%";
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<Product>().AsNoTracking()
-            .Where(p => p.Id == t || EF.Functions.ILike(p.Title, pattern))
+            .Where(p => p.Id == t || EF.Functions.ILike(p.Title, pattern, "\\"))
             .OrderBy(p => p.Title).Take(10)
             .Select(p => new Pick(p.Id, p.Title)).ToListAsync(ct);
     }

@@ -21,7 +21,7 @@ public sealed class MessageModeration(IDbContextFactory<PortalDbContext> dbFacto
 
     public async Task HideAsync(ChatAccessGrant grant, Guid messageId, string reason, CancellationToken ct = default)
     {
-        var actor = await access.VerifyAsync(grant, grant.GroupId, Permission.HideMessages, ct);
+        var actor = await access.VerifyAsync(grant, Permission.HideMessages, ct);
         reason = (reason ?? "").Trim();
         if (reason.Length < 3)
             throw new ArgumentException("Say why the message is hidden.", nameof(reason));
@@ -45,7 +45,7 @@ public sealed class MessageModeration(IDbContextFactory<PortalDbContext> dbFacto
 
     public async Task UnhideAsync(ChatAccessGrant grant, Guid messageId, string? reason = null, CancellationToken ct = default)
     {
-        var actor = await access.VerifyAsync(grant, grant.GroupId, Permission.HideMessages, ct);
+        var actor = await access.VerifyAsync(grant, Permission.HideMessages, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var before = await db.Set<Message>().AsNoTracking()

@@ -17,7 +17,7 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
     public async Task<MessagePage> OlderAsync(ChatAccessGrant grant, MessageCursor? before, int take = PageSize,
         CancellationToken ct = default)
     {
-        await access.VerifyAsync(grant, grant.GroupId, ct: ct);
+        await access.VerifyAsync(grant, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await OlderQuery(db, grant.GroupId, before, take + 1).ToListAsync(ct);
         var hasMore = rows.Count > take;
@@ -28,7 +28,7 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
     public async Task<MessagePage> NewerAsync(ChatAccessGrant grant, MessageCursor after, int take = PageSize,
         CancellationToken ct = default)
     {
-        await access.VerifyAsync(grant, grant.GroupId, ct: ct);
+        await access.VerifyAsync(grant, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await NewerQuery(db, grant.GroupId, after, inclusive: false, take + 1).ToListAsync(ct);
         return new MessagePage(Map(rows.Take(take)), rows.Count > take);
@@ -38,7 +38,7 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
     public async Task<IReadOnlyList<MessageView>> ByIdsAsync(ChatAccessGrant grant, IReadOnlyCollection<Guid> ids,
         CancellationToken ct = default)
     {
-        await access.VerifyAsync(grant, grant.GroupId, ct: ct);
+        await access.VerifyAsync(grant, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = db.Set<Message>().AsNoTracking().Where(m => m.GroupId == grant.GroupId && ids.Contains(m.Id))
             .OrderBy(m => m.Timestamp).ThenBy(m => m.Id);
@@ -49,7 +49,7 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
     public async Task<MessageWindowPage> AroundAsync(ChatAccessGrant grant, Guid messageId, int take = PageSize,
         CancellationToken ct = default)
     {
-        await access.VerifyAsync(grant, grant.GroupId, ct: ct);
+        await access.VerifyAsync(grant, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var target = await db.Set<Message>().AsNoTracking()
             .Where(m => m.Id == messageId && m.GroupId == grant.GroupId)
@@ -62,7 +62,7 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
     public async Task<MessageWindowPage> FromDateAsync(ChatAccessGrant grant, DateTime fromUtc, int take = PageSize,
         CancellationToken ct = default)
     {
-        await access.VerifyAsync(grant, grant.GroupId, ct: ct);
+        await access.VerifyAsync(grant, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var start = new MessageCursor(DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc), Guid.Empty);
         var first = await NewerQuery(db, grant.GroupId, start, inclusive: true, 1).FirstOrDefaultAsync(ct);
@@ -80,14 +80,14 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
     public async Task<IReadOnlyList<MessageHit>> SearchAsync(ChatAccessGrant grant, string term,
         CancellationToken ct = default)
     {
-        await access.VerifyAsync(grant, grant.GroupId, ct: ct);
+        await access.VerifyAsync(grant, ct: ct);
         term = term.Trim();
         if (term.Length < 2)
             return [];
-        var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        var pattern = "%" + GroupQueryService.Escape(term) + "%";
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<Message>().AsNoTracking()
-            .Where(m => m.GroupId == grant.GroupId && m.Text != null && EF.Functions.ILike(m.Text, pattern))
+            .Where(m => m.GroupId == grant.GroupId && m.Text != null && EF.Functions.ILike(m.Text, pattern, "\\"))
             .OrderByDescending(m => m.Timestamp).ThenByDescending(m => m.Id)
             .Take(SearchLimit)
             .Select(m => new MessageHit(m.Id, m.Timestamp,
@@ -100,7 +100,7 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
     public async Task<IReadOnlyList<ReceiptView>> ReceiptsAsync(ChatAccessGrant grant, Guid messageId,
         CancellationToken ct = default)
     {
-        await access.VerifyAsync(grant, grant.GroupId, ct: ct);
+        await access.VerifyAsync(grant, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = await db.Set<Message>().AsNoTracking()
             .Where(m => m.Id == messageId && m.GroupId == grant.GroupId)
