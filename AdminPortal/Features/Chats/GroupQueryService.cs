@@ -72,15 +72,18 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
                 g.Id, g.Name, g.Type, g.ProductId,
                 ProductTitle = db.Set<Product>().Where(p => p.Id == g.ProductId).Select(p => p.Title).FirstOrDefault(),
                 MemberCount = g.Members.Length,
-                Last = db.Set<Message>().Where(m => m.Id == g.LastMessageId)
-                    .Select(m => new { m.Text, Hidden = m.HiddenAt != null, m.Attachments }).FirstOrDefault(),
+                // scalar subqueries by primary key (an object here becomes a join over all messages)
+                LastText = db.Set<Message>().Where(m => m.Id == g.LastMessageId && m.HiddenAt == null)
+                    .Select(m => m.Text == null ? null : m.Text.Substring(0, PreviewLength + 1)).FirstOrDefault(),
+                LastHidden = db.Set<Message>().Any(m => m.Id == g.LastMessageId && m.HiddenAt != null),
                 g.LastMessageAt,
                 Count = db.Set<Message>().Where(m => m.GroupId == g.Id).Take(CountCap + 1).Count(),
             })
             .ToListAsync(ct);
         return new GroupListPage(rows.Select(r => new GroupRow(r.Id, r.Name, r.Type, r.ProductId, r.ProductTitle,
-            r.MemberCount, r.Last is null || r.Last.Hidden ? null : Preview(r.Last.Text), r.Last?.Hidden ?? false,
-            r.Last?.Attachments.Count > 0, r.LastMessageAt, r.Count)).ToList(), total);
+            r.MemberCount, r.LastHidden ? null : Preview(r.LastText), r.LastHidden,
+            LastHasAttachment: !r.LastHidden && r.LastText is null && r.LastMessageAt is not null, r.LastMessageAt, r.Count))
+            .ToList(), total);
     }
 
     public async Task<GroupHeader?> HeaderAsync(ClaimsPrincipal principal, Guid groupId, CancellationToken ct = default)
