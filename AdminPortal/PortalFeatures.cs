@@ -1,6 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
 using AdminPortal.Data.Demo.Platform;
+using AdminPortal.Features.Chats;
 using AdminPortal.Features.Creators;
 using AdminPortal.Features.Products;
 using AdminPortal.Features.Vendors;
@@ -24,6 +25,7 @@ public static class PortalFeatures
         services.AddLiveUpdates(configuration);
         services.AddHelpdeskData();
         services.AddProducts();
+        services.AddChats();
         return services;
     }
 }

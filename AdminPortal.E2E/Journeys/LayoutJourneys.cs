@@ -24,6 +24,7 @@ public sealed class LayoutJourneys(BrowserFixture portal)
         { "/tickets", Demo.StaffA, 1366, 768 },
         { "/tickets", Demo.StaffA, 390, 844 },
         { "/users", Demo.Admin, 1366, 768 },
+        { "/chats", Demo.Moderator, 1366, 768 },
         { "/chats", Demo.Moderator, 390, 844 },
     };
 

@@ -19,7 +19,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdminPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123220752_Initial")]
+    [Migration("20261123224742_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -1,0 +1,15 @@
+namespace AdminPortal.Features.Chats;
+
+public static class ChatsSetup
+{
+    /// <summary>The chat browser: group lists, the reason gate, keyset message pages, moderation, ingest.</summary>
+    public static IServiceCollection AddChats(this IServiceCollection services)
+    {
+        services.AddScoped<ChatAccess>();   // scoped = per circuit: grants live as long as the tab's session
+        services.AddScoped<GroupQueryService>();
+        services.AddScoped<MessageQueryService>();
+        services.AddScoped<MessageModeration>();
+        services.AddScoped<MessageIngest>();
+        return services;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Security.Claims;
+using AdminPortal.Data;
+using AdminPortal.Features.Products;
+using AdminPortal.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Chats;
+
+/// <summary>The chat browser's filters, as the URL carries them.</summary>
+public sealed record GroupFilter(string? Search = null, string? ProductId = null, int? MemberId = null,
+    ConversationType? Type = null, DateTime? ActiveFrom = null, DateTime? ActiveTo = null);
+
+/// <summary>One row of the group list. <see cref="MessageCount"/> is capped at <see cref="GroupQueryService.CountCap"/>.</summary>
+public sealed record GroupRow(Guid Id, string Name, ConversationType Type, string? ProductId, string? ProductTitle,
+    int MemberCount, string? LastPreview, bool LastHidden, bool LastHasAttachment, DateTime? LastMessageAt,
+    int MessageCount);
+
+public sealed record GroupListPage(IReadOnlyList<GroupRow> Rows, int Total);
+
+public sealed record ProductCard(string Id, string Title, string? Image, double Mrp, double SellingPrice, string? VendorName);
+
+public sealed record GroupMember(int Id, string Name, string Role, bool Online);
+
+public sealed record GroupHeader(Guid Id, string Name, ConversationType Type, ProductCard? Product,
+    IReadOnlyList<GroupMember> Members, DateTime? LastMessageAt);
+
+public sealed record Pick(string Id, string Label);
+
+/// <summary>Lists and describes groups. Group metadata only: messages need a reason (<see cref="ChatAccess"/>).</summary>
+public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors)
+{
+    /// <summary>
+    /// The list counts at most this many messages per group: counting a 1.2-million-message group on every render
+    /// would scan its whole index, while a count under LIMIT reads at most this many index entries ("1000+").
+    /// </summary>
+    public const int CountCap = 1000;
+
+    public const int PreviewLength = 90;
+
+    public async Task<GroupListPage> ListAsync(ClaimsPrincipal principal, GroupFilter filter, int page, int pageSize,
+        CancellationToken ct = default)
+    {
+        await actors.RequireAsync(principal, Permission.BrowseChats, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = db.Set<ChatGroup>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+            q = q.Where(g => EF.Functions.ILike(g.Name, "%" + Escape(filter.Search.Trim()) + "%", "\\"));
+        if (!string.IsNullOrWhiteSpace(filter.ProductId))
+            q = q.Where(g => g.ProductId == filter.ProductId);
+        if (filter.MemberId is { } member)
+            q = q.Where(g => g.Members.Contains(member));   // members @> ARRAY[id]: the GIN index
+        if (filter.Type is { } type)
+            q = q.Where(g => g.Type == type);
+        if (filter.ActiveFrom is { } from)
+        {
+            var start = Utc(from);
+            q = q.Where(g => g.LastMessageAt >= start);
+        }
+        if (filter.ActiveTo is { } to)
+        {
+            var end = Utc(to).AddDays(1);
+            q = q.Where(g => g.LastMessageAt < end);
+        }
+        var total = await q.CountAsync(ct);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        page = Math.Max(0, page);
+        var rows = await q
+            .OrderByDescending(g => g.LastMessageAt != null).ThenByDescending(g => g.LastMessageAt).ThenBy(g => g.Id)
+            .Skip(page * pageSize).Take(pageSize)
+            .Select(g => new
+            {
+                g.Id, g.Name, g.Type, g.ProductId,
+                ProductTitle = db.Set<Product>().Where(p => p.Id == g.ProductId).Select(p => p.Title).FirstOrDefault(),
+                MemberCount = g.Members.Length,
+                // scalar subqueries by primary key (an object here becomes a join over all messages)
+                LastText = db.Set<Message>().Where(m => m.Id == g.LastMessageId && m.HiddenAt == null)
+                    .Select(m => m.Text == null ? null : m.Text.Substring(0, PreviewLength + 1)).FirstOrDefault(),
+                LastHidden = db.Set<Message>().Any(m => m.Id == g.LastMessageId && m.HiddenAt != null),
+                g.LastMessageAt,
+                Count = db.Set<Message>().Where(m => m.GroupId == g.Id).Take(CountCap + 1).Count(),
+            })
+            .ToListAsync(ct);
+        return new GroupListPage(rows.Select(r => new GroupRow(r.Id, r.Name, r.Type, r.ProductId, r.ProductTitle,
+            r.MemberCount, r.LastHidden ? null : Preview(r.LastText), r.LastHidden,
+            LastHasAttachment: !r.LastHidden && r.LastText is null && r.LastMessageAt is not null, r.LastMessageAt, r.Count))
+            .ToList(), total);
+    }
+
+    public async Task<GroupHeader?> HeaderAsync(ClaimsPrincipal principal, Guid groupId, CancellationToken ct = default)
+    {
+        await actors.RequireAsync(principal, Permission.BrowseChats, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var g = await db.Set<ChatGroup>().AsNoTracking().Where(x => x.Id == groupId)
+            .Select(x => new { x.Id, x.Name, x.Type, x.ProductId, x.Members, x.CreatedBy, x.LastMessageAt })
+            .SingleOrDefaultAsync(ct);
+        if (g is null)
+            return null;
+        var product = g.ProductId is null ? null : await db.Set<Product>().AsNoTracking().Where(p => p.Id == g.ProductId)
+            .Select(p => new
+            {
+                p.Id, p.Title, p.Images, p.Mrp, p.SellingPrice, p.VendorId,
+                Vendor = db.Users.Where(u => u.Id == p.VendorId).Select(u => u.Name ?? u.Email).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(ct);
+        var members = await db.Users.AsNoTracking().Where(u => g.Members.Contains(u.Id))
+            .OrderBy(u => u.Name).Select(u => new { u.Id, Name = u.Name ?? u.Email ?? "unknown", u.IsOnline })
+            .ToListAsync(ct);
+        return new GroupHeader(g.Id, g.Name, g.Type,
+            product is null ? null : new ProductCard(product.Id, product.Title, product.Images.FirstOrDefault(),
+                product.Mrp, product.SellingPrice, product.Vendor),
+            members.Select(m => new GroupMember(m.Id, m.Name,
+                    m.Id == product?.VendorId ? "Vendor" : m.Id == g.CreatedBy ? "Creator" : "Member", m.IsOnline == true))
+                .OrderBy(m => m.Role == "Member").ThenBy(m => m.Name).ToList(),
+            g.LastMessageAt);
+    }
+
+    /// <summary>Users for the member filter's autocomplete (name or email).</summary>
+    public async Task<IReadOnlyList<Pick>> FindUsersAsync(string? term, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(term) || term.Trim().Length < 2)
+            return [];
+        var pattern = "%" + Escape(term.Trim()) + "%";
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.DeletedAt == null && (EF.Functions.ILike(u.Name!, pattern, "\\") || EF.Functions.ILike(u.Email!, pattern, "\\")))
+            .OrderBy(u => u.Name).Take(10)
+            .Select(u => new Pick(u.Id.ToString(), (u.Name ?? u.Email) + " · " + u.Email))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Products for the product filter's autocomplete (title, trigram index).</summary>
+    public async Task<IReadOnlyList<Pick>> FindProductsAsync(string? term, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(term) || term.Trim().Length < 2)
+            return [];
+        var t = term.Trim();
+        var pattern = "%" + Escape(t) + "%";
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Product>().AsNoTracking()
+            .Where(p => p.Id == t || EF.Functions.ILike(p.Title, pattern, "\\"))
+            .OrderBy(p => p.Title).Take(10)
+            .Select(p => new Pick(p.Id, p.Title)).ToListAsync(ct);
+    }
+
+    /// <summary>The label of a filter value taken from the URL.</summary>
+    public async Task<Pick?> UserAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new Pick(u.Id.ToString(), (u.Name ?? u.Email) + " · " + u.Email)).FirstOrDefaultAsync(ct);
+    }
+
+    public async Task<Pick?> ProductAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Product>().AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new Pick(p.Id, p.Title)).FirstOrDefaultAsync(ct);
+    }
+
+    private static string? Preview(string? text) =>
+        text is null ? null : text.Length <= PreviewLength ? text : text[..PreviewLength] + "…";
+
+    private static DateTime Utc(DateTime d) => DateTime.SpecifyKind(d.Date, DateTimeKind.Utc);
+
+    internal static string Escape(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

@@ -1,0 +1,173 @@
+using AdminPortal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Chats;
+
+/// <summary>
+/// Reads one group's messages by keyset on idx_messages_group_keyset (group_id, timestamp DESC, id DESC): a row
+/// comparison <c>(timestamp, id) &lt; (@t, @id)</c> starts the index scan at the cursor, so every page costs the same
+/// at any depth (never OFFSET). Every call needs a <see cref="ChatAccessGrant"/> for the group.
+/// </summary>
+public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFactory, ChatAccess access)
+{
+    public const int PageSize = 50;
+    public const int SearchLimit = 20;
+
+    /// <summary>The page of messages before <paramref name="before"/> (null: the newest), oldest first.</summary>
+    public async Task<MessagePage> OlderAsync(ChatAccessGrant grant, MessageCursor? before, int take = PageSize,
+        CancellationToken ct = default)
+    {
+        await access.VerifyAsync(grant, ct: ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await OlderQuery(db, grant.GroupId, before, take + 1).ToListAsync(ct);
+        var hasMore = rows.Count > take;
+        return new MessagePage(Map(rows.Take(take).Reverse()), hasMore);
+    }
+
+    /// <summary>The page of messages after <paramref name="after"/>, oldest first.</summary>
+    public async Task<MessagePage> NewerAsync(ChatAccessGrant grant, MessageCursor after, int take = PageSize,
+        CancellationToken ct = default)
+    {
+        await access.VerifyAsync(grant, ct: ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await NewerQuery(db, grant.GroupId, after, inclusive: false, take + 1).ToListAsync(ct);
+        return new MessagePage(Map(rows.Take(take)), rows.Count > take);
+    }
+
+    /// <summary>The given messages of the group again (after one was hidden or shown), oldest first.</summary>
+    public async Task<IReadOnlyList<MessageView>> ByIdsAsync(ChatAccessGrant grant, IReadOnlyCollection<Guid> ids,
+        CancellationToken ct = default)
+    {
+        await access.VerifyAsync(grant, ct: ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var q = db.Set<Message>().AsNoTracking().Where(m => m.GroupId == grant.GroupId && ids.Contains(m.Id))
+            .OrderBy(m => m.Timestamp).ThenBy(m => m.Id);
+        return Map(await Project(db, q).ToListAsync(ct));
+    }
+
+    /// <summary>A window around one message (it and older ones, then newer ones), to open a search hit in context.</summary>
+    public async Task<MessageWindowPage> AroundAsync(ChatAccessGrant grant, Guid messageId, int take = PageSize,
+        CancellationToken ct = default)
+    {
+        await access.VerifyAsync(grant, ct: ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var target = await db.Set<Message>().AsNoTracking()
+            .Where(m => m.Id == messageId && m.GroupId == grant.GroupId)
+            .Select(m => new MessageCursor(m.Timestamp, m.Id)).SingleOrDefaultAsync(ct)
+            ?? throw new KeyNotFoundException("This message is not in this chat.");
+        return await WindowAsync(db, grant.GroupId, target, take, messageId, ct);
+    }
+
+    /// <summary>A window starting at the first message on or after <paramref name="fromUtc"/> (jump to a date).</summary>
+    public async Task<MessageWindowPage> FromDateAsync(ChatAccessGrant grant, DateTime fromUtc, int take = PageSize,
+        CancellationToken ct = default)
+    {
+        await access.VerifyAsync(grant, ct: ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var start = new MessageCursor(DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc), Guid.Empty);
+        var first = await NewerQuery(db, grant.GroupId, start, inclusive: true, 1).FirstOrDefaultAsync(ct);
+        if (first is null)
+        {
+            var last = await OlderQuery(db, grant.GroupId, null, take + 1).ToListAsync(ct);
+            return new MessageWindowPage(Map(last.Take(take).Reverse()), last.Count > take, false, null);
+        }
+        return await WindowAsync(db, grant.GroupId, new MessageCursor(first.Timestamp, first.Id), take, first.Id, ct);
+    }
+
+    /// <summary>Messages of the group whose text contains <paramref name="term"/>, newest first.</summary>
+    /// <remarks>No text index on messages: the scan walks the group's keyset index newest first and stops at
+    /// <see cref="SearchLimit"/> hits, so common words answer at once; a rare word in a huge group scans it all.</remarks>
+    public async Task<IReadOnlyList<MessageHit>> SearchAsync(ChatAccessGrant grant, string term,
+        CancellationToken ct = default)
+    {
+        await access.VerifyAsync(grant, ct: ct);
+        term = term.Trim();
+        if (term.Length < 2)
+            return [];
+        var pattern = "%" + GroupQueryService.Escape(term) + "%";
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Set<Message>().AsNoTracking()
+            .Where(m => m.GroupId == grant.GroupId && m.Text != null && EF.Functions.ILike(m.Text, pattern, "\\"))
+            .OrderByDescending(m => m.Timestamp).ThenByDescending(m => m.Id)
+            .Take(SearchLimit)
+            .Select(m => new MessageHit(m.Id, m.Timestamp,
+                db.Users.Where(u => u.Id == m.SenderId).Select(u => u.Name ?? u.Email).FirstOrDefault() ?? "unknown",
+                m.Text!))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Who received and read one message, and when (chat.message_receipts; read_by when there are none).</summary>
+    public async Task<IReadOnlyList<ReceiptView>> ReceiptsAsync(ChatAccessGrant grant, Guid messageId,
+        CancellationToken ct = default)
+    {
+        await access.VerifyAsync(grant, ct: ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var message = await db.Set<Message>().AsNoTracking()
+            .Where(m => m.Id == messageId && m.GroupId == grant.GroupId)
+            .Select(m => new { m.ReadBy }).SingleOrDefaultAsync(ct)
+            ?? throw new KeyNotFoundException("This message is not in this chat.");
+        var receipts = await (from r in db.Set<MessageReceipt>().AsNoTracking()
+                              join u in db.Users on r.UserId equals u.Id
+                              where r.MessageId == messageId
+                              orderby r.ReadAt == null, r.ReadAt, u.Name
+                              select new ReceiptView(u.Id, u.Name ?? u.Email ?? "unknown", r.DeliveredAt, r.ReadAt))
+            .ToListAsync(ct);
+        if (receipts.Count > 0)
+            return receipts;
+        return await db.Users.AsNoTracking().Where(u => message.ReadBy.Contains(u.Id)).OrderBy(u => u.Name)
+            .Select(u => new ReceiptView(u.Id, u.Name ?? u.Email ?? "unknown", null, null)).ToListAsync(ct);
+    }
+
+    private async Task<MessageWindowPage> WindowAsync(PortalDbContext db, Guid groupId, MessageCursor at, int take,
+        Guid? focus, CancellationToken ct)
+    {
+        var olderTake = take / 2;
+        var olderAndAt = await OlderQuery(db, groupId, at, olderTake + 1, inclusive: true).ToListAsync(ct);
+        var newer = await NewerQuery(db, groupId, at, inclusive: false, take - olderTake + 1).ToListAsync(ct);
+        var messages = Map(olderAndAt.Take(olderTake).Reverse().Concat(newer.Take(take - olderTake)));
+        return new MessageWindowPage(messages, olderAndAt.Count > olderTake, newer.Count > take - olderTake, focus);
+    }
+
+    private static IQueryable<Row> OlderQuery(PortalDbContext db, Guid groupId, MessageCursor? before, int take,
+        bool inclusive = false)
+    {
+        var q = db.Set<Message>().AsNoTracking().Where(m => m.GroupId == groupId);
+        if (before is not null)
+            q = inclusive
+                ? q.Where(m => EF.Functions.LessThanOrEqual(ValueTuple.Create(m.Timestamp, m.Id), ValueTuple.Create(before.Timestamp, before.Id)))
+                : q.Where(m => EF.Functions.LessThan(ValueTuple.Create(m.Timestamp, m.Id), ValueTuple.Create(before.Timestamp, before.Id)));
+        return Project(db, q.OrderByDescending(m => m.Timestamp).ThenByDescending(m => m.Id).Take(take));
+    }
+
+    private static IQueryable<Row> NewerQuery(PortalDbContext db, Guid groupId, MessageCursor after, bool inclusive, int take)
+    {
+        var q = db.Set<Message>().AsNoTracking().Where(m => m.GroupId == groupId);
+        q = inclusive
+            ? q.Where(m => EF.Functions.GreaterThanOrEqual(ValueTuple.Create(m.Timestamp, m.Id), ValueTuple.Create(after.Timestamp, after.Id)))
+            : q.Where(m => EF.Functions.GreaterThan(ValueTuple.Create(m.Timestamp, m.Id), ValueTuple.Create(after.Timestamp, after.Id)));
+        return Project(db, q.OrderBy(m => m.Timestamp).ThenBy(m => m.Id).Take(take));
+    }
+
+    /// <summary>Only the shown columns; sender names and receipt counts by the primary-key indexes.</summary>
+    private static IQueryable<Row> Project(PortalDbContext db, IQueryable<Message> q) =>
+        q.Select(m => new Row(m.Id, m.SenderId,
+            db.Users.Where(u => u.Id == m.SenderId).Select(u => u.Name ?? u.Email).FirstOrDefault(),
+            m.Text, m.Attachments, m.Timestamp, m.UpdatedAt,
+            m.ReadBy.Length,
+            db.Set<MessageReceipt>().Count(r => r.MessageId == m.Id),
+            db.Set<MessageReceipt>().Count(r => r.MessageId == m.Id && r.ReadAt != null),
+            db.Set<MessageReceipt>().Count(r => r.MessageId == m.Id && r.DeliveredAt != null),
+            m.HiddenAt, m.HiddenReason,
+            m.HiddenBy == null ? null : db.Users.Where(u => u.Id == m.HiddenBy).Select(u => u.Name ?? u.Email).FirstOrDefault()));
+
+    private static List<MessageView> Map(IEnumerable<Row> rows) => rows.Select(r => new MessageView(
+        r.Id, r.SenderId, r.SenderName ?? "deleted user", r.Text, r.Attachments, r.Timestamp, r.UpdatedAt,
+        // the chat app's receipts when the message has them; Deed-O's read_by otherwise
+        ReadCount: r.Receipts > 0 ? r.ReceiptsRead : r.ReadByCount,
+        DeliveredCount: r.Receipts > 0 ? r.ReceiptsDelivered : r.ReadByCount,
+        Hidden: r.HiddenAt is { } at ? new HiddenInfo(at, r.HiddenByName, r.HiddenReason ?? "") : null)).ToList();
+
+    private sealed record Row(Guid Id, int SenderId, string? SenderName, string? Text, List<Attachment> Attachments,
+        DateTime Timestamp, DateTime? UpdatedAt, int ReadByCount, int Receipts, int ReceiptsRead, int ReceiptsDelivered,
+        DateTime? HiddenAt, string? HiddenReason, string? HiddenByName);
+}
