@@ -67,7 +67,12 @@ public sealed class ProductReviewPanelTests : MudBunitContext
         Assert.Contains("A rejection needs a reason", cut.Find("[data-testid=reason-form]").TextContent, StringComparison.Ordinal);
 
         cut.Find("[data-testid=reason-form] textarea").Input("Lid is cracked");
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Confirm rejection").Click();
+        // MudTextField hands its value on asynchronously: confirm until the typed reason has arrived
+        cut.WaitForAssertion(() =>
+        {
+            cut.FindAll("button").Single(b => b.TextContent.Trim() == "Confirm rejection").Click();
+            Assert.Single(_decisions);
+        }, TimeSpan.FromSeconds(5));
 
         var decision = Assert.Single(_decisions);
         Assert.Equal((ModerationAction.Reject, "Lid is cracked", 7u), (decision.Action, decision.Reason, decision.ExpectedVersion));
