@@ -5,6 +5,7 @@ using AdminPortal.Features.Creators;
 using AdminPortal.Features.Vendors;
 using AdminPortal.Live;
 using AdminPortal.Features.Tickets;
+using AdminPortal.Features.Users;
 
 namespace AdminPortal;
 
@@ -22,6 +23,7 @@ public static class PortalFeatures
         services.AddCreators();
         services.AddLiveUpdates(configuration);
         services.AddHelpdeskData();
+        services.AddUsers();
         return services;
     }
 }

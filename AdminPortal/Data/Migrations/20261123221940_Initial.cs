@@ -2074,6 +2074,36 @@ namespace AdminPortal.Data.Migrations
                 columns: new[] { "status", "role" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_users_created_at",
+                schema: "auth",
+                table: "users",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_email",
+                schema: "auth",
+                table: "users",
+                column: "email")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_name",
+                schema: "auth",
+                table: "users",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_phone_number",
+                schema: "auth",
+                table: "users",
+                column: "phone_number")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
                 schema: "auth",
                 table: "users",
