@@ -103,9 +103,10 @@ public sealed class UserQueryService(IDbContextFactory<PortalDbContext> dbFactor
         var history = await db.Set<AuditLogEntry>().AsNoTracking()
             .Where(a => a.EntityType == UserAuditActions.EntityType && a.EntityId == key && UserAuditActions.StatusChanges.Contains(a.Action))
             .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(20)
-            .Select(a => new AuditRow(a.Id, a.At, a.ActorId, a.ActorName, a.Action, a.EntityType, a.EntityId, a.Reason,
-                a.Before == null ? null : a.Before.RootElement.GetRawText(), a.After == null ? null : a.After.RootElement.GetRawText()))
+            .Select(a => new { a.Id, a.At, a.ActorId, a.ActorName, a.Action, a.EntityType, a.EntityId, a.Reason, a.Before, a.After })
             .ToListAsync(ct);
+        var statusHistory = history.Select(a => new AuditRow(a.Id, a.At, a.ActorId, a.ActorName, a.Action, a.EntityType,
+            a.EntityId, a.Reason, a.Before?.RootElement.GetRawText(), a.After?.RootElement.GetRawText())).ToList();
         var staff = await db.Set<Staff>().AsNoTracking().Where(s => s.UserId == id)
             .Select(s => new { s.FullName, Hostel = s.Hostel == null ? null : s.Hostel.Name }).FirstOrDefaultAsync(ct);
         var student = await db.Set<Student>().AsNoTracking().Where(s => s.UserId == id)
@@ -119,7 +120,7 @@ public sealed class UserQueryService(IDbContextFactory<PortalDbContext> dbFactor
             tickets.Select(t => new LinkRow(t.Id.ToString(CultureInfo.InvariantCulture), t.Title ?? $"Ticket {t.Id}", t.Status.ToString(), t.CreatedAt)).ToList(),
             ticketCount,
             groups.Select(g => new LinkRow(g.Id.ToString(), g.Name, EnumText.Of(g.Type), g.LastMessageAt)).ToList(), groupCount,
-            history);
+            statusHistory);
     }
 
     private static string EnumTextSql(PublishingStatus status) => EnumText.Of(status);
@@ -135,10 +136,11 @@ public sealed class UserQueryService(IDbContextFactory<PortalDbContext> dbFactor
             .Where(a => (a.EntityType == UserAuditActions.EntityType && a.EntityId == key) || a.ActorId == userId);
         if (after is not null)
             entries = entries.Where(a => a.At < after.At || (a.At == after.At && a.Id < after.Id));
-        var rows = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(size + 1)
-            .Select(a => new AuditRow(a.Id, a.At, a.ActorId, a.ActorName, a.Action, a.EntityType, a.EntityId, a.Reason,
-                a.Before == null ? null : a.Before.RootElement.GetRawText(), a.After == null ? null : a.After.RootElement.GetRawText()))
+        var found = await entries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(size + 1)
+            .Select(a => new { a.Id, a.At, a.ActorId, a.ActorName, a.Action, a.EntityType, a.EntityId, a.Reason, a.Before, a.After })
             .ToListAsync(ct);
+        var rows = found.Select(a => new AuditRow(a.Id, a.At, a.ActorId, a.ActorName, a.Action, a.EntityType, a.EntityId,
+            a.Reason, a.Before?.RootElement.GetRawText(), a.After?.RootElement.GetRawText())).ToList();
         var next = rows.Count > size ? new AuditCursor(rows[size - 1].At, rows[size - 1].Id) : null;
         return new AuditPage(rows.Take(size).ToList(), next);
     }
