@@ -22,6 +22,11 @@ public sealed class LayoutJourneys(BrowserFixture portal)
         { "/tickets", Demo.StaffA, 1366, 768 },
         { "/tickets", Demo.StaffA, 390, 844 },
         { "/users", Demo.Admin, 1366, 768 },
+        { "/users", Demo.Admin, 390, 844 },
+        { "/users/access", Demo.Admin, 1366, 768 },
+        { "/users/access", Demo.Admin, 390, 844 },
+        { "/users/new", Demo.Admin, 1366, 768 },
+        { "/users/new", Demo.Admin, 390, 844 },
         { "/chats", Demo.Moderator, 390, 844 },
     };
 

@@ -15,7 +15,7 @@ public sealed record UserRow(int Id, string? Name, string Email, string? Phone, 
     PlatformType Platform, IReadOnlyList<string> Roles, DateTime CreatedAt, DateTime? LastLoginAt, DateTime? DeletedAt,
     bool LockedOut);
 
-public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total);
+public sealed record UserListPage(IReadOnlyList<UserRow> Rows, int Total);
 
 public sealed record ScopeOption(int Id, string Name);
 
@@ -30,7 +30,7 @@ public sealed record ScopeOptions(IReadOnlyList<ScopeOption> Hostels, IReadOnlyL
 /// <summary>Reads for the users screens: the paged list, one user's page, the audit trail by keyset.</summary>
 public sealed class UserQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, TimeProvider clock)
 {
-    public async Task<UserPage> ListAsync(ClaimsPrincipal by, UserListQuery query, CancellationToken ct = default)
+    public async Task<UserListPage> ListAsync(ClaimsPrincipal by, UserListQuery query, CancellationToken ct = default)
     {
         await actors.RequireAsync(by, Permission.ManageUsers, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -46,7 +46,7 @@ public sealed class UserQueryService(IDbContextFactory<PortalDbContext> dbFactor
                 u.Roles.OrderBy(r => r.Role!.Name).Select(r => r.Role!.Name).Distinct().ToList(),
                 u.CreatedAt, u.LastLoginAt, u.DeletedAt, u.LockoutEnd != null && u.LockoutEnd > now))
             .ToListAsync(ct);
-        return new UserPage(rows, total);
+        return new UserListPage(rows, total);
     }
 
     public async Task<IReadOnlyList<string>> RoleNamesAsync(CancellationToken ct = default)
