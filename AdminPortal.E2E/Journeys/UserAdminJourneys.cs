@@ -27,7 +27,7 @@ public sealed class UserAdminJourneys(BrowserFixture portal)
 
         // 1. the admin creates the moderator and gets a one-time link
         await admin.GotoAsync("/users/new");
-        await new ShellPage(admin).WaitForCircuitAsync();
+        await WaitForInteractiveAsync(admin);
         await admin.GetByLabel("Email").FillAsync(email);
         await admin.GetByLabel("Name").FillAsync("Eve Ephemeral");
         await admin.GetByLabel("Moderator (products and chats)").CheckAsync();
@@ -40,7 +40,8 @@ public sealed class UserAdminJourneys(BrowserFixture portal)
         await using var moderatorContext = await portal.NewContextAsync();
         var moderator = await moderatorContext.NewPageAsync();
         await moderator.GotoAsync(link);
-        await moderator.GetByLabel("New password").FillAsync(NewPassword);
+        await moderator.ScreenshotAsync(new() { Path = Screenshot("set-password-390.png") });
+        await moderator.GetByLabel("New password", new() { Exact = true }).FillAsync(NewPassword);
         await moderator.GetByLabel("Repeat the new password").FillAsync(NewPassword);
         await moderator.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
         await Assertions.Expect(moderator.GetByText("Your password is set.")).ToBeVisibleAsync();
@@ -49,15 +50,17 @@ public sealed class UserAdminJourneys(BrowserFixture portal)
         await moderator.GotoAsync("/products");
         var shell = new ShellPage(moderator);
         await Assertions.Expect(shell.Heading).ToHaveTextAsync("Products");
-        await shell.WaitForCircuitAsync();
+        await WaitForWatcherAsync(moderator);
 
         // 3. the admin finds them and revokes the Moderator role
         await admin.GotoAsync($"/users?q={Uri.EscapeDataString(email)}");
+        await WaitForInteractiveAsync(admin);
         await admin.GetByRole(AriaRole.Link, new() { Name = "Eve Ephemeral" }).ClickAsync();
         await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Eve Ephemeral", Level = 1 })).ToBeVisibleAsync();
+        await WaitForInteractiveAsync(admin);
         await admin.GetByRole(AriaRole.Tab, new() { Name = "Roles (1)" }).ClickAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Revoke Moderator (everywhere)" }).ClickAsync();
-        await admin.GetByLabel("Reason").FillAsync("E2E: moved to another team");
+        await admin.GetByLabel("Reason", new() { Exact = true }).FillAsync("E2E: moved to another team");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
         await Assertions.Expect(admin.GetByText("Revoked Moderator.")).ToBeVisibleAsync();
 
@@ -91,7 +94,7 @@ public sealed class UserAdminJourneys(BrowserFixture portal)
             await using var context = await portal.NewContextAsync(Demo.Admin, width, height);
             var page = await context.NewPageAsync();
             await page.GotoAsync("/users?role=Staff&sort=email");
-            await new ShellPage(page).WaitForCircuitAsync();
+            await WaitForInteractiveAsync(page);
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sana Staff" })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Asha Admin" })).ToHaveCountAsync(0);
             await page.ScreenshotAsync(new() { Path = Screenshot($"users-list-{width}x{height}.png"), FullPage = true });
@@ -117,6 +120,17 @@ public sealed class UserAdminJourneys(BrowserFixture portal)
         var refused = await moderatorContext.APIRequest.GetAsync("/users/export.csv", new() { MaxRedirects = 0 });
         Assert.NotEqual(200, refused.Status);
     }
+
+    /// <summary>
+    /// Waits until the page runs on its circuit (the users pages mark themselves data-interactive="true"): input typed
+    /// into the prerendered markup before that is lost when the interactive render replaces it.
+    /// </summary>
+    private static Task WaitForInteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive=true]").First.WaitForAsync();
+
+    /// <summary>Waits until the layout's live access watcher listens for changes to the signed-in user.</summary>
+    private static Task WaitForWatcherAsync(IPage page) =>
+        page.Locator("[data-live-access=watching]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     private ServiceProvider PortalServices()
     {

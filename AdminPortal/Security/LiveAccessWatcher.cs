@@ -39,6 +39,18 @@ public sealed class LiveAccessWatcher : ComponentBase, IDisposable
             _ = InvokeAsync(RecheckAsync);
             return Task.CompletedTask;
         });
+        StateHasChanged();
+    }
+
+    /// <summary>A hidden marker once listening, so tests (and diagnostics) can tell the circuit is watched.</summary>
+    protected override void BuildRenderTree(Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder builder)
+    {
+        if (_subscription is null)
+            return;
+        builder.OpenElement(0, "span");
+        builder.AddAttribute(1, "hidden", true);
+        builder.AddAttribute(2, "data-live-access", "watching");
+        builder.CloseElement();
     }
 
     private async Task RecheckAsync()

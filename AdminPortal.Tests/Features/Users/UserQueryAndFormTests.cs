@@ -177,3 +177,33 @@ public sealed class UserQueryAndFormTests(PostgresFixture fixture) : UsersTestBa
         Assert.Equal(5, (await queries.AuditAsync(As(admin.Id), admin.Id, null, size: 10)).Rows.Count);
     }
 }
+
+public sealed class UserDetailTests(PostgresFixture fixture) : UsersTestBase(fixture)
+{
+    [Fact]
+    public async Task The_user_page_reads_roles_sessions_masked_otps_and_relationships()
+    {
+        var staff = await UserAsync("staff.a@adminportal.demo");
+        var other = await UserAsync("staff.b@adminportal.demo");
+        await using (var db = await DbAsync())
+        {
+            db.Add(new UserVerification { UserId = staff.Id, OtpCode = "482913", VerificationSource = "sms", Action = VerificationAction.Login,
+                ActionPlatform = PlatformType.DeedO, ExpireAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
+            db.Add(new Token { UserId = staff.Id, PlatformType = PlatformType.Dobe, ExpireAt = DateTime.UtcNow.AddDays(3) });
+            db.Add(new RefreshToken { UserId = staff.Id, Token = "t1", ExpiresAt = DateTime.UtcNow.AddDays(3), CreatedAt = DateTime.UtcNow });
+            db.Add(new UserRelationship { UserId = other.Id, RelatedUserId = staff.Id, Type = UserRelationship.Blocked, Status = UserRelationship.Accepted,
+                CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        var detail = await Services.CreateScope().ServiceProvider.GetRequiredService<UserQueryService>().DetailAsync(await AdminAsync(), staff.Id);
+        Assert.NotNull(detail);
+        Assert.Equal("Staff of hostel #1", Assert.Single(detail.Roles).Label);
+        var otp = Assert.Single(detail.Verifications);
+        Assert.DoesNotContain("482913", otp.MaskedCode, StringComparison.Ordinal);
+        Assert.Equal("••••••", otp.MaskedCode);
+        Assert.Single(detail.Tokens);
+        Assert.Single(detail.RefreshTokens);
+        var relation = Assert.Single(detail.Relationships);
+        Assert.Equal(("Sid Staff", "blocked", false), (relation.OtherName, relation.Type, relation.Outgoing));
+    }
+}

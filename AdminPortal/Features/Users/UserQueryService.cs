@@ -86,10 +86,15 @@ public sealed class UserQueryService(IDbContextFactory<PortalDbContext> dbFactor
             .Select(v => new VerificationRow(v.Action, v.VerificationSource, v.ActionPlatform, v.Verified, v.ExpireAt, v.CreatedAt, v.OtpCode))
             .Take(50).ToListAsync(ct);
         otps = otps.Select(v => v with { MaskedCode = VerificationRow.Mask(v.MaskedCode) }).ToList();
-        var relations = await db.Set<UserRelationship>().AsNoTracking().Where(r => r.UserId == id || r.RelatedUserId == id)
-            .Join(db.Users, r => r.UserId == id ? r.RelatedUserId : r.UserId, u => u.Id,
-                (r, u) => new RelationshipRow(u.Id, u.Name ?? u.Email!, r.Type, r.Status, r.UserId == id, r.UpdatedAt))
-            .OrderByDescending(r => r.Since).Take(100).ToListAsync(ct);
+        var relations = (await db.Set<UserRelationship>().AsNoTracking().Where(r => r.UserId == id || r.RelatedUserId == id)
+                .OrderByDescending(r => r.UpdatedAt).Take(100)
+                .Select(r => new
+                {
+                    r.UserId, r.RelatedUserId, r.Type, r.Status, r.UpdatedAt,
+                    Other = db.Users.Where(o => o.Id == (r.UserId == id ? r.RelatedUserId : r.UserId)).Select(o => o.Name ?? o.Email).FirstOrDefault(),
+                }).ToListAsync(ct))
+            .Select(r => new RelationshipRow(r.UserId == id ? r.RelatedUserId : r.UserId, r.Other ?? "?", r.Type, r.Status, r.UserId == id, r.UpdatedAt))
+            .ToList();
         var products = await db.Set<Product>().AsNoTracking().Where(p => p.VendorId == id).OrderByDescending(p => p.CreatedAt)
             .Select(p => new LinkRow(p.Id, p.Title, EnumTextSql(p.PublishingStatus), p.CreatedAt)).Take(50).ToListAsync(ct);
         var productCount = await db.Set<Product>().CountAsync(p => p.VendorId == id, ct);
