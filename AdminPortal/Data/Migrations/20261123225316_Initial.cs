@@ -2068,19 +2068,19 @@ namespace AdminPortal.Data.Migrations
                 column: "normalized_email");
 
             migrationBuilder.CreateIndex(
-                name: "idx_users_status_role",
+                name: "idx_users_contact_number",
                 schema: "auth",
                 table: "users",
-                columns: new[] { "status", "role" });
+                column: "contact_number");
 
             migrationBuilder.CreateIndex(
-                name: "ix_users_created_at",
+                name: "idx_users_created_at",
                 schema: "auth",
                 table: "users",
                 column: "created_at");
 
             migrationBuilder.CreateIndex(
-                name: "ix_users_email",
+                name: "idx_users_email_trgm",
                 schema: "auth",
                 table: "users",
                 column: "email")
@@ -2088,7 +2088,7 @@ namespace AdminPortal.Data.Migrations
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_users_name",
+                name: "idx_users_name_trgm",
                 schema: "auth",
                 table: "users",
                 column: "name")
@@ -2096,12 +2096,18 @@ namespace AdminPortal.Data.Migrations
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_users_phone_number",
+                name: "idx_users_phone_trgm",
                 schema: "auth",
                 table: "users",
                 column: "phone_number")
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_users_status_role",
+                schema: "auth",
+                table: "users",
+                columns: new[] { "status", "role" });
 
             migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
