@@ -7,6 +7,7 @@ using AdminPortal.Features.Products;
 using AdminPortal.Features.Vendors;
 using AdminPortal.Live;
 using AdminPortal.Features.Tickets;
+using AdminPortal.Features.Users;
 
 namespace AdminPortal;
 
@@ -26,6 +27,7 @@ public static class PortalFeatures
         services.AddHelpdeskData();
         services.AddProducts();
         services.AddChats();
+        services.AddUsers();
         return services;
     }
 }

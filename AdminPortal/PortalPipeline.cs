@@ -2,6 +2,7 @@ using AdminPortal.Components;
 using AdminPortal.Components.Account;
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
+using AdminPortal.Features.Users;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
@@ -33,6 +34,7 @@ public static class PortalPipeline
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(assets), RequestPath = "/assets" });
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapAccountEndpoints();
+        app.MapUsersEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

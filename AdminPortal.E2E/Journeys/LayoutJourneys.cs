@@ -25,6 +25,11 @@ public sealed class LayoutJourneys(BrowserFixture portal)
         { "/tickets", Demo.StaffA, 390, 844 },
         { "/users", Demo.Admin, 1366, 768 },
         { "/chats", Demo.Moderator, 1366, 768 },
+        { "/users", Demo.Admin, 390, 844 },
+        { "/users/access", Demo.Admin, 1366, 768 },
+        { "/users/access", Demo.Admin, 390, 844 },
+        { "/users/new", Demo.Admin, 1366, 768 },
+        { "/users/new", Demo.Admin, 390, 844 },
         { "/chats", Demo.Moderator, 390, 844 },
     };
 

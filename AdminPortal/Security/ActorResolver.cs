@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Features.Users.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Security;
@@ -20,7 +21,7 @@ public sealed class ActorResolver(IDbContextFactory<PortalDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId && u.DeletedAt == null
+            .Where(u => u.Id == userId && u.DeletedAt == null && u.Status != PlatformUserStatus.Inactive
                         && (u.LockoutEnd == null || u.LockoutEnd < DateTimeOffset.UtcNow))
             .Select(u => new
             {

@@ -11,7 +11,6 @@ public static class IdentitySetup
 {
     public static IServiceCollection AddPortalIdentity(this IServiceCollection services, IConfiguration configuration)
     {
-        var revalidation = configuration.GetValue("Security:RevalidationSeconds", 30);
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -29,7 +28,10 @@ public static class IdentitySetup
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(revalidation));
+        // Every request checks the cookie's security stamp (one indexed read): a revoked role, a deactivated or deleted
+        // account is refused on the next request, not up to an interval later. Open circuits are handled by
+        // RevalidatingIdentityStateProvider (every RevalidationSeconds) and LiveAccessWatcher (at once).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         services.AddIdentityCore<PortalUser>(options =>
             {

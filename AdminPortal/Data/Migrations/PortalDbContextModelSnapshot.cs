@@ -2318,6 +2318,30 @@ namespace AdminPortal.Data.Migrations
                     b.HasIndex("Status", "PlatformRole")
                         .HasDatabaseName("idx_users_status_role");
 
+                    b.HasIndex(new[] { "ContactNumber" }, "idx_users_contact_number")
+                        .HasDatabaseName("idx_users_contact_number");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "idx_users_created_at")
+                        .HasDatabaseName("idx_users_created_at");
+
+                    b.HasIndex(new[] { "Email" }, "idx_users_email_trgm")
+                        .HasDatabaseName("idx_users_email_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Email" }, "idx_users_email_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "idx_users_email_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "idx_users_name_trgm")
+                        .HasDatabaseName("idx_users_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "idx_users_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "idx_users_name_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "PhoneNumber" }, "idx_users_phone_trgm")
+                        .HasDatabaseName("idx_users_phone_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "PhoneNumber" }, "idx_users_phone_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "PhoneNumber" }, "idx_users_phone_trgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("users", "auth");
                 });
 

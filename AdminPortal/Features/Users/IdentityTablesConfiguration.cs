@@ -12,6 +12,12 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         user.ToTable("users", Schemas.Auth);
         user.Property(u => u.Email).HasMaxLength(256).IsRequired();
         user.HasIndex(u => u.Email).IsUnique().HasDatabaseName("users_email_unique");
+        // the user admin searches by any part of email, name or phone (ILIKE '%...%'): trigram indexes serve that
+        user.HasIndex(u => u.Email, "idx_users_email_trgm").HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("idx_users_email_trgm");
+        user.HasIndex(u => u.Name, "idx_users_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("idx_users_name_trgm");
+        user.HasIndex(u => u.PhoneNumber, "idx_users_phone_trgm").HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("idx_users_phone_trgm");
+        user.HasIndex(u => u.ContactNumber, "idx_users_contact_number").HasDatabaseName("idx_users_contact_number");
+        user.HasIndex(u => u.CreatedAt, "idx_users_created_at").HasDatabaseName("idx_users_created_at");
         user.Property(u => u.Version).IsRowVersion();
         user.Property(u => u.CreatedAt).HasDefaultValueSql("now()");
         user.Property(u => u.UpdatedAt).HasDefaultValueSql("now()");

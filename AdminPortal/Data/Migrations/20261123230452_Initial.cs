@@ -2047,6 +2047,42 @@ namespace AdminPortal.Data.Migrations
                 column: "normalized_email");
 
             migrationBuilder.CreateIndex(
+                name: "idx_users_contact_number",
+                schema: "auth",
+                table: "users",
+                column: "contact_number");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_users_created_at",
+                schema: "auth",
+                table: "users",
+                column: "created_at");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_users_email_trgm",
+                schema: "auth",
+                table: "users",
+                column: "email")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_users_name_trgm",
+                schema: "auth",
+                table: "users",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_users_phone_trgm",
+                schema: "auth",
+                table: "users",
+                column: "phone_number")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "idx_users_status_role",
                 schema: "auth",
                 table: "users",

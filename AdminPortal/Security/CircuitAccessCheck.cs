@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using AdminPortal.Features.Users;
+using AdminPortal.Features.Users.Platform;
+using Microsoft.AspNetCore.Identity;
+
+namespace AdminPortal.Security;
+
+/// <summary>
+/// Re-checks an open circuit's principal against the database after a change to its user: is the account still
+/// usable, and do the rights the circuit holds still match the assignments?
+/// </summary>
+public static class CircuitAccessCheck
+{
+    public enum Verdict
+    {
+        /// <summary>Nothing that matters changed.</summary>
+        Unchanged,
+        /// <summary>The account is fine but its rights changed: carry on with <see cref="Result.Fresh"/>.</summary>
+        RightsChanged,
+        /// <summary>Deleted, deactivated or locked: the circuit must end (reload; the cookie is refused).</summary>
+        AccountGone,
+    }
+
+    public sealed record Result(Verdict Verdict, ClaimsPrincipal? Fresh);
+
+    /// <param name="services">A fresh scope's provider (UserManager is scoped).</param>
+    public static async Task<Result> RunAsync(IServiceProvider services, ClaimsPrincipal principal, IdentityOptions options,
+        CancellationToken ct = default)
+    {
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        var user = await users.GetUserAsync(principal);
+        if (user is null || user.DeletedAt is not null || user.Status == PlatformUserStatus.Inactive
+            || await users.IsLockedOutAsync(user))
+            return new Result(Verdict.AccountGone, null);
+        var stillValid = await RevalidatingIdentityStateProvider.IsStillValidAsync(users,
+            services.GetRequiredService<PortalAccess>(), principal, options, ct);
+        var fresh = await services.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(user);
+        return stillValid && SameRights(principal, fresh)
+            ? new Result(Verdict.Unchanged, null)
+            : new Result(Verdict.RightsChanged, fresh);
+    }
+
+    public static bool SameRights(ClaimsPrincipal a, ClaimsPrincipal b) =>
+        Rights(a).SetEquals(Rights(b));
+
+    private static HashSet<string> Rights(ClaimsPrincipal p) =>
+        p.Claims.Where(c => c.Type is ClaimTypes.Role or ScopeClaims.Type).Select(c => c.Type + "=" + c.Value).ToHashSet();
+}
