@@ -12,6 +12,9 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
         user.ToTable("users", Schemas.Auth);
         user.Property(u => u.Email).HasMaxLength(256).IsRequired();
         user.HasIndex(u => u.Email).IsUnique().HasDatabaseName("users_email_unique");
+        // Users search is "email or name contains": trigram indexes (a sequential scan took 100 ms on 100k users).
+        user.HasIndex(u => u.Email, "ix_users_email_trgm").HasDatabaseName("ix_users_email_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        user.HasIndex(u => u.Name, "ix_users_name_trgm").HasDatabaseName("ix_users_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
         user.Property(u => u.Version).IsRowVersion();
         user.Property(u => u.CreatedAt).HasDefaultValueSql("now()");
         user.Property(u => u.UpdatedAt).HasDefaultValueSql("now()");

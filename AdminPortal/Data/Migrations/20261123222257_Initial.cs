@@ -1972,6 +1972,20 @@ namespace AdminPortal.Data.Migrations
                 filter: "status = 'FORWARDED'");
 
             migrationBuilder.CreateIndex(
+                name: "idx_tickets_hostel_category_open_due",
+                schema: "helpdesk",
+                table: "tickets",
+                columns: new[] { "hostel_id", "category_id", "due_at", "id" },
+                filter: "status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_tickets_hostel_open_due",
+                schema: "helpdesk",
+                table: "tickets",
+                columns: new[] { "hostel_id", "due_at", "id" },
+                filter: "status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
+
+            migrationBuilder.CreateIndex(
                 name: "idx_tickets_hostel_status_due",
                 schema: "helpdesk",
                 table: "tickets",
@@ -2072,6 +2086,22 @@ namespace AdminPortal.Data.Migrations
                 schema: "auth",
                 table: "users",
                 columns: new[] { "status", "role" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_email_trgm",
+                schema: "auth",
+                table: "users",
+                column: "email")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_users_name_trgm",
+                schema: "auth",
+                table: "users",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "UserNameIndex",

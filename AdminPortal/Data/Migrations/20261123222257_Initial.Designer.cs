@@ -19,7 +19,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdminPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123220157_Initial")]
+    [Migration("20261123222257_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1798,6 +1798,14 @@ namespace AdminPortal.Data.Migrations
                         .HasDatabaseName("idx_tickets_forwarded")
                         .HasFilter("status = 'FORWARDED'");
 
+                    b.HasIndex(new[] { "HostelId", "CategoryId", "DueAt", "Id" }, "idx_tickets_hostel_category_open_due")
+                        .HasDatabaseName("idx_tickets_hostel_category_open_due")
+                        .HasFilter("status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
+
+                    b.HasIndex(new[] { "HostelId", "DueAt", "Id" }, "idx_tickets_hostel_open_due")
+                        .HasDatabaseName("idx_tickets_hostel_open_due")
+                        .HasFilter("status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
+
                     b.HasIndex(new[] { "HostelId", "Status", "DueAt" }, "idx_tickets_hostel_status_due")
                         .HasDatabaseName("idx_tickets_hostel_status_due");
 
@@ -2342,6 +2350,18 @@ namespace AdminPortal.Data.Migrations
 
                     b.HasIndex("Status", "PlatformRole")
                         .HasDatabaseName("idx_users_status_role");
+
+                    b.HasIndex(new[] { "Email" }, "ix_users_email_trgm")
+                        .HasDatabaseName("ix_users_email_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Email" }, "ix_users_email_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Email" }, "ix_users_email_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Name" }, "ix_users_name_trgm")
+                        .HasDatabaseName("ix_users_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_users_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_users_name_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("users", "auth");
                 });
