@@ -200,9 +200,6 @@ namespace AdminPortal.Data.Migrations
                     b.HasIndex("SenderId")
                         .HasDatabaseName("idx_messages_sender_id");
 
-                    b.HasIndex("Timestamp")
-                        .HasDatabaseName("idx_messages_timestamp");
-
                     b.HasIndex("GroupId", "Timestamp", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("idx_messages_group_keyset");

@@ -19,7 +19,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdminPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123222257_Initial")]
+    [Migration("20261123223025_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -202,9 +202,6 @@ namespace AdminPortal.Data.Migrations
 
                     b.HasIndex("SenderId")
                         .HasDatabaseName("idx_messages_sender_id");
-
-                    b.HasIndex("Timestamp")
-                        .HasDatabaseName("idx_messages_timestamp");
 
                     b.HasIndex("GroupId", "Timestamp", "Id")
                         .IsDescending(false, true, true)

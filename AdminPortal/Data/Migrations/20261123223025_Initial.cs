@@ -1714,12 +1714,6 @@ namespace AdminPortal.Data.Migrations
                 column: "sender_id");
 
             migrationBuilder.CreateIndex(
-                name: "idx_messages_timestamp",
-                schema: "chat",
-                table: "messages",
-                column: "timestamp");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_messages_hidden_by",
                 schema: "chat",
                 table: "messages",
