@@ -103,9 +103,9 @@ public sealed partial class PortalProcess : IAsyncDisposable
             ["Input.Password"] = password,
         });
         var response = await http.PostAsync("/account/login", form);
-        if ((int)response.StatusCode is not (302 or 303) ||
-            handler.CookieContainer.GetCookies(BaseAddress).All(c => !c.Name.Contains("Identity", StringComparison.OrdinalIgnoreCase)))
-            throw new InvalidOperationException($"sign-in as {email} failed: {(int)response.StatusCode}");
+        var location = response.Headers.Location?.ToString() ?? "";
+        if ((int)response.StatusCode is not (302 or 303) || location.Contains("/account/login", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"sign-in as {email} failed: {(int)response.StatusCode} {location}");
         return http;
     }
 

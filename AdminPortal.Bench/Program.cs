@@ -4,7 +4,7 @@ using AdminPortal.Data.Local;
 using Npgsql;
 
 // dotnet run -c Release --project AdminPortal.Bench -- [--connection "..."] [--json out.json] [--samples N] [--warmup N]
-//     [--data-dir DIR] [--skip-http] [--skip-live]
+//     [--data-dir DIR] [--skip-http] [--skip-browser] [--skip-live]
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
 var warmup = int.Parse(options.GetValueOrDefault("warmup") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
@@ -43,6 +43,14 @@ try
         Console.WriteLine($"Figure 3: prerendered first byte over HTTP (load average {bench.LoadAverage()})");
         await using var portal = await PortalProcess.StartAsync(connection);
         figures.AddRange(await HttpBenchmarks.TimeToFirstByteAsync(portal, Math.Min(samples, 50)));
+        if (!options.ContainsKey("skip-browser"))
+        {
+            Console.WriteLine($"Figures 3b and 4: Chromium (load average {bench.LoadAverage()})");
+            using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+            await using var browser = await BrowserBenchmarks.LaunchAsync(playwright);
+            figures.AddRange(await BrowserBenchmarks.ContentVisibleAsync(browser, portal.BaseAddress, Math.Min(samples, 10)));
+            figures.AddRange(await BrowserBenchmarks.MemoryPerCircuitAsync(browser, portal, 50));
+        }
     }
     if (!options.ContainsKey("skip-live"))
     {
@@ -51,7 +59,7 @@ try
     }
     Console.WriteLine();
     Console.WriteLine($"AdminPortal benchmark results ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at the end {bench.LoadAverage()})");
-    Console.WriteLine("Not measured in this version: rows visible in Chromium (figure 3b), memory per circuit (4), commit-to-render in a browser (5b).");
+    Console.WriteLine("Not measured in this version: commit-to-render in a browser (5b); the feed latency (5) stops at the subscriber's handler.");
     Report.Print(Console.Out, figures);
     var json = options.GetValueOrDefault("json");
     if (json is not null)

@@ -2,6 +2,7 @@ using AdminPortal.Components;
 using AdminPortal.Components.Account;
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
+using AdminPortal.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.FileProviders;
 
@@ -24,6 +25,8 @@ public static class PortalPipeline
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(assets), RequestPath = "/assets" });
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapAccountEndpoints();
+        if (app.Environment.IsDevelopment())
+            app.MapMemoryDiagnostics();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
