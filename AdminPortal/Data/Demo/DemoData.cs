@@ -31,24 +31,30 @@ public sealed class DemoData(
         LoadTimings.Clear();
         var total = Stopwatch.StartNew();
         var phase = "accounts";
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var running = new List<Task>();
         try
         {
             var watch = Stopwatch.StartNew();
             await accounts.SeedAsync(ct);
             LoadTimings.Record(phase, watch.Elapsed);
-            foreach (var part in parts.OrderBy(p => p.Order))
+            var ordered = parts.OrderBy(p => p.Order).ToList();
+            var alongside = scale == DemoScale.Large ? ordered.Where(p => p.LoadsAlongsideOthers).ToList() : [];
+            running.AddRange(alongside.Select(p => Task.Run(() => RunPartAsync(p, scale, failed))));
+            foreach (var part in ordered.Except(alongside))
             {
                 phase = part.Name;
-                watch.Restart();
-                await using var db = await dbFactory.CreateDbContextAsync(ct);
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
-                await part.SeedAsync(db, scale, ct);
-                LoadTimings.Record($"{part.Name} (part total)", watch.Elapsed);
+                await RunPartAsync(part, scale, failed);
             }
+            phase = string.Join(", ", alongside.Select(p => p.Name));
+            await Task.WhenAll(running);
         }
         catch (Exception e)
         {
+            await failed.CancelAsync();
             log.LogError(e, "The demo load failed in phase {Phase}", phase);
+            // wait for the parts running alongside to stop (their transactions roll back) before emptying the tables
+            await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
             await EmptyAfterFailureAsync();
             var verb = scale == DemoScale.Large ? "seed --scale large --reset" : "seed --reset";
             throw new CommandException(
@@ -58,6 +64,23 @@ public sealed class DemoData(
         Console.WriteLine($"Demo data ({scale}) loaded in {total.Elapsed.TotalSeconds:F1} s:");
         LoadTimings.PrintTable(Console.Out, total.Elapsed);
         await LoadTimings.SaveAsync(dataSource, scale.ToString().ToLowerInvariant(), total.Elapsed, ct);
+    }
+
+    private async Task RunPartAsync(IDemoDataPart part, DemoScale scale, CancellationTokenSource failed)
+    {
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            await using var db = await dbFactory.CreateDbContextAsync(failed.Token);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            await part.SeedAsync(db, scale, failed.Token);
+            LoadTimings.Record($"{part.Name} (part total)", watch.Elapsed);
+        }
+        catch
+        {
+            await failed.CancelAsync(); // stop the parts running alongside
+            throw;
+        }
     }
 
     private async Task EmptyAfterFailureAsync()

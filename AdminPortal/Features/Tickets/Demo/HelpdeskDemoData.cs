@@ -25,6 +25,9 @@ public sealed class HelpdeskDemoData(TimeProvider clock, NpgsqlDataSource dataSo
     public int Order => 600;
     public string Name => "helpdesk";
 
+    /// <summary>Needs only the demo accounts (staff A and B); nothing else reads the helpdesk's tables.</summary>
+    public bool LoadsAlongsideOthers => true;
+
     public async Task SeedAsync(PortalDbContext db, DemoScale scale, CancellationToken ct)
     {
         var now = TruncateToSecond(clock.GetUtcNow().UtcDateTime);
