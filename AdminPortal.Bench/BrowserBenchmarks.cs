@@ -50,21 +50,22 @@ public static class BrowserBenchmarks
                 var page = await context.NewPageAsync();
                 var start = Stopwatch.GetTimestamp();
                 await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
-                var rows = page.Locator(Content).First;
+                // the prerendered h1 and Blazor's script come first; rows (on real list pages) after the circuit renders
+                await page.Locator("h1").First.WaitForAsync(new() { Timeout = 30_000 });
+                await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+                var headingMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 try
                 {
-                    await rows.WaitForAsync(new() { Timeout = i == 0 ? 5_000 : 2_000 });
+                    await page.Locator(Content).First.WaitForAsync(new() { Timeout = 3_000 });
                     hasRows = true;
+                    samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 }
                 catch (TimeoutException)
                 {
-                    await page.Locator("h1").First.WaitForAsync(new() { Timeout = 30_000 });
-                    await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+                    samples.Add(headingMs);
                 }
-                samples.Add(hasRows ? Stopwatch.GetElapsedTime(start).TotalMilliseconds
-                    : await page.EvaluateAsync<double>("() => performance.now()"));
             }
-            var note = hasRows ? null : "placeholder page on this branch (no rows): time to its h1 visible with Blazor loaded, navigation timing (performance.now)";
+            var note = hasRows ? null : "placeholder page on this branch (no rows within 3 s): time to its h1 visible with Blazor's script loaded";
             figures.Add(Figure.From("3b. content visible in Chromium (signed in)", $"{path} ({label}), cold", "navigation start to rows visible, first visit", [samples[0]], 300, note));
             figures.Add(Figure.From("3b. content visible in Chromium (signed in)", $"{path} ({label}), warm", "navigation start to rows visible, new context per visit", samples.Skip(1).ToList(), 300, note));
         }
