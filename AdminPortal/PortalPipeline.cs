@@ -3,6 +3,7 @@ using AdminPortal.Components.Account;
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
 using AdminPortal.Features.Users;
+using AdminPortal.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
@@ -35,6 +36,8 @@ public static class PortalPipeline
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapAccountEndpoints();
         app.MapUsersEndpoints();
+        if (app.Environment.IsDevelopment())
+            app.MapMemoryDiagnostics();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -94,7 +94,6 @@ public sealed class PlatformSchemaTests(PostgresFixture fixture) : DatabaseTest(
     [InlineData("idx_products_created_at", "(created_at)")]
     [InlineData("idx_groups_product_id", "(product_id)")]
     [InlineData("idx_messages_sender_id", "(sender_id)")]
-    [InlineData("idx_messages_timestamp", "(\"timestamp\")")]
     [InlineData("user_verifications_id_user_id_otp_code_index", "(id, user_id, otp_code)")]
     public async Task Indexes_exist(string name, string tail)
     {

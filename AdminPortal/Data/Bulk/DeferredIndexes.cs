@@ -4,30 +4,25 @@ namespace AdminPortal.Data.Bulk;
 
 /// <summary>
 /// For large loads: drops the secondary indexes of some tables (not primary keys or constraints' indexes), runs the
-/// load, then recreates them from their saved definitions. Building an index once after a COPY is far faster than
-/// maintaining it row by row. If the load fails, the indexes are recreated all the same.
+/// load, then recreates them from their saved definitions and ANALYZEs the tables. Building an index once after a
+/// COPY is far faster than maintaining it row by row. Run it inside a transaction (<see cref="BulkLoad"/>): if the
+/// load fails, the rollback brings the dropped indexes back with the table's previous rows.
 /// </summary>
 public static class DeferredIndexes
 {
-    public static async Task RunAsync(NpgsqlConnection connection, IReadOnlyList<string> qualifiedTables,
-        Func<Task> load, Action<string>? progress = null, CancellationToken ct = default)
+    /// <summary>Returns the number of indexes rebuilt.</summary>
+    public static async Task<int> RunAsync(NpgsqlConnection connection, IReadOnlyList<string> qualifiedTables,
+        Func<Task> load, CancellationToken ct = default)
     {
         var definitions = await SecondaryIndexesAsync(connection, qualifiedTables, ct);
         foreach (var (name, schema, _) in definitions)
-            await ExecuteAsync(connection, $"DROP INDEX IF EXISTS \"{schema}\".\"{name}\"", ct);
-        try
-        {
-            await load();
-        }
-        finally
-        {
-            progress?.Invoke($"building {definitions.Count} index(es) on {string.Join(", ", qualifiedTables)}");
-            await ExecuteAsync(connection, "SET maintenance_work_mem = '512MB'", ct);
-            foreach (var (_, _, definition) in definitions)
-                await ExecuteAsync(connection, definition, ct);
-            foreach (var table in qualifiedTables)
-                await ExecuteAsync(connection, $"ANALYZE {table}", ct);
-        }
+            await BulkLoad.ExecuteAsync(connection, $"DROP INDEX IF EXISTS \"{schema}\".\"{name}\"", ct);
+        await load();
+        foreach (var (_, _, definition) in definitions)
+            await BulkLoad.ExecuteAsync(connection, definition, ct);
+        foreach (var table in qualifiedTables)
+            await BulkLoad.ExecuteAsync(connection, $"ANALYZE {table}", ct);
+        return definitions.Count;
     }
 
     private static async Task<List<(string Name, string Schema, string Definition)>> SecondaryIndexesAsync(
@@ -48,11 +43,5 @@ public static class DeferredIndexes
         while (await reader.ReadAsync(ct))
             result.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         return result;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(ct);
     }
 }

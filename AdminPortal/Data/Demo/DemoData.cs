@@ -1,11 +1,17 @@
 using System.Diagnostics;
+using AdminPortal.Data.Bulk;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AdminPortal.Data.Demo;
 
-/// <summary>Loads the demo: the demo accounts, then every area's <see cref="IDemoDataPart"/>, timing each phase.</summary>
+/// <summary>
+/// Loads the demo: the demo accounts, then every area's <see cref="IDemoDataPart"/>, timing each phase and printing
+/// a table of phases at the end. A failed load empties the database again (no half-loaded tables) and says what to run.
+/// </summary>
 public sealed class DemoData(
     IDbContextFactory<PortalDbContext> dbFactory,
+    NpgsqlDataSource dataSource,
     DemoAccounts accounts,
     IEnumerable<IDemoDataPart> parts,
     ILogger<DemoData> log)
@@ -22,18 +28,64 @@ public sealed class DemoData(
                 await DatabaseReset.TruncateAllAsync(db, ct);
             }
         }
+        LoadTimings.Clear();
         var total = Stopwatch.StartNew();
-        var watch = Stopwatch.StartNew();
-        await accounts.SeedAsync(ct);
-        log.LogInformation("Demo phase {Phase}: {Ms} ms", "accounts", watch.ElapsedMilliseconds);
-        foreach (var part in parts.OrderBy(p => p.Order))
+        var phase = "accounts";
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var running = new List<Task>();
+        try
         {
-            watch.Restart();
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            await part.SeedAsync(db, scale, ct);
-            log.LogInformation("Demo phase {Phase}: {Ms} ms", part.Name, watch.ElapsedMilliseconds);
+            var watch = Stopwatch.StartNew();
+            await accounts.SeedAsync(ct);
+            LoadTimings.Record(phase, watch.Elapsed);
+            var ordered = parts.OrderBy(p => p.Order).ToList();
+            var alongside = scale == DemoScale.Large ? ordered.Where(p => p.LoadsAlongsideOthers).ToList() : [];
+            running.AddRange(alongside.Select(p => Task.Run(() => RunPartAsync(p, scale, failed))));
+            foreach (var part in ordered.Except(alongside))
+            {
+                phase = part.Name;
+                await RunPartAsync(part, scale, failed);
+            }
+            phase = string.Join(", ", alongside.Select(p => p.Name));
+            await Task.WhenAll(running);
         }
-        log.LogInformation("Demo data loaded in {Ms} ms", total.ElapsedMilliseconds);
+        catch (Exception e)
+        {
+            await failed.CancelAsync();
+            log.LogError(e, "The demo load failed in phase {Phase}", phase);
+            // wait for the parts running alongside to stop (their transactions roll back) before emptying the tables
+            await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
+            await EmptyAfterFailureAsync();
+            var verb = scale == DemoScale.Large ? "seed --scale large --reset" : "seed --reset";
+            throw new CommandException(
+                $"The demo load failed in phase '{phase}': {e.Message}{Environment.NewLine}" +
+                $"The database was emptied again (no half-loaded tables): run `{verb}` again.");
+        }
+        Console.WriteLine($"Demo data ({scale}) loaded in {total.Elapsed.TotalSeconds:F1} s:");
+        LoadTimings.PrintTable(Console.Out, total.Elapsed);
+        await LoadTimings.SaveAsync(dataSource, scale.ToString().ToLowerInvariant(), total.Elapsed, ct);
+    }
+
+    private async Task RunPartAsync(IDemoDataPart part, DemoScale scale, CancellationTokenSource failed)
+    {
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            await using var db = await dbFactory.CreateDbContextAsync(failed.Token);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            await part.SeedAsync(db, scale, failed.Token);
+            LoadTimings.Record($"{part.Name} (part total)", watch.Elapsed);
+        }
+        catch
+        {
+            await failed.CancelAsync(); // stop the parts running alongside
+            throw;
+        }
+    }
+
+    private async Task EmptyAfterFailureAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await DatabaseReset.TruncateAllAsync(db, CancellationToken.None);
     }
 }

@@ -12,6 +12,13 @@ public interface IDemoDataPart
     string Name { get; }
 
     Task SeedAsync(PortalDbContext db, DemoScale scale, CancellationToken ct);
+
+    /// <summary>
+    /// At <see cref="DemoScale.Large"/>, true runs this part right after the demo accounts on its own connection,
+    /// alongside the other parts (it needs nothing they load, and they need nothing of it): the two cores then share
+    /// one COPY each. The small demo always runs parts one after another.
+    /// </summary>
+    bool LoadsAlongsideOthers => false;
 }
 
 public enum DemoScale

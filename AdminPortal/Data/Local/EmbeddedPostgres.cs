@@ -141,8 +141,15 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             _log("A previous run left the private PostgreSQL cluster running; restarting it on a new port");
             await RunAsync("pg_ctl", ["stop", "-D", ClusterDirectory, "-m", "fast", "-w"], ct, throwOnError: false);
         }
+        // A loopback development cluster, tuned for the large demo load (seed --scale large):
+        //  wal_level=minimal + max_wal_senders=0: no replicas or archive here, and COPY / CREATE INDEX into a table
+        //    emptied in the same transaction skip WAL entirely (the load's BulkLoad does exactly that);
+        //  max_wal_size=4GB + checkpoint_timeout=30min: no checkpoint in the middle of a load (each one makes the next
+        //    write of every page log a full-page image); crash recovery of a dev cluster may take a little longer;
+        //  fsync stays on: the embedded default keeps its data between runs.
         var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " +
-                            "-c max_connections=200 -c shared_buffers=256MB -c fsync=on";
+                            "-c max_connections=200 -c shared_buffers=256MB -c fsync=on " +
+                            "-c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=4GB -c checkpoint_timeout=30min";
         await RunAsync("pg_ctl", ["start", "-D", ClusterDirectory, "-l", LogFile, "-w", "-t", "60", "-o", serverOptions], ct);
         _started = true;
         _log($"Private PostgreSQL cluster running on 127.0.0.1:{Port}, data in {ClusterDirectory}, log in {LogFile}");

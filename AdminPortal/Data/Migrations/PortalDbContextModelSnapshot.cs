@@ -200,9 +200,6 @@ namespace AdminPortal.Data.Migrations
                     b.HasIndex("SenderId")
                         .HasDatabaseName("idx_messages_sender_id");
 
-                    b.HasIndex("Timestamp")
-                        .HasDatabaseName("idx_messages_timestamp");
-
                     b.HasIndex("GroupId", "Timestamp", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("idx_messages_group_keyset");
@@ -1772,6 +1769,14 @@ namespace AdminPortal.Data.Migrations
                     b.HasIndex(new[] { "Status" }, "idx_tickets_forwarded")
                         .HasDatabaseName("idx_tickets_forwarded")
                         .HasFilter("status = 'FORWARDED'");
+
+                    b.HasIndex(new[] { "HostelId", "CategoryId", "DueAt", "Id" }, "idx_tickets_hostel_category_open_due")
+                        .HasDatabaseName("idx_tickets_hostel_category_open_due")
+                        .HasFilter("status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
+
+                    b.HasIndex(new[] { "HostelId", "DueAt", "Id" }, "idx_tickets_hostel_open_due")
+                        .HasDatabaseName("idx_tickets_hostel_open_due")
+                        .HasFilter("status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
 
                     b.HasIndex(new[] { "HostelId", "Status", "DueAt" }, "idx_tickets_hostel_status_due")
                         .HasDatabaseName("idx_tickets_hostel_status_due");

@@ -1,3 +1,4 @@
+using Npgsql;
 using AdminPortal.Features.Products;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal.Data.Demo.Platform;
 
 /// <summary>Deed-O products in every cause and status, 1 to 4 images each (SVGs in wwwroot-assets/products).</summary>
-public sealed class CatalogDemo : IDemoDataPart
+public sealed class CatalogDemo(NpgsqlDataSource dataSource) : IDemoDataPart
 {
     public static readonly string[] Images = ["pottery", "scarf", "tea", "lamp", "basket", "journal", "candle", "weave"];
 
@@ -16,7 +17,7 @@ public sealed class CatalogDemo : IDemoDataPart
     {
         if (scale == DemoScale.Large)
         {
-            await PlatformBulk.ProductsAsync(db, 1_000_000, ct);
+            await PlatformBulk.ProductsAsync(db, dataSource, 1_000_000, ct);
             return;
         }
         var vendors = await db.Users.Where(u => u.Email!.EndsWith(PlatformDemo.VendorDomain)).OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(ct);

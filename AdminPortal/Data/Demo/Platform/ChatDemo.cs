@@ -1,4 +1,5 @@
 using AdminPortal.Features.Tickets.Model;
+using Npgsql;
 using System.Text.Json;
 using AdminPortal.Features.Chats;
 using AdminPortal.Features.Products;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal.Data.Demo.Platform;
 
 /// <summary>Product group chats and private conversations, messages with every attachment type, receipts, notifications.</summary>
-public sealed class ChatDemo : IDemoDataPart
+public sealed class ChatDemo(NpgsqlDataSource dataSource) : IDemoDataPart
 {
     private static readonly Attachment[] Samples =
     [
@@ -25,7 +26,7 @@ public sealed class ChatDemo : IDemoDataPart
     {
         if (scale == DemoScale.Large)
         {
-            await PlatformBulk.ChatAsync(db, 10_000_000, ct);
+            await PlatformBulk.ChatAsync(db, dataSource, 10_000_000, ct);
             return;
         }
         var f = new Faker { Random = new Randomizer(5005) };

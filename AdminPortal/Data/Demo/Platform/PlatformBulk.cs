@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Buffers.Binary;
 using AdminPortal.Data.Bulk;
 using AdminPortal.Features.Chats;
 using AdminPortal.Features.Products;
@@ -10,116 +10,139 @@ using NpgsqlTypes;
 namespace AdminPortal.Data.Demo.Platform;
 
 /// <summary>
-/// The large data set by binary COPY: rows made on the fly with arithmetic (no Bogus per row), secondary indexes
-/// built once afterwards, FK triggers skipped while loading (the generator only makes ids that exist).
+/// The large data set by binary COPY (<see cref="BulkLoad"/>: one transaction per table group, FK triggers off,
+/// secondary indexes built once afterwards). Rows are made on the fly with arithmetic (no Bogus per row) and written
+/// with the importer's synchronous Write: the per-value async state machine cost more CPU than the rows themselves.
 /// </summary>
 public static class PlatformBulk
 {
     private static readonly string[] Words = ["hand", "woven", "clay", "organic", "heritage", "linen", "tea", "lamp", "bamboo", "indigo", "jute", "brass"];
+    private static readonly string[] TwoWords = [.. Enumerable.Range(0, 144).Select(i => Words[i % 12] + " " + Words[i / 12 % 12])];
 
-    public static async Task UsersAsync(PortalDbContext db, int count, CancellationToken ct)
-    {
-        var conn = await OpenAsync(db, ct);
-        await PhaseAsync($"users ({count:N0})", () => DeferredIndexes.RunAsync(conn, ["auth.users"], async () =>
+    /// <summary>100k users beside the demo accounts (so auth.users is not emptied: WAL is written for it).</summary>
+    public static Task UsersAsync(NpgsqlDataSource dataSource, int count, CancellationToken ct) =>
+        BulkLoad.RunAsync(dataSource, $"users ({count:N0})", [], ["auth.users"], (conn, _) =>
         {
-            await using var w = await conn.BeginBinaryImportAsync("COPY auth.users (user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp, name, status, registration_platform, role, is_online, is_active, is_verified, created_at, updated_at, lockout_enabled, access_failed_count, phone_number_confirmed, two_factor_enabled) FROM STDIN (FORMAT BINARY)", ct);
+            using var w = conn.BeginBinaryImport("COPY auth.users (user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp, name, status, registration_platform, role, is_online, is_active, is_verified, created_at, updated_at, lockout_enabled, access_failed_count, phone_number_confirmed, two_factor_enabled) FROM STDIN (FORMAT BINARY)");
             for (var i = 0; i < count; i++)
             {
                 var email = $"user{i}" + (i < count / 10 ? PlatformDemo.VendorDomain : PlatformDemo.BuyerDomain);
-                await w.StartRowAsync(ct);
-                await w.WriteAsync(email, ct); await w.WriteAsync(email.ToUpperInvariant(), ct);
-                await w.WriteAsync(email, ct); await w.WriteAsync(email.ToUpperInvariant(), ct);
-                await w.WriteAsync(true, ct); await w.WriteAsync($"bulk-{i}", ct); await w.WriteAsync($"User {i}", ct);
-                await w.WriteAsync((PlatformUserStatus)(i % 3), ct); await w.WriteAsync((PlatformType)(i / 3 % 3), ct);
-                await w.WriteAsync(i % 500 == 0 ? PlatformUserRole.Moderator : PlatformUserRole.User, ct);
-                await w.WriteAsync(i % 7 == 0, ct); await w.WriteAsync(i % 50 != 0, ct); await w.WriteAsync(i % 3 == 1, ct);
+                var upper = email.ToUpperInvariant();
+                w.StartRow();
+                w.Write(email); w.Write(upper); w.Write(email); w.Write(upper);
+                w.Write(true); w.Write($"bulk-{i}"); w.Write($"User {i}");
+                w.Write((PlatformUserStatus)(i % 3)); w.Write((PlatformType)(i / 3 % 3));
+                w.Write(i % 500 == 0 ? PlatformUserRole.Moderator : PlatformUserRole.User);
+                w.Write(i % 7 == 0); w.Write(i % 50 != 0); w.Write(i % 3 == 1);
                 var created = PlatformDemo.Anchor.AddMinutes(-i * 5);
-                await w.WriteAsync(created, NpgsqlDbType.TimestampTz, ct); await w.WriteAsync(created, NpgsqlDbType.TimestampTz, ct);
-                await w.WriteAsync(true, ct); await w.WriteAsync(0, ct); await w.WriteAsync(false, ct); await w.WriteAsync(false, ct);
+                w.Write(created, NpgsqlDbType.TimestampTz); w.Write(created, NpgsqlDbType.TimestampTz);
+                w.Write(true); w.Write(0); w.Write(false); w.Write(false);
             }
-            await w.CompleteAsync(ct);
-        }, Console.WriteLine, ct));
-    }
+            w.Complete();
+            return Task.CompletedTask;
+        }, ct);
 
-    public static async Task ProductsAsync(PortalDbContext db, int count, CancellationToken ct)
+    public static async Task ProductsAsync(PortalDbContext db, NpgsqlDataSource dataSource, int count, CancellationToken ct)
     {
         var (first, last) = await VendorRangeAsync(db, ct);
-        var conn = await OpenAsync(db, ct);
-        await PhaseAsync($"products ({count:N0})", () => WithoutTriggersAsync(conn, () => DeferredIndexes.RunAsync(conn, ["catalog.products"], async () =>
+        // chat.groups (which references products) is still empty: emptying products again lets COPY skip WAL
+        await BulkLoad.RunAsync(dataSource, $"products ({count:N0})", ["catalog.products"], ["catalog.products"], (conn, freeze) =>
         {
-            await using var w = await conn.BeginBinaryImportAsync("COPY catalog.products (id, cause, mrp, selling_price, vendor_id, images, title, description, product_url, publishing_status, created_at, updated_at) FROM STDIN (FORMAT BINARY)", ct);
+            using var w = conn.BeginBinaryImport($"COPY catalog.products (id, cause, mrp, selling_price, vendor_id, images, title, description, product_url, publishing_status, created_at, updated_at) FROM STDIN {BulkLoad.CopyOptions(freeze)}");
             for (var i = 0; i < count; i++)
             {
                 var mrp = 100 + i % 9_900;
                 var created = PlatformDemo.Anchor.AddSeconds(-i * 30L);
-                await w.StartRowAsync(ct);
-                await w.WriteAsync(ProductIds.FromNumber(i), NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync((Cause)(i % 5), ct);
-                await w.WriteAsync((double)mrp, ct); await w.WriteAsync(mrp * 0.85, ct);
-                await w.WriteAsync(first + i % (last - first + 1), ct);
-                await w.WriteAsync($"[\"/assets/products/{CatalogDemo.Images[i % 8]}.svg\"]", NpgsqlDbType.Json, ct);
-                await w.WriteAsync($"{Words[i % 12]} {Words[i / 12 % 12]} {Words[i / 144 % 12]} {i}", ct);
-                await w.WriteAsync("Made by hand for a cause.", ct);
-                await w.WriteAsync($"https://deed-o.example/products/{i}", ct);
-                await w.WriteAsync(i % 10 < 6 ? PublishingStatus.Published : (PublishingStatus)(i % 4), ct);
-                await w.WriteAsync(created, NpgsqlDbType.TimestampTz, ct); await w.WriteAsync(created, NpgsqlDbType.TimestampTz, ct);
+                w.StartRow();
+                w.Write(ProductIds.FromNumber(i), NpgsqlDbType.Varchar);
+                w.Write((Cause)(i % 5));
+                w.Write((double)mrp); w.Write(mrp * 0.85);
+                w.Write(first + i % (last - first + 1));
+                w.Write($"[\"/assets/products/{CatalogDemo.Images[i % 8]}.svg\"]", NpgsqlDbType.Json);
+                w.Write($"{TwoWords[i % 144]} {Words[i / 144 % 12]} {i}");
+                w.Write("Made by hand for a cause.");
+                w.Write($"https://deed-o.example/products/{i}");
+                w.Write(i % 10 < 6 ? PublishingStatus.Published : (PublishingStatus)(i % 4));
+                w.Write(created, NpgsqlDbType.TimestampTz); w.Write(created, NpgsqlDbType.TimestampTz);
+                Progress.Report("products", i + 1, count);
             }
-            await w.CompleteAsync(ct);
-        }, Console.WriteLine, ct)));
+            w.Complete();
+            return Task.CompletedTask;
+        }, ct);
     }
 
-    /// <summary>Groups of very different sizes: group 0 gets 12% of all messages (1.2 million of 10), then a long tail.</summary>
-    public static async Task ChatAsync(PortalDbContext db, long messages, CancellationToken ct)
+    /// <summary>
+    /// Groups of very different sizes: group 0 gets 12% of all messages (1.2 million of 10), then a skewed long tail.
+    /// Messages are written first, so each group's last message is known when the groups are written (no UPDATE
+    /// over ten million rows afterwards); triggers are off, so the order of the two COPYs does not matter.
+    /// </summary>
+    public static async Task ChatAsync(PortalDbContext db, NpgsqlDataSource dataSource, long messages, CancellationToken ct)
     {
         var (firstUser, lastUser) = await UserRangeAsync(db, ct);
         var users = lastUser - firstUser + 1;
         var groups = (int)Math.Max(10, messages / 500);
-        var conn = await OpenAsync(db, ct);
-        await PhaseAsync($"groups ({groups:N0})", () => WithoutTriggersAsync(conn, () => DeferredIndexes.RunAsync(conn, ["chat.groups"], async () =>
+        var members = Enumerable.Range(0, groups).Select(g => Members(g, firstUser, users)).ToArray();
+        var lastOf = new long[groups];
+        Array.Fill(lastOf, -1);
+        await BulkLoad.RunAsync(dataSource, $"chat ({groups:N0} groups, {messages:N0} messages)",
+            ["chat.groups", "chat.messages"], ["chat.groups", "chat.messages"], (conn, freeze) =>
         {
-            await using var w = await conn.BeginBinaryImportAsync("COPY chat.groups (id, name, type, product_id, members, created_at, updated_at) FROM STDIN (FORMAT BINARY)", ct);
-            for (var g = 0; g < groups; g++)
+            using (var w = conn.BeginBinaryImport($"COPY chat.messages (id, sender_id, group_id, text, attachments, read_by, timestamp) FROM STDIN {BulkLoad.CopyOptions(freeze)}"))
             {
-                await w.StartRowAsync(ct);
-                await w.WriteAsync(ChatDemo.DemoGuid(1, g), ct);
-                await w.WriteAsync($"group {g}", ct);
-                await w.WriteAsync(g % 10 == 9 ? ConversationType.Private : ConversationType.Group, ct);
-                await w.WriteAsync(ProductIds.FromNumber(g * 7), NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(Members(g, firstUser, users), NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(PlatformDemo.Anchor.AddDays(-365), NpgsqlDbType.TimestampTz, ct);
-                await w.WriteAsync(PlatformDemo.Anchor, NpgsqlDbType.TimestampTz, ct);
+                var big = messages * 12 / 100;
+                for (long n = 0; n < messages; n++)
+                {
+                    // n < big: the big group; then group = a skewed hash, so sizes range from a few to thousands
+                    var g = n < big ? 0 : (int)(1 + (ulong)(n * n % 7919 * (n % 13 + 1)) % (ulong)(groups - 1));
+                    var m = members[g];
+                    lastOf[g] = n;
+                    w.StartRow();
+                    w.Write(LargeGuid(3, n));
+                    w.Write(m[(int)(n % m.Length)]);
+                    w.Write(LargeGuid(1, g));
+                    w.Write(TwoWords[n % 144]);
+                    w.Write(n % 50 == 0 ? "[{\"url\":\"/assets/chat/photo.svg\",\"type\":\"image\"}]" : "[]", NpgsqlDbType.Jsonb);
+                    w.Write(m, NpgsqlDbType.Array | NpgsqlDbType.Integer);
+                    w.Write(MessageTime(n, messages), NpgsqlDbType.TimestampTz);
+                    Progress.Report("messages", n + 1, messages);
+                }
+                w.Complete();
             }
-            await w.CompleteAsync(ct);
-        }, Console.WriteLine, ct)));
-        await PhaseAsync($"messages ({messages:N0})", () => WithoutTriggersAsync(conn, () => DeferredIndexes.RunAsync(conn, ["chat.messages"], async () =>
-        {
-            await using var w = await conn.BeginBinaryImportAsync("COPY chat.messages (id, sender_id, group_id, text, attachments, read_by, timestamp) FROM STDIN (FORMAT BINARY)", ct);
-            var big = messages * 12 / 100;
-            for (long n = 0; n < messages; n++)
+            using (var w = conn.BeginBinaryImport($"COPY chat.groups (id, name, type, product_id, members, created_at, updated_at, last_message_id, last_message_at) FROM STDIN {BulkLoad.CopyOptions(freeze)}"))
             {
-                // n < big: the big group; then group = a skewed hash, so sizes range from a few to thousands
-                var g = n < big ? 0 : (int)(1 + (ulong)(n * n % 7919 * (n % 13 + 1)) % (ulong)(groups - 1));
-                var members = Members(g, firstUser, users);
-                await w.StartRowAsync(ct);
-                await w.WriteAsync(ChatDemo.DemoGuid(3, n), ct);
-                await w.WriteAsync(members[(int)(n % members.Length)], ct);
-                await w.WriteAsync(ChatDemo.DemoGuid(1, g), ct);
-                await w.WriteAsync(Words[n % 12] + " " + Words[n / 12 % 12], ct);
-                await w.WriteAsync(n % 50 == 0 ? "[{\"url\":\"/assets/chat/photo.svg\",\"type\":\"image\"}]" : "[]", NpgsqlDbType.Jsonb, ct);
-                await w.WriteAsync(members, NpgsqlDbType.Array | NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(PlatformDemo.Anchor.AddSeconds(-(messages - n) * 3), NpgsqlDbType.TimestampTz, ct);
+                for (var g = 0; g < groups; g++)
+                {
+                    w.StartRow();
+                    w.Write(LargeGuid(1, g));
+                    w.Write($"group {g}");
+                    w.Write(g % 10 == 9 ? ConversationType.Private : ConversationType.Group);
+                    w.Write(ProductIds.FromNumber(g * 7), NpgsqlDbType.Varchar);
+                    w.Write(members[g], NpgsqlDbType.Array | NpgsqlDbType.Integer);
+                    w.Write(PlatformDemo.Anchor.AddDays(-365), NpgsqlDbType.TimestampTz);
+                    w.Write(PlatformDemo.Anchor, NpgsqlDbType.TimestampTz);
+                    if (lastOf[g] < 0) { w.WriteNull(); w.WriteNull(); }
+                    else { w.Write(LargeGuid(3, lastOf[g])); w.Write(MessageTime(lastOf[g], messages), NpgsqlDbType.TimestampTz); }
+                }
+                w.Complete();
             }
-            await w.CompleteAsync(ct);
-        }, Console.WriteLine, ct)));
-        await PhaseAsync("groups.last_message", async () =>
-        {
-            await using var cmd = new NpgsqlCommand("""
-                UPDATE chat.groups g SET last_message_id = m.id, last_message_at = m.timestamp
-                FROM (SELECT DISTINCT ON (group_id) group_id, id, timestamp FROM chat.messages
-                      ORDER BY group_id, timestamp DESC, id DESC) m WHERE m.group_id = g.id
-                """, conn) { CommandTimeout = 0 };
-            await cmd.ExecuteNonQueryAsync(ct);
-        });
+            return Task.CompletedTask;
+        }, ct);
+    }
+
+    private static DateTime MessageTime(long n, long messages) => PlatformDemo.Anchor.AddSeconds(-(messages - n) * 3);
+
+    /// <summary>
+    /// Ids of the large set that sort in row order (the row number big-endian in the last bytes): the primary key is
+    /// then filled left to right. The small demo's <see cref="ChatDemo.DemoGuid"/> puts the low byte first, which
+    /// scatters ten million inserts over the whole B-tree.
+    /// </summary>
+    public static Guid LargeGuid(int kind, long n)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteInt32BigEndian(bytes, kind);
+        BinaryPrimitives.WriteInt16BigEndian(bytes[4..], 0x1a);
+        BinaryPrimitives.WriteInt64BigEndian(bytes[8..], n);
+        return new Guid(bytes, bigEndian: true);
     }
 
     private static int[] Members(int g, int firstUser, int users) =>
@@ -136,33 +159,5 @@ public static class PlatformBulk
     {
         var ids = db.Users.Where(u => u.Email!.EndsWith(PlatformDemo.BuyerDomain)).Select(u => u.Id);
         return (await ids.MinAsync(ct), await ids.MaxAsync(ct));
-    }
-
-    private static async Task<NpgsqlConnection> OpenAsync(PortalDbContext db, CancellationToken ct)
-    {
-        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (conn.State != System.Data.ConnectionState.Open)
-            await conn.OpenAsync(ct);
-        return conn;
-    }
-
-    private static async Task WithoutTriggersAsync(NpgsqlConnection conn, Func<Task> load)
-    {
-        await using (var on = new NpgsqlCommand("SET session_replication_role = replica", conn))
-            await on.ExecuteNonQueryAsync();
-        try { await load(); }
-        finally
-        {
-            await using var off = new NpgsqlCommand("SET session_replication_role = DEFAULT", conn);
-            await off.ExecuteNonQueryAsync();
-        }
-    }
-
-    private static async Task PhaseAsync(string name, Func<Task> phase)
-    {
-        var watch = Stopwatch.StartNew();
-        Console.WriteLine($"[platform] {name}: loading");
-        await phase();
-        Console.WriteLine($"[platform] {name}: {watch.Elapsed.TotalSeconds:F1} s");
     }
 }

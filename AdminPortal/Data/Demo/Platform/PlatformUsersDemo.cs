@@ -1,3 +1,4 @@
+using Npgsql;
 using System.Text.Json;
 using AdminPortal.Features.Users;
 using AdminPortal.Features.Users.Platform;
@@ -6,7 +7,7 @@ using Bogus;
 namespace AdminPortal.Data.Demo.Platform;
 
 /// <summary>Deed-O and chat-app users: vendors, buyers, platform moderators and admins, with their auth rows.</summary>
-public sealed class PlatformUsersDemo : IDemoDataPart
+public sealed class PlatformUsersDemo(NpgsqlDataSource dataSource) : IDemoDataPart
 {
     public int Order => 100;
     public string Name => "platform users";
@@ -15,7 +16,7 @@ public sealed class PlatformUsersDemo : IDemoDataPart
     {
         if (scale == DemoScale.Large)
         {
-            await PlatformBulk.UsersAsync(db, 100_000, ct);
+            await PlatformBulk.UsersAsync(dataSource, 100_000, ct);
             return;
         }
         var f = new Faker("en_IND") { Random = new Randomizer(1001) };

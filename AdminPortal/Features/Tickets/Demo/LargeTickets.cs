@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using AdminPortal.Data;
 using AdminPortal.Data.Bulk;
 using AdminPortal.Features.Tickets.Model;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -24,12 +22,13 @@ internal static class LargeTickets
         TicketStatus.Resolved, TicketStatus.Reopened, TicketStatus.Closed, TicketStatus.InProgress,
     ];
 
-    public static async Task LoadAsync(PortalDbContext db, DemoCampus campus, DemoPeople people, DemoDesk desk,
+    /// <summary>
+    /// Runs before the small demo's tickets, while helpdesk.tickets and the tables referencing it (comments,
+    /// activity) are still empty: the load empties them again in its own transaction, so COPY skips WAL.
+    /// </summary>
+    public static async Task LoadAsync(NpgsqlDataSource dataSource, DemoCampus campus, DemoPeople people, DemoDesk desk,
         DateTime now, int count, CancellationToken ct)
     {
-        var conn = (NpgsqlConnection)db.Database.GetDbConnection();
-        if (conn.State != System.Data.ConnectionState.Open)
-            await conn.OpenAsync(ct);
         var students = people.Students.Select(s => (s.UserId, s.HostelId!.Value, s.RoomNo!)).ToArray();
         var hostelNames = campus.Hostels.ToDictionary(h => h.Id, h => h.Name);
         var cats = desk.Categories.Select(c => (c.Category.Id, c.Plan, Subs: c.Subs.Select(s => s.Id).ToArray())).ToArray();
@@ -40,15 +39,12 @@ internal static class LargeTickets
                 assignee[(c.Id, h.Id)] = DemoTickets.PickAssignee(desk, people, c.Id, h.Id, false)?.Id;
         const int spanMinutes = 2 * 365 * 24 * 60;
 
-        var total = Stopwatch.StartNew();
-        Console.WriteLine($"helpdesk large: loading {count:N0} tickets by COPY");
-        await DeferredIndexes.RunAsync(conn, ["helpdesk.tickets"], async () =>
+        await BulkLoad.RunAsync(dataSource, $"tickets ({count:N0})", ["helpdesk.tickets"], ["helpdesk.tickets"], (conn, freeze) =>
         {
-            var phase = Stopwatch.StartNew();
-            await using var writer = await conn.BeginBinaryImportAsync(
+            using var writer = conn.BeginBinaryImport(
                 "COPY helpdesk.tickets (title, description, status, category_id, subcategory_id, created_by, assigned_to, " +
                 "hostel_id, location, metadata, escalation_level, last_escalation_at, due_at, paused_at, created_at, " +
-                "updated_at, resolved_at) FROM STDIN (FORMAT BINARY)", ct);
+                $"updated_at, resolved_at) FROM STDIN {BulkLoad.CopyOptions(freeze)}");
             for (var i = 0; i < count; i++)
             {
                 var (userId, hostelId, room) = students[(int)((uint)(i * 7919) % (uint)students.Length)];
@@ -64,34 +60,35 @@ internal static class LargeTickets
                 var done = status is TicketStatus.Resolved or TicketStatus.Closed;
                 var resolved = done ? created.AddMinutes(sla * 60 * (20 + i % 140) / 100) : (DateTime?)null;
                 var escalation = !done && due < now && i % 3 == 0 ? 1 + i % 2 : 0;
-                await writer.StartRowAsync(ct);
-                await writer.WriteAsync(subPlan.Titles[i % subPlan.Titles.Length], NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync($"Reported by a student of {hostelNames[hostelId]} (load row {i}).", NpgsqlDbType.Text, ct);
-                await writer.WriteAsync(status, "helpdesk.ticket_status", ct);
-                await writer.WriteAsync(categoryId, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(subs[subIndex], NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(userId, NpgsqlDbType.Integer, ct);
+                var hostelName = hostelNames[hostelId];
+                writer.StartRow();
+                writer.Write(subPlan.Titles[i % subPlan.Titles.Length], NpgsqlDbType.Varchar);
+                writer.Write($"Reported by a student of {hostelName} (load row {i}).", NpgsqlDbType.Text);
+                writer.Write(status, "helpdesk.ticket_status");
+                writer.Write(categoryId, NpgsqlDbType.Integer);
+                writer.Write(subs[subIndex], NpgsqlDbType.Integer);
+                writer.Write(userId, NpgsqlDbType.Integer);
                 var assigned = status == TicketStatus.Open && i % 5 < 2 ? null : assignee[(categoryId, hostelId)];
-                if (assigned is null) await writer.WriteNullAsync(ct); else await writer.WriteAsync(assigned.Value, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync(hostelId, NpgsqlDbType.Integer, ct);
-                await writer.WriteAsync($"{hostelNames[hostelId]} {room}", NpgsqlDbType.Varchar, ct);
-                await writer.WriteAsync($"{{\"hostel\":\"{hostelNames[hostelId]}\",\"room\":\"{room}\",\"floor\":{room[2] - '0'}}}", NpgsqlDbType.Jsonb, ct);
-                await writer.WriteAsync(escalation, NpgsqlDbType.Integer, ct);
-                await WriteTimeAsync(writer, escalation > 0 ? due.AddHours(1 + i % 24) : null, ct);
-                await writer.WriteAsync(due, NpgsqlDbType.TimestampTz, ct);
-                await WriteTimeAsync(writer, status == TicketStatus.AwaitingStudentResponse ? created.AddHours(1) : null, ct);
-                await writer.WriteAsync(created, NpgsqlDbType.TimestampTz, ct);
-                await writer.WriteAsync(resolved ?? created.AddMinutes(5 + i % 600), NpgsqlDbType.TimestampTz, ct);
-                await WriteTimeAsync(writer, resolved, ct);
-                if ((i + 1) % 200_000 == 0)
-                    Console.WriteLine($"  {i + 1:N0} rows, {phase.ElapsedMilliseconds:N0} ms");
+                if (assigned is null) writer.WriteNull(); else writer.Write(assigned.Value, NpgsqlDbType.Integer);
+                writer.Write(hostelId, NpgsqlDbType.Integer);
+                writer.Write($"{hostelName} {room}", NpgsqlDbType.Varchar);
+                writer.Write($"{{\"hostel\":\"{hostelName}\",\"room\":\"{room}\",\"floor\":{room[2] - '0'}}}", NpgsqlDbType.Jsonb);
+                writer.Write(escalation, NpgsqlDbType.Integer);
+                WriteTime(writer, escalation > 0 ? due.AddHours(1 + i % 24) : null);
+                writer.Write(due, NpgsqlDbType.TimestampTz);
+                WriteTime(writer, status == TicketStatus.AwaitingStudentResponse ? created.AddHours(1) : null);
+                writer.Write(created, NpgsqlDbType.TimestampTz);
+                writer.Write(resolved ?? created.AddMinutes(5 + i % 600), NpgsqlDbType.TimestampTz);
+                WriteTime(writer, resolved);
+                Progress.Report("tickets", i + 1, count);
             }
-            await writer.CompleteAsync(ct);
-            Console.WriteLine($"helpdesk large: COPY {count:N0} tickets in {phase.ElapsedMilliseconds:N0} ms");
-        }, message => Console.WriteLine($"helpdesk large: {message}"), ct);
-        Console.WriteLine($"helpdesk large: done in {total.ElapsedMilliseconds:N0} ms (COPY + indexes + ANALYZE)");
+            writer.Complete();
+            return Task.CompletedTask;
+        }, ct);
     }
 
-    private static Task WriteTimeAsync(NpgsqlBinaryImporter writer, DateTime? value, CancellationToken ct) =>
-        value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value.Value, NpgsqlDbType.TimestampTz, ct);
+    private static void WriteTime(NpgsqlBinaryImporter writer, DateTime? value)
+    {
+        if (value is null) writer.WriteNull(); else writer.Write(value.Value, NpgsqlDbType.TimestampTz);
+    }
 }

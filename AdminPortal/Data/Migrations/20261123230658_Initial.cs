@@ -1693,12 +1693,6 @@ namespace AdminPortal.Data.Migrations
                 column: "sender_id");
 
             migrationBuilder.CreateIndex(
-                name: "idx_messages_timestamp",
-                schema: "chat",
-                table: "messages",
-                column: "timestamp");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_messages_hidden_by",
                 schema: "chat",
                 table: "messages",
@@ -1949,6 +1943,20 @@ namespace AdminPortal.Data.Migrations
                 table: "tickets",
                 column: "status",
                 filter: "status = 'FORWARDED'");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_tickets_hostel_category_open_due",
+                schema: "helpdesk",
+                table: "tickets",
+                columns: new[] { "hostel_id", "category_id", "due_at", "id" },
+                filter: "status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_tickets_hostel_open_due",
+                schema: "helpdesk",
+                table: "tickets",
+                columns: new[] { "hostel_id", "due_at", "id" },
+                filter: "status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
 
             migrationBuilder.CreateIndex(
                 name: "idx_tickets_hostel_status_due",

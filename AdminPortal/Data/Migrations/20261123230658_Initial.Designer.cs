@@ -19,7 +19,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdminPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123230452_Initial")]
+    [Migration("20261123230658_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -202,9 +202,6 @@ namespace AdminPortal.Data.Migrations
 
                     b.HasIndex("SenderId")
                         .HasDatabaseName("idx_messages_sender_id");
-
-                    b.HasIndex("Timestamp")
-                        .HasDatabaseName("idx_messages_timestamp");
 
                     b.HasIndex("GroupId", "Timestamp", "Id")
                         .IsDescending(false, true, true)
@@ -1775,6 +1772,14 @@ namespace AdminPortal.Data.Migrations
                     b.HasIndex(new[] { "Status" }, "idx_tickets_forwarded")
                         .HasDatabaseName("idx_tickets_forwarded")
                         .HasFilter("status = 'FORWARDED'");
+
+                    b.HasIndex(new[] { "HostelId", "CategoryId", "DueAt", "Id" }, "idx_tickets_hostel_category_open_due")
+                        .HasDatabaseName("idx_tickets_hostel_category_open_due")
+                        .HasFilter("status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
+
+                    b.HasIndex(new[] { "HostelId", "DueAt", "Id" }, "idx_tickets_hostel_open_due")
+                        .HasDatabaseName("idx_tickets_hostel_open_due")
+                        .HasFilter("status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
 
                     b.HasIndex(new[] { "HostelId", "Status", "DueAt" }, "idx_tickets_hostel_status_due")
                         .HasDatabaseName("idx_tickets_hostel_status_due");

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using AdminPortal.Data.Demo;
+using Microsoft.Playwright;
+
+namespace AdminPortal.Bench;
+
+/// <summary>
+/// Figures 3b and 4 in Chromium (the system's /usr/bin/chromium, no browser download): time until a page's content is
+/// visible, cold and warm, and memory per open circuit measured through the portal's Development-only
+/// <c>/_diagnostics/memory</c> (full GC first).
+/// </summary>
+public static class BrowserBenchmarks
+{
+    private static readonly string[] Flags =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    /// <summary>What "rows visible" waits for: table rows if the page has any, else (placeholder pages) its h1.</summary>
+    private const string Content = "table tbody tr, .mud-table-body tr";
+
+    public static async Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
+        await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Args = Flags, Headless = true });
+
+    public static async Task<string> SignInStateAsync(IBrowser browser, Uri baseAddress, string email)
+    {
+        await using var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", DemoAccounts.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        return await context.StorageStateAsync();
+    }
+
+    public static async Task<List<Figure>> ContentVisibleAsync(IBrowser browser, Uri baseAddress, int warmSamples)
+    {
+        var figures = new List<Figure>();
+        var states = new Dictionary<string, string>();
+        foreach (var (path, user, label) in HttpBenchmarks.Pages)
+        {
+            if (!states.TryGetValue(user, out var state))
+                states[user] = state = await SignInStateAsync(browser, baseAddress, user);
+            var samples = new List<double>();
+            var hasRows = false;
+            for (var i = 0; i <= warmSamples; i++)
+            {
+                // each sample: a fresh context (no cache, a new circuit); sample 0 is the page's first visit: cold
+                await using var context = await browser.NewContextAsync(new() { BaseURL = baseAddress.ToString(), StorageState = state });
+                var page = await context.NewPageAsync();
+                var start = Stopwatch.GetTimestamp();
+                await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.Commit });
+                // the prerendered h1 and Blazor's script come first; rows (on real list pages) after the circuit renders
+                await page.Locator("h1").First.WaitForAsync(new() { Timeout = 30_000 });
+                await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+                var headingMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                try
+                {
+                    await page.Locator(Content).First.WaitForAsync(new() { Timeout = 3_000 });
+                    hasRows = true;
+                    samples.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
+                catch (TimeoutException)
+                {
+                    samples.Add(headingMs);
+                }
+            }
+            var note = hasRows ? null : "placeholder page on this branch (no rows within 3 s): time to its h1 visible with Blazor's script loaded";
+            figures.Add(Figure.From("3b. content visible in Chromium (signed in)", $"{path} ({label}), cold", "navigation start to rows visible, first visit", [samples[0]], 300, note));
+            figures.Add(Figure.From("3b. content visible in Chromium (signed in)", $"{path} ({label}), warm", "navigation start to rows visible, new context per visit", samples.Skip(1).ToList(), 300, note));
+        }
+        return figures;
+    }
+
+    /// <summary>Opens <paramref name="circuits"/> pages (each its own circuit), then closes them, measuring the server after a full GC.</summary>
+    public static async Task<List<Figure>> MemoryPerCircuitAsync(IBrowser browser, PortalProcess portal, int circuits)
+    {
+        var figures = new List<Figure>();
+        using var admin = await portal.SignInAsync("admin@adminportal.demo", DemoAccounts.Password);
+        var state = await SignInStateAsync(browser, portal.BaseAddress, "admin@adminportal.demo");
+        var baseline = await MemoryAsync(admin);
+        foreach (var (path, label, target) in new[] { ("/", "idle circuit (dashboard)", 300.0), ("/products", "products queue page open", 1024.0) })
+        {
+            await using var context = await browser.NewContextAsync(new() { BaseURL = portal.BaseAddress.ToString(), StorageState = state });
+            var pages = new List<IPage>();
+            for (var i = 0; i < circuits; i++)
+            {
+                var page = await context.NewPageAsync();
+                await page.GotoAsync(path);
+                await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+                pages.Add(page);
+            }
+            await Task.Delay(2_000); // let the circuits finish their first render
+            var open = await MemoryAsync(admin);
+            var perHeap = (open.ManagedHeapBytes - baseline.ManagedHeapBytes) / 1024.0 / circuits;
+            var perWs = (open.WorkingSetBytes - baseline.WorkingSetBytes) / 1024.0 / circuits;
+            figures.Add(new Figure("4. memory per circuit (server, after full GC)", $"{label}: managed heap per circuit", $"(heap with {circuits} circuits - heap before) / {circuits}", "KB", perHeap, perHeap, circuits, target,
+                path == "/products" ? "placeholder page on this branch" : null));
+            figures.Add(new Figure("4. memory per circuit (server, after full GC)", $"{label}: working set per circuit", $"(working set with {circuits} circuits - before) / {circuits}", "KB", perWs, perWs, circuits, null));
+            foreach (var p in pages)
+                await p.CloseAsync();
+            await Task.Delay(3_000);
+            var closed = await MemoryAsync(admin);
+            var left = (closed.ManagedHeapBytes - baseline.ManagedHeapBytes) / 1024.0;
+            figures.Add(new Figure("4. memory per circuit (server, after full GC)", $"{label}: heap left after closing all", "heap after closing the pages - heap before (circuits are kept for the disconnected-circuit retention period)", "KB", left, left, 1, null));
+        }
+        return figures;
+    }
+
+    private static async Task<Diagnostics.MemoryDiagnostics.MemoryReport> MemoryAsync(HttpClient admin) =>
+        (await admin.GetFromJsonAsync<Diagnostics.MemoryDiagnostics.MemoryReport>("/_diagnostics/memory"))!;
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace AdminPortal.Bench;
+
+/// <summary>The portal as a child process (<c>dotnet AdminPortal.dll</c>) on a free loopback port, over the bench database.</summary>
+public sealed partial class PortalProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    public Uri BaseAddress { get; }
+
+    private PortalProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public static string PortalDll()
+    {
+        var config = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Debug" : "Release";
+        return Path.Combine(RepoRoot(), "AdminPortal", "bin", config, "net10.0", "AdminPortal.dll");
+    }
+
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "AdminPortal.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("AdminPortal.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>Runs a verb of the portal (e.g. <c>seed --scale large --reset</c>) to completion, echoing its output.</summary>
+    public static async Task<int> RunVerbAsync(string connectionString, params string[] args)
+    {
+        using var p = Process.Start(Info(connectionString, args))!;
+        p.OutputDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine("  | " + e.Data); };
+        p.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.WriteLine("  | " + e.Data); };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        await p.WaitForExitAsync();
+        return p.ExitCode;
+    }
+
+    public static async Task<PortalProcess> StartAsync(string connectionString)
+    {
+        var port = Data.Local.EmbeddedPostgres.FreeLoopbackPort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var p = Process.Start(Info(connectionString, ["--urls", baseAddress.ToString().TrimEnd('/')]))!;
+        p.OutputDataReceived += (_, _) => { };
+        p.ErrorDataReceived += (_, e) => { if (e.Data is not null && e.Data.Contains("fail", StringComparison.Ordinal)) Console.WriteLine("  portal| " + e.Data); };
+        p.BeginOutputReadLine();
+        p.BeginErrorReadLine();
+        var portal = new PortalProcess(p, baseAddress);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (p.HasExited)
+                throw new InvalidOperationException($"the portal exited with {p.ExitCode}");
+            try
+            {
+                if ((await http.GetAsync(new Uri(baseAddress, "/healthz"))).IsSuccessStatusCode)
+                    return portal;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        await portal.DisposeAsync();
+        throw new TimeoutException("the portal did not answer /healthz within 120 s");
+    }
+
+    private static ProcessStartInfo Info(string connectionString, string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.Combine(RepoRoot(), "AdminPortal"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(PortalDll());
+        foreach (var a in args)
+            psi.ArgumentList.Add(a);
+        psi.Environment["ConnectionStrings__Portal"] = connectionString;
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        return psi;
+    }
+
+    /// <summary>An HttpClient signed in as <paramref name="email"/> by posting the login form (antiforgery token, cookies kept).</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password)
+    {
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        var http = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var page = await http.GetStringAsync("/account/login");
+        var token = AntiforgeryInput().Match(page).Groups[1].Value;
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["_handler"] = "login",
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+        var response = await http.PostAsync("/account/login", form);
+        var location = response.Headers.Location?.ToString() ?? "";
+        if ((int)response.StatusCode is not (302 or 303) || location.Contains("/account/login", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"sign-in as {email} failed: {(int)response.StatusCode} {location}");
+        return http;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryInput();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}

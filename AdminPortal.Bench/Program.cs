@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using AdminPortal.Bench;
+using AdminPortal.Data.Local;
+using Npgsql;
+
+// dotnet run -c Release --project AdminPortal.Bench -- [--connection "..."] [--json out.json] [--samples N] [--warmup N]
+//     [--data-dir DIR] [--skip-http] [--skip-browser] [--skip-live]
+var options = Args.Parse(args);
+var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
+var warmup = int.Parse(options.GetValueOrDefault("warmup") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
+EmbeddedPostgres? cluster = null;
+var throwaway = false;
+var connection = options.GetValueOrDefault("connection");
+string label;
+if (string.IsNullOrWhiteSpace(connection))
+{
+    var dir = options.GetValueOrDefault("data-dir");
+    throwaway = dir is null;
+    dir ??= Path.Combine(Path.GetTempPath(), $"adminportal-bench-{Guid.NewGuid():N}"[..30]);
+    cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = dir, Database = "adminportal_bench" }, Console.WriteLine);
+    connection = cluster.ConnectionString("adminportal_bench");
+    label = $"embedded cluster in {dir}{(throwaway ? " (throwaway)" : "")}";
+}
+else
+    label = "given by --connection";
+
+var figures = new List<Figure>();
+try
+{
+    await using var bench = new BenchContext(connection, label, samples, warmup);
+    Console.WriteLine($"AdminPortal benchmark: {Environment.ProcessorCount} cores, load average {bench.LoadAverage()}, database: {label}");
+    figures.AddRange(await SeedPhases.EnsureLargeDataAsync(bench));
+
+    Console.WriteLine("Figure 1: list pages (raw SQL and EF Core)");
+    var lists = new ListBenchmarks(bench);
+    var shape = await lists.ShapeAsync();
+    figures.AddRange(await lists.ListsAsync(shape));
+    Console.WriteLine($"Figure 2: counts and search (load average {bench.LoadAverage()})");
+    figures.AddRange(await lists.CountsAndSearchAsync());
+
+    if (!options.ContainsKey("skip-http"))
+    {
+        Console.WriteLine($"Figure 3: prerendered first byte over HTTP (load average {bench.LoadAverage()})");
+        await using var portal = await PortalProcess.StartAsync(connection);
+        figures.AddRange(await HttpBenchmarks.TimeToFirstByteAsync(portal, Math.Min(samples, 50)));
+        if (!options.ContainsKey("skip-browser"))
+        {
+            Console.WriteLine($"Figures 3b and 4: Chromium (load average {bench.LoadAverage()})");
+            using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+            await using var browser = await BrowserBenchmarks.LaunchAsync(playwright);
+            figures.AddRange(await BrowserBenchmarks.ContentVisibleAsync(browser, portal.BaseAddress, Math.Min(samples, 10)));
+            figures.AddRange(await BrowserBenchmarks.MemoryPerCircuitAsync(browser, portal, 50));
+        }
+    }
+    if (!options.ContainsKey("skip-live"))
+    {
+        Console.WriteLine($"Figure 5: live feed latency (load average {bench.LoadAverage()})");
+        figures.AddRange(await LiveBenchmarks.FeedLatencyAsync(bench, Math.Min(samples, 200)));
+    }
+    Console.WriteLine();
+    Console.WriteLine($"AdminPortal benchmark results ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at the end {bench.LoadAverage()})");
+    Console.WriteLine("Not measured in this version: commit-to-render in a browser (5b); the feed latency (5) stops at the subscriber's handler.");
+    Report.Print(Console.Out, figures);
+    var json = options.GetValueOrDefault("json");
+    if (json is not null)
+    {
+        await Report.WriteJsonAsync(json, bench, figures);
+        Console.WriteLine($"Figures written to {Path.GetFullPath(json)}");
+    }
+}
+finally
+{
+    NpgsqlConnection.ClearAllPools();
+    if (cluster is not null)
+    {
+        await cluster.DisposeAsync();
+        if (throwaway)
+            Directory.Delete(cluster.DataDirectory, recursive: true);
+    }
+}
+return figures.Any(f => f.Verdict == "MISS") ? 3 : 0;
+
+internal static class Args
+{
+    public static Dictionary<string, string?> Parse(string[] args)
+    {
+        var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+                throw new ArgumentException($"unexpected argument {args[i]}");
+            var key = args[i][2..];
+            result[key] = key.StartsWith("skip-", StringComparison.Ordinal) ? "true" : i + 1 < args.Length ? args[++i] : null;
+        }
+        return result;
+    }
+}
+
+internal static class SeedPhases
+{
+    /// <summary>
+    /// Figure 6: loads the large data with the portal's own <c>seed --scale large --reset</c> when it is not there
+    /// (then the phases are this run's), else reads the phases the last load recorded in public.demo_load_phases.
+    /// </summary>
+    public static async Task<List<Figure>> EnsureLargeDataAsync(BenchContext bench)
+    {
+        var loaded = await MessagesEstimateAsync(bench) >= 9_000_000;
+        string note;
+        double wall = double.NaN;
+        if (!loaded)
+        {
+            Console.WriteLine("Large data not found: loading it with `AdminPortal.dll seed --scale large --reset`");
+            var watch = Stopwatch.StartNew();
+            var code = await PortalProcess.RunVerbAsync(bench.ConnectionString, "seed", "--scale", "large", "--reset");
+            if (code != 0)
+                throw new InvalidOperationException($"seed --scale large failed ({code})");
+            wall = watch.Elapsed.TotalSeconds;
+            await bench.DataSource.ReloadTypesAsync(); // the schema's enum types did not exist when the data source first connected
+            note = $"measured in this run (load average now {bench.LoadAverage()})";
+        }
+        else
+            note = "read from the last large load's recorded timings (public.demo_load_phases), not measured in this run";
+        var figures = new List<Figure>();
+        await using var conn = await bench.DataSource.OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand("SELECT phase, seconds, loaded_at FROM public.demo_load_phases WHERE scale = 'large' ORDER BY position", conn);
+        try
+        {
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var phase = reader.GetString(0);
+                var seconds = reader.GetDouble(1);
+                var isTotal = phase.StartsWith("total", StringComparison.Ordinal);
+                figures.Add(new Figure("6. large seed by phase", phase, $"seconds, load of {reader.GetDateTime(2):yyyy-MM-dd HH:mm} UTC", "s",
+                    seconds, seconds, 1, isTotal ? 120 : null, note));
+            }
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            Console.WriteLine("  no recorded load timings (the data was loaded by an older seed)");
+        }
+        if (!double.IsNaN(wall))
+            figures.Add(new Figure("6. large seed by phase", "seed process wall clock (incl. process start, migrations)", "seconds", "s", wall, wall, 1, null, note));
+        return figures;
+    }
+
+    private static async Task<double> MessagesEstimateAsync(BenchContext bench)
+    {
+        await using var conn = await bench.DataSource.OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand("SELECT coalesce((SELECT reltuples FROM pg_class WHERE oid = to_regclass('chat.messages')), 0)", conn);
+        return Convert.ToDouble(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace AdminPortal.Data.Bulk;
+
+/// <summary>
+/// One table group of a large load in one transaction on its own connection: a failure rolls everything back
+/// (rows and dropped indexes), so no table is ever half loaded.
+/// <list type="bullet">
+/// <item><c>synchronous_commit = off</c>: nothing waits for the WAL flush of a load that can simply be rerun.</item>
+/// <item><c>session_replication_role = replica</c> (superusers only, as the embedded cluster's user is): FK and
+/// other triggers do not fire; the generators only make ids that exist.</item>
+/// <item>Tables listed in <c>truncate</c> are emptied in the same transaction: with <c>wal_level = minimal</c>
+/// (the embedded cluster) COPY and CREATE INDEX on them write no WAL, and <c>COPY ... FREEZE</c> writes rows frozen
+/// and all-visible (no later vacuum pass needed for index-only scans). Only for tables whose referencing tables are
+/// still empty: TRUNCATE ... CASCADE empties those too.</item>
+/// <item>Secondary indexes are dropped and rebuilt once after the COPY (<see cref="DeferredIndexes"/>) with
+/// 1 GB of <c>maintenance_work_mem</c> and 2 parallel workers.</item>
+/// </list>
+/// </summary>
+public static class BulkLoad
+{
+    public static async Task RunAsync(NpgsqlDataSource dataSource, string phase, IReadOnlyList<string> truncate,
+        IReadOnlyList<string> deferIndexesOf, Func<NpgsqlConnection, bool, Task> load, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var superuser = (string?)await new NpgsqlCommand("SELECT current_setting('is_superuser')", conn).ExecuteScalarAsync(ct) == "on";
+        await ExecuteAsync(conn, "SET LOCAL synchronous_commit = off; SET LOCAL maintenance_work_mem = '1GB'; " +
+                                 "SET LOCAL max_parallel_maintenance_workers = 2", ct);
+        if (superuser)
+            await ExecuteAsync(conn, "SET LOCAL session_replication_role = replica", ct);
+        if (truncate.Count > 0)
+            await ExecuteAsync(conn, $"TRUNCATE {string.Join(", ", truncate)} CASCADE", ct);
+        var watch = Stopwatch.StartNew();
+        var copied = TimeSpan.Zero;
+        var indexCount = await DeferredIndexes.RunAsync(conn, deferIndexesOf, async () =>
+        {
+            await load(conn, truncate.Count > 0);
+            copied = watch.Elapsed;
+        }, ct);
+        await tx.CommitAsync(ct);
+        LoadTimings.Record($"{phase}: COPY", copied);
+        LoadTimings.Record($"{phase}: {indexCount} index(es), ANALYZE, commit", watch.Elapsed - copied);
+    }
+
+    /// <summary>The COPY options: FREEZE where the table was emptied in this transaction.</summary>
+    public static string CopyOptions(bool freeze) => freeze ? "(FORMAT BINARY, FREEZE)" : "(FORMAT BINARY)";
+
+    public static async Task ExecuteAsync(NpgsqlConnection conn, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,70 @@
+using Npgsql;
+
+namespace AdminPortal.Data.Bulk;
+
+/// <summary>The phases of one demo load and their durations, printed as a table at the end and kept for benchmarks.</summary>
+public static class LoadTimings
+{
+    private static readonly List<(string Phase, TimeSpan Duration)> Phases = [];
+
+    public static void Clear()
+    {
+        lock (Phases)
+            Phases.Clear();
+    }
+
+    public static void Record(string phase, TimeSpan duration)
+    {
+        lock (Phases)
+            Phases.Add((phase, duration));
+        Console.WriteLine($"  {phase}: {duration.TotalSeconds:F1} s");
+    }
+
+    public static IReadOnlyList<(string Phase, TimeSpan Duration)> Snapshot()
+    {
+        lock (Phases)
+            return [.. Phases];
+    }
+
+    public static void PrintTable(TextWriter output, TimeSpan total)
+    {
+        var phases = Snapshot();
+        var width = Math.Max(24, phases.Count == 0 ? 0 : phases.Max(p => p.Phase.Length));
+        output.WriteLine($"{"phase".PadRight(width)}  seconds");
+        foreach (var (phase, duration) in phases)
+            output.WriteLine($"{phase.PadRight(width)}  {duration.TotalSeconds,7:F1}");
+        output.WriteLine($"{"total (wall clock)".PadRight(width)}  {total.TotalSeconds,7:F1}");
+    }
+
+    /// <summary>
+    /// Keeps the phases of the last load of each scale in <c>public.demo_load_phases</c>, a bookkeeping table outside
+    /// the EF model (so <c>seed --reset</c> keeps it), read by the benchmark when it finds the data already loaded.
+    /// </summary>
+    public static async Task SaveAsync(NpgsqlDataSource dataSource, string scale, TimeSpan total, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await BulkLoad.ExecuteAsync(conn, """
+            CREATE TABLE IF NOT EXISTS public.demo_load_phases (
+                scale text NOT NULL, position int NOT NULL, phase text NOT NULL, seconds double precision NOT NULL,
+                loaded_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (scale, position))
+            """, ct);
+        await using (var delete = new NpgsqlCommand("DELETE FROM public.demo_load_phases WHERE scale = $1", conn))
+        {
+            delete.Parameters.Add(new() { Value = scale });
+            await delete.ExecuteNonQueryAsync(ct);
+        }
+        var rows = Snapshot().Append(("total (wall clock)", total)).ToList();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO public.demo_load_phases (scale, position, phase, seconds) VALUES ($1, $2, $3, $4)", conn);
+            insert.Parameters.Add(new() { Value = scale });
+            insert.Parameters.Add(new() { Value = i });
+            insert.Parameters.Add(new() { Value = rows[i].Item1 });
+            insert.Parameters.Add(new() { Value = rows[i].Item2.TotalSeconds });
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+}
