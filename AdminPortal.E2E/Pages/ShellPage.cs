@@ -26,7 +26,11 @@ public sealed class ShellPage(IPage page)
         return visible;
     }
 
-    /// <summary>Waits until the interactive circuit is up (Blazor has attached its handlers).</summary>
+    /// <summary>
+    /// Waits until the interactive circuit is up: the layout's LiveAccessWatcher renders its hidden marker only from
+    /// its first interactive render (window.Blazor and the layout already exist in the prerendered page, where a
+    /// click is lost).
+    /// </summary>
     public Task WaitForCircuitAsync() =>
-        page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.mud-layout') !== null");
+        page.Locator("[data-live-access=watching]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 }
