@@ -22,6 +22,7 @@ public static class PortalFeatures
         services.AddCreators();
         services.AddLiveUpdates(configuration);
         services.AddHelpdeskData();
+        services.AddTickets(configuration);
         return services;
     }
 }
