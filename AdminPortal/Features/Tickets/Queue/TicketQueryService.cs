@@ -17,14 +17,14 @@ public sealed class TicketQueryService(
 {
     public const int CountCap = 1000;
 
-    public async Task<TicketPage> ListAsync(ClaimsPrincipal user, TicketFilter filter, CancellationToken ct = default)
+    public async Task<TicketQueuePage> ListAsync(ClaimsPrincipal user, TicketFilter filter, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rules = await TicketScope.ForAsync(db, actor, ct);
         var branches = await BranchesAsync(db, rules, filter, ct);
         if (branches.Count == 0 || (filter.Assignee == "me" && rules.StaffId is null))
-            return new TicketPage([], 0, false, filter.Page, filter.PageSize);
+            return new TicketQueuePage([], 0, false, filter.Page, filter.PageSize);
 
         var statuses = filter.EffectiveStatuses;
         var take = filter.Page * filter.PageSize;
@@ -47,7 +47,7 @@ public sealed class TicketQueryService(
             .Select(k => k.Id).ToListAsync(ct);
         var total = await counted!.Take(CountCap + 1).CountAsync(ct);
         var rows = await RowsAsync(db, pageKeys, ct);
-        return new TicketPage(rows, Math.Min(total, CountCap), total > CountCap, filter.Page, filter.PageSize);
+        return new TicketQueuePage(rows, Math.Min(total, CountCap), total > CountCap, filter.Page, filter.PageSize);
     }
 
     private static async Task<List<Expression<Func<Ticket, bool>>>> BranchesAsync(PortalDbContext db,

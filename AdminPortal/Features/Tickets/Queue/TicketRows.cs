@@ -9,7 +9,7 @@ public sealed record TicketRow(
     uint Version);
 
 /// <summary>A page of the queue; <see cref="Total"/> counts up to <see cref="TicketQueryService.CountCap"/>.</summary>
-public sealed record TicketPage(IReadOnlyList<TicketRow> Rows, int Total, bool TotalIsCapped, int Page, int PageSize)
+public sealed record TicketQueuePage(IReadOnlyList<TicketRow> Rows, int Total, bool TotalIsCapped, int Page, int PageSize)
 {
     public bool HasNext => Page * PageSize < Total || (TotalIsCapped && Rows.Count == PageSize);
 }
