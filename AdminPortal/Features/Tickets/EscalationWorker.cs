@@ -28,7 +28,7 @@ public sealed class EscalationWorker(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var due = await db.Set<Ticket>().FromSqlInterpolated($"""
-            SELECT t.* FROM helpdesk.tickets t
+            SELECT t.*, t.xmin FROM helpdesk.tickets t
             WHERE t.status IN ('OPEN', 'IN_PROGRESS', 'FORWARDED', 'REOPENED')
               AND t.paused_at IS NULL AND t.due_at < {now}
               AND (t.last_escalation_at IS NULL OR t.last_escalation_at <= {now} - make_interval(hours =>
