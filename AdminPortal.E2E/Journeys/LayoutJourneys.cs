@@ -21,6 +21,12 @@ public sealed class LayoutJourneys(BrowserFixture portal)
         { "/products", Demo.Moderator, 390, 844 },
         { "/tickets", Demo.StaffA, 1366, 768 },
         { "/tickets", Demo.StaffA, 390, 844 },
+        { "/tickets", Demo.Admin, 1366, 768 },
+        { "/tickets/1", Demo.StaffA, 1366, 768 },
+        { "/tickets/1", Demo.StaffA, 390, 844 },
+        { "/tickets/new", Demo.StaffA, 390, 844 },
+        { "/tickets/categories", Demo.Admin, 1366, 768 },
+        { "/tickets/categories", Demo.Admin, 390, 844 },
         { "/users", Demo.Admin, 1366, 768 },
         { "/chats", Demo.Moderator, 390, 844 },
     };

@@ -22,6 +22,15 @@ public sealed class TicketIntake(
     IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, AuditTrail audit, IChangeFeed feed,
     TimeProvider clock)
 {
+    /// <summary>The student's user id for a roll number, or null.</summary>
+    public async Task<int?> StudentByRollNoAsync(string rollNo, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var roll = rollNo?.Trim() ?? "";
+        return await db.Set<Student>().AsNoTracking().Where(s => s.RollNo == roll).Select(s => (int?)s.UserId)
+            .SingleOrDefaultAsync(ct);
+    }
+
     public async Task<int> CreateAsync(ClaimsPrincipal user, NewTicket request, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
