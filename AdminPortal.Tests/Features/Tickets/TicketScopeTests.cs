@@ -26,6 +26,7 @@ public sealed class TicketScopeTests(PostgresFixture fixture) : DatabaseTest(fix
 
         Assert.Equal([a.Id], staffA.Rows.Select(r => r.Id));
         Assert.Equal(1, staffA.Total);
+        Assert.False(staffA.HasNext);
         Assert.Equal(new[] { a.Id, b.Id }.Order(), admin.Rows.Select(r => r.Id).Order());
         Assert.Equal(new[] { a.Id, b.Id }.Order(), specialist.Rows.Select(r => r.Id).Order());   // category role: every hostel
     }
@@ -94,6 +95,7 @@ public sealed class TicketScopeTests(PostgresFixture fixture) : DatabaseTest(fix
         Assert.Equal([later.Id, overdue.Id], unassigned.Rows.Select(r => r.Id));
         Assert.Equal([later.Id], text.Rows.Select(r => r.Id));
         Assert.Equal(4, withResolved.Total);
+        Assert.True((await queue.ListAsync(desk.AsStaffA, new TicketFilter { PageSize = 2 })).HasNext);
         Assert.Equal([later.Id], secondPage.Rows.Select(r => r.Id));
     }
 }

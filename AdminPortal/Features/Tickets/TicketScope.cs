@@ -20,19 +20,20 @@ public sealed record TicketScopeRules(
     IReadOnlyList<int> HostelBoundCategoryIds,
     IReadOnlyList<int> MyCategoryIds)
 {
-    /// <summary>The rules as branches, each served by one of the queue's (x, status, due_at) indexes.</summary>
+    /// <summary>
+    /// The rules as branches, one per hostel, category or assignee, each an equality the queue's (x, status, due_at)
+    /// indexes serve in due order (an "= ANY(array)" would not come out ordered).
+    /// </summary>
     public IReadOnlyList<Expression<Func<Ticket, bool>>> Branches()
     {
         var branches = new List<Expression<Func<Ticket, bool>>>();
-        var hostels = HostelIds.ToArray();
-        var categories = CategoryIds.ToArray();
-        var bound = HostelBoundCategoryIds.ToArray();
-        if (hostels.Length > 0)
-            branches.Add(t => hostels.Contains(t.HostelId!.Value));
-        if (categories.Length > 0)
-            branches.Add(t => categories.Contains(t.CategoryId!.Value));
-        if (bound.Length > 0 && StaffHostelId is { } hostel && !hostels.Contains(hostel))
-            branches.Add(t => t.HostelId == hostel && bound.Contains(t.CategoryId!.Value));
+        foreach (var hostel in HostelIds)
+            branches.Add(t => t.HostelId == hostel);
+        foreach (var category in CategoryIds)
+            branches.Add(t => t.CategoryId == category);
+        if (StaffHostelId is { } staffHostel && !HostelIds.Contains(staffHostel))
+            foreach (var category in HostelBoundCategoryIds.Except(CategoryIds))
+                branches.Add(t => t.CategoryId == category && t.HostelId == staffHostel);
         if (StaffId is { } staffId)
             branches.Add(t => t.AssignedTo == staffId);
         return branches;

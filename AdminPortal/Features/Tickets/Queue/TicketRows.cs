@@ -8,11 +8,11 @@ public sealed record TicketRow(
     int? AssignedTo, string? Assignee, int EscalationLevel, DateTime? DueAt, DateTime? PausedAt, DateTime CreatedAt,
     uint Version);
 
-/// <summary>A page of the queue; <see cref="Total"/> counts up to <see cref="TicketQueryService.CountCap"/>.</summary>
-public sealed record TicketQueuePage(IReadOnlyList<TicketRow> Rows, int Total, bool TotalIsCapped, int Page, int PageSize)
-{
-    public bool HasNext => Page * PageSize < Total || (TotalIsCapped && Rows.Count == PageSize);
-}
+/// <summary>
+/// A page of the queue. <see cref="Total"/> is exact on the last page; otherwise <see cref="HasNext"/> is true and
+/// Total is a lower bound (the queue does not count what it does not show).
+/// </summary>
+public sealed record TicketQueuePage(IReadOnlyList<TicketRow> Rows, int Total, bool HasNext, int Page, int PageSize);
 
 /// <summary>The key columns the queue sorts on; unioned across scope branches, then joined for display.</summary>
 public sealed class TicketKey
