@@ -28,6 +28,7 @@ public static class PortalFeatures
         services.AddProducts();
         services.AddChats();
         services.AddUsers();
+        services.AddTickets(configuration);
         return services;
     }
 }

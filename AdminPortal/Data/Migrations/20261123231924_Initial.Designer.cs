@@ -19,7 +19,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdminPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123230658_Initial")]
+    [Migration("20261123231924_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

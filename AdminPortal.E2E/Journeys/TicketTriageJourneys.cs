@@ -1,0 +1,119 @@
+using System.Globalization;
+using AdminPortal.E2E.Infrastructure;
+using AdminPortal.E2E.Pages;
+using Microsoft.Playwright;
+
+namespace AdminPortal.E2E.Journeys;
+
+[Collection(PortalCollection.Name)]
+public sealed class TicketTriageJourneys(BrowserFixture portal)
+{
+    [Fact]
+    public async Task Staff_A_sees_only_hostel_A_takes_a_ticket_comments_and_resolves_it()
+    {
+        await using var context = await portal.NewContextAsync(Demo.StaffA);
+        var page = await context.NewPageAsync();
+        var queue = new TicketQueuePage(page);
+        await queue.OpenAsync("status=all");
+
+        await Assertions.Expect(queue.TicketLinks.First).ToBeVisibleAsync();
+        var hostels = await queue.HostelCells.AllInnerTextsAsync();
+        Assert.NotEmpty(hostels);
+        Assert.All(hostels, h => Assert.Equal("Neeladri", h.Trim()));
+
+        // our own row: a new Mess ticket for a hostel A student (auto-assigned to the Mess primary), which staff A takes
+        var roll = await FirstRollNumberAsync(context, "status=all");
+        await page.GotoAsync("/tickets/new");
+        await new ShellPage(page).WaitForCircuitAsync();
+        await page.GetByLabel("Student roll number").FillAsync(roll);
+        await page.GetByLabel("Category", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Mess", Exact = true }).ClickAsync();
+        await page.GetByLabel("Title").FillAsync($"Cold dinner {Guid.NewGuid():N}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create ticket" }).ClickAsync();
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/tickets/\d+$"));
+        var ticket = new TicketDetailPage(page);
+        await new ShellPage(page).WaitForCircuitAsync();
+        await Assertions.Expect(ticket.Timeline).ToBeVisibleAsync();
+
+        await ticket.TakeAsync();
+        await Assertions.Expect(ticket.Assignee).ToHaveTextAsync("Sana Staff");
+        await Assertions.Expect(ticket.Status).ToHaveTextAsync("In progress");
+
+        var note = $"Checked with the warden {Guid.NewGuid():N}";
+        var reply = $"A technician visits today {Guid.NewGuid():N}";
+        await ticket.CommentAsync(note, isInternal: true);
+        await ticket.CommentAsync(reply, isInternal: false);
+
+        await ticket.ChooseStatusAsync("Resolved");
+        await ticket.UpdateStatusAsync();
+        await Assertions.Expect(page.GetByText("Write a resolution note")).ToBeVisibleAsync();
+        await Assertions.Expect(ticket.Status).ToHaveTextAsync("In progress");
+
+        await ticket.ResolutionNote.FillAsync("Replaced the fan regulator");
+        await ticket.UpdateStatusAsync();
+        await Assertions.Expect(ticket.Status).ToHaveTextAsync("Resolved");
+        await Assertions.Expect(ticket.Timeline).ToContainTextAsync("Replaced the fan regulator");
+    }
+
+    [Fact]
+    public async Task Staff_A_opening_a_hostel_B_ticket_reads_not_found()
+    {
+        await using var adminContext = await portal.NewContextAsync(Demo.StaffB);
+        var bPage = await adminContext.NewPageAsync();
+        var queue = new TicketQueuePage(bPage);
+        await queue.OpenAsync("hostel=2&status=all");
+        var id = (await queue.TicketLinks.First.InnerTextAsync()).TrimStart('#');
+
+        await using var context = await portal.NewContextAsync(Demo.StaffA);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/tickets/{id}");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ticket not found" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("timeline")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Admin_changes_a_category_sla_and_new_tickets_are_due_by_it()
+    {
+        var hours = Random.Shared.Next(30, 90);
+        await using var context = await portal.NewContextAsync(Demo.Admin);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/tickets/categories");
+        await new ShellPage(page).WaitForCircuitAsync();
+        var sla = page.GetByLabel("Academics SLA (hours)");
+        await sla.FillAsync(hours.ToString(CultureInfo.InvariantCulture));
+        await sla.BlurAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save Academics SLA" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Academics: SLA {hours} h for new tickets")).ToBeVisibleAsync();
+
+        // a new Academics ticket without subcategory: due exactly the new SLA after it is opened
+        await page.GotoAsync("/tickets/new");
+        await new ShellPage(page).WaitForCircuitAsync();
+        var roll = await FirstRollNumberAsync(context, "hostel=1&status=all");
+        await page.GetByLabel("Student roll number").FillAsync(roll);
+        await page.GetByLabel("Category", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Academics", Exact = true }).ClickAsync();
+        await page.GetByLabel("Title").FillAsync("Timetable clash E2E");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create ticket" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/tickets/\d+$"));
+        var detail = new TicketDetailPage(page);
+        await Assertions.Expect(detail.Timeline).ToBeVisibleAsync();
+        var created = DateTime.ParseExact(await detail.Created.InnerTextAsync(), "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var due = DateTime.ParseExact(await detail.Due.InnerTextAsync(), "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        Assert.InRange((due - created).TotalMinutes, hours * 60 - 1, hours * 60 + 1);
+    }
+
+    /// <summary>A student's roll number, read from a ticket page the admin can open.</summary>
+    private static async Task<string> FirstRollNumberAsync(IBrowserContext context, string query)
+    {
+        var page = await context.NewPageAsync();
+        var queue = new TicketQueuePage(page);
+        await queue.OpenAsync(query);
+        var id = int.Parse((await queue.TicketLinks.First.InnerTextAsync()).TrimStart('#'), CultureInfo.InvariantCulture);
+        await new TicketDetailPage(page).OpenAsync(id);
+        var roll = await page.GetByTestId("student-card").Locator("tr", new() { HasText = "Roll number" }).Locator("td").InnerTextAsync();
+        await page.CloseAsync();
+        return roll.Trim();
+    }
+}

@@ -1,0 +1,101 @@
+using AdminPortal.Features.Tickets;
+using AdminPortal.Features.Tickets.Details;
+using AdminPortal.Features.Tickets.Model;
+using AdminPortal.Features.Tickets.Queue;
+using AdminPortal.Security.Audit;
+using AdminPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Tests.Features.Tickets;
+
+public sealed class TicketScopeTests(PostgresFixture fixture) : DatabaseTest(fixture)
+{
+    [Fact]
+    public async Task Staff_of_hostel_A_list_only_hostel_A_and_admins_list_all()
+    {
+        var desk = await TicketDesk.CreateAsync(Fixture);
+        var a = await desk.TicketAsync(Fixture, desk.HostelA);
+        var b = await desk.TicketAsync(Fixture, desk.HostelB);
+        await using var scope = Scope();
+        var queue = scope.ServiceProvider.GetRequiredService<TicketQueryService>();
+
+        var staffA = await queue.ListAsync(desk.AsStaffA, new TicketFilter());
+        var admin = await queue.ListAsync(desk.AsAdmin, new TicketFilter());
+        var specialist = await queue.ListAsync(TicketDesk.As(desk.Specialist.UserId), new TicketFilter());
+
+        Assert.Equal([a.Id], staffA.Rows.Select(r => r.Id));
+        Assert.Equal(1, staffA.Total);
+        Assert.False(staffA.HasNext);
+        Assert.Equal(new[] { a.Id, b.Id }.Order(), admin.Rows.Select(r => r.Id).Order());
+        Assert.Equal(new[] { a.Id, b.Id }.Order(), specialist.Rows.Select(r => r.Id).Order());   // category role: every hostel
+    }
+
+    [Fact]
+    public async Task A_ticket_outside_the_scope_reads_as_not_found_and_the_attempt_is_audited()
+    {
+        var desk = await TicketDesk.CreateAsync(Fixture);
+        var b = await desk.TicketAsync(Fixture, desk.HostelB);
+        await using var scope = Scope();
+        var details = scope.ServiceProvider.GetRequiredService<TicketDetailsService>();
+
+        Assert.Null(await details.GetAsync(desk.AsStaffA, b.Id));
+        Assert.NotNull(await details.GetAsync(desk.AsStaffB, b.Id));
+
+        await using var db = await Fixture.CreateDbContextAsync();
+        var denied = await db.Set<AuditLogEntry>().Where(e => e.Action == TicketAccessLog.Action).ToListAsync();
+        Assert.Equal(b.Id.ToString(), Assert.Single(denied).EntityId);
+        Assert.Equal(desk.StaffA.UserId, denied[0].ActorId);
+    }
+
+    [Fact]
+    public async Task Staff_of_hostel_A_cannot_act_on_a_hostel_B_ticket()
+    {
+        var desk = await TicketDesk.CreateAsync(Fixture);
+        var b = await desk.TicketAsync(Fixture, desk.HostelB);
+        await using var scope = Scope();
+        var actions = scope.ServiceProvider.GetRequiredService<TicketActions>();
+
+        await Assert.ThrowsAsync<TicketNotFoundException>(() => actions.TakeAsync(desk.AsStaffA, b.Id, null));
+        await Assert.ThrowsAsync<TicketNotFoundException>(() => actions.CommentAsync(desk.AsStaffA, b.Id, "hello", false));
+        await Assert.ThrowsAsync<TicketNotFoundException>(() =>
+            actions.ChangeStatusAsync(desk.AsStaffA, b.Id, null, TicketStatus.Resolved, "done"));
+
+        var after = await TicketDesk.ReloadAsync(Fixture, b.Id);
+        Assert.Equal(TicketStatus.Open, after.Status);
+        Assert.Null(after.AssignedTo);
+        await using var db = await Fixture.CreateDbContextAsync();
+        Assert.False(await db.Set<Comment>().AnyAsync(c => c.TicketId == b.Id));
+    }
+
+    [Fact]
+    public async Task Filters_and_sort_hold_inside_the_scope()
+    {
+        var desk = await TicketDesk.CreateAsync(Fixture);
+        var now = Fixture.Clock.GetUtcNow().UtcDateTime;
+        var later = await desk.TicketAsync(Fixture, desk.HostelA, dueAt: now.AddHours(20), title: "Fan not working");
+        var overdue = await desk.TicketAsync(Fixture, desk.HostelA, dueAt: now.AddHours(-2), title: "Tap leaking");
+        var soon = await desk.TicketAsync(Fixture, desk.HostelA, TicketStatus.InProgress, desk.StaffA, now.AddHours(1));
+        await desk.TicketAsync(Fixture, desk.HostelA, TicketStatus.Resolved, dueAt: now.AddHours(-50));
+        await desk.TicketAsync(Fixture, desk.HostelB, dueAt: now.AddHours(-5));
+        await using var scope = Scope();
+        var queue = scope.ServiceProvider.GetRequiredService<TicketQueryService>();
+
+        var all = await queue.ListAsync(desk.AsStaffA, new TicketFilter());
+        var overdueOnly = await queue.ListAsync(desk.AsStaffA, TicketFilter.FromQueryString("overdue=true"));
+        var mine = await queue.ListAsync(desk.AsStaffA, TicketFilter.FromQueryString("assignee=me"));
+        var unassigned = await queue.ListAsync(desk.AsStaffA, TicketFilter.FromQueryString("assignee=none&sort=-due_at"));
+        var text = await queue.ListAsync(desk.AsStaffA, TicketFilter.FromQueryString("q=fan"));
+        var withResolved = await queue.ListAsync(desk.AsStaffA, TicketFilter.FromQueryString("status=all"));
+        var secondPage = await queue.ListAsync(desk.AsStaffA, new TicketFilter { PageSize = 2, Page = 2 });
+
+        Assert.Equal([overdue.Id, soon.Id, later.Id], all.Rows.Select(r => r.Id));
+        Assert.Equal([overdue.Id], overdueOnly.Rows.Select(r => r.Id));
+        Assert.Equal([soon.Id], mine.Rows.Select(r => r.Id));
+        Assert.Equal([later.Id, overdue.Id], unassigned.Rows.Select(r => r.Id));
+        Assert.Equal([later.Id], text.Rows.Select(r => r.Id));
+        Assert.Equal(4, withResolved.Total);
+        Assert.True((await queue.ListAsync(desk.AsStaffA, new TicketFilter { PageSize = 2 })).HasNext);
+        Assert.Equal([later.Id], secondPage.Rows.Select(r => r.Id));
+    }
+}

@@ -1,0 +1,28 @@
+using AdminPortal.Features.Tickets.Model;
+
+namespace AdminPortal.Features.Tickets.Details;
+
+public sealed record TicketDetails(
+    int Id, string Title, string? Description, TicketStatus Status, uint Version,
+    int? CategoryId, string? Category, int? SubcategoryId, string? Subcategory, int? HostelId, string? Hostel,
+    int? AssignedTo, string? Assignee, string? Location, int EscalationLevel, DateTime? LastEscalationAt,
+    DateTime? DueAt, DateTime? PausedAt, DateTime CreatedAt, DateTime UpdatedAt, DateTime? ResolvedAt,
+    StudentCard? Student, IReadOnlyList<KeyValuePair<string, string>> Metadata,
+    IReadOnlyList<TicketAttachment> Attachments, IReadOnlyList<TimelineEntry> Timeline);
+
+public sealed record StudentCard(string Name, string? Email, string? Phone, string RollNo, string? Room,
+    string? Hostel, string? Batch, string? Section, string? Department);
+
+public sealed record TicketAttachment(string Name, string Url)
+{
+    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"];
+    public bool IsImage => ImageExtensions.Any(e => Url.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+}
+
+public enum TimelineKind { Activity, Reply, InternalNote }
+
+/// <summary>One line of the ticket's history: an activity record or a comment.</summary>
+public sealed record TimelineEntry(DateTime At, TimelineKind Kind, string? Who, string Text, string? Body = null);
+
+/// <summary>Someone who can take the ticket, with how many active tickets they hold now.</summary>
+public sealed record AssigneeOption(int StaffId, string Name, int OpenLoad, bool IsPrimary, bool Active);

@@ -1,0 +1,24 @@
+using AdminPortal.Data;
+using AdminPortal.Features.Tickets.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Tickets.Queue;
+
+public sealed record Option(int Id, string Name, int? ParentId = null);
+
+public sealed record TicketLookupData(IReadOnlyList<Option> Categories, IReadOnlyList<Option> Subcategories,
+    IReadOnlyList<Option> Hostels, IReadOnlyList<Option> Staff);
+
+/// <summary>The small master lists the filters offer (categories, subcategories, hostels, staff).</summary>
+public sealed class TicketLookups(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public async Task<TicketLookupData> LoadAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return new TicketLookupData(
+            await db.Set<Category>().AsNoTracking().OrderBy(c => c.Name).Select(c => new Option(c.Id, c.Name, null)).ToListAsync(ct),
+            await db.Set<Subcategory>().AsNoTracking().OrderBy(s => s.Name).Select(s => new Option(s.Id, s.Name, s.CategoryId)).ToListAsync(ct),
+            await db.Set<Hostel>().AsNoTracking().OrderBy(h => h.Name).Select(h => new Option(h.Id, h.Name, null)).ToListAsync(ct),
+            await db.Set<Staff>().AsNoTracking().Where(s => s.Active).OrderBy(s => s.FullName).Select(s => new Option(s.Id, s.FullName, null)).ToListAsync(ct));
+    }
+}

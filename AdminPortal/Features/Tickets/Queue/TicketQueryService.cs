@@ -1,0 +1,158 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using AdminPortal.Data;
+using AdminPortal.Features.Tickets.Model;
+using AdminPortal.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Tickets.Queue;
+
+/// <summary>
+/// The queue. Each scope branch (a hostel, a category, "assigned to me") and each status is read as its own small
+/// ordered query, so PostgreSQL walks the (x, status, due_at) indexes and stops after one page; the branches are
+/// unioned (duplicates drop) and the first page taken. A page never sorts the whole scope.
+/// </summary>
+public sealed class TicketQueryService(
+    IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, TimeProvider clock)
+{
+    public async Task<TicketQueuePage> ListAsync(ClaimsPrincipal user, TicketFilter filter, CancellationToken ct = default)
+    {
+        var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rules = await TicketScope.ForAsync(db, actor, ct);
+        var branches = await BranchesAsync(db, rules, filter, ct);
+        if (branches.Count == 0 || (filter.Assignee == "me" && rules.StaffId is null))
+            return new TicketQueuePage([], 0, false, filter.Page, filter.PageSize);
+
+        var statuses = filter.EffectiveStatuses;
+        var take = filter.Page * filter.PageSize + 1;   // one more than the page: is there a next page?
+        var filtered = branches.SelectMany(b => statuses.Select(s => Filter(db.Set<Ticket>().Where(b).Where(t => t.Status == s), filter, rules)))
+            .ToList();
+
+        IQueryable<TicketKey>? keys = null;
+        foreach (var q in filtered)
+        {
+            var part = Order(q, filter.Sort).Take(take).Select(t => new TicketKey
+            {
+                Id = t.Id, DueAt = t.DueAt, CreatedAt = t.CreatedAt, UpdatedAt = t.UpdatedAt, EscalationLevel = t.EscalationLevel,
+            });
+            keys = keys is null ? part : keys.Union(part);
+        }
+        // No COUNT: counting a scope of 100,000s of rows costs more than the page; the pager needs only "is there more".
+        var pageKeys = await Order(keys!, filter.Sort).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize + 1)
+            .Select(k => k.Id).ToListAsync(ct);
+        var more = pageKeys.Count > filter.PageSize;
+        var rows = await RowsAsync(db, pageKeys.Take(filter.PageSize).ToList(), ct);
+        var seen = (filter.Page - 1) * filter.PageSize + rows.Count;
+        return new TicketQueuePage(rows, more ? seen + 1 : seen, more, filter.Page, filter.PageSize);
+    }
+
+    private static async Task<List<Expression<Func<Ticket, bool>>>> BranchesAsync(PortalDbContext db,
+        TicketScopeRules rules, TicketFilter filter, CancellationToken ct)
+    {
+        // Narrow filters replace the scope's branches when they are a subset of it: one index then serves it all.
+        if (filter.Assignee == "me" && rules.StaffId is { } me)
+            return [t => t.AssignedTo == me];
+        if (!rules.All)
+            return rules.Branches().ToList();
+        if (filter.HostelId is { } hostel)
+            return [t => t.HostelId == hostel];
+        if (filter.CategoryId is { } category)
+            return [t => t.CategoryId == category];
+        // An admin's "everything" as one branch per hostel, so the hostel index still orders by due time.
+        var hostels = await db.Set<Hostel>().AsNoTracking().Select(h => h.Id).ToListAsync(ct);
+        var branches = hostels.Select(h => (Expression<Func<Ticket, bool>>)(t => t.HostelId == h)).ToList();
+        branches.Add(t => t.HostelId == null);
+        return branches;
+    }
+
+    private IQueryable<Ticket> Filter(IQueryable<Ticket> q, TicketFilter f, TicketScopeRules rules)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (f.CategoryId is { } category)
+            q = q.Where(t => t.CategoryId == category);
+        if (f.SubcategoryId is { } sub)
+            q = q.Where(t => t.SubcategoryId == sub);
+        if (f.HostelId is { } hostel)
+            q = q.Where(t => t.HostelId == hostel);
+        if (f.Assignee == "none")
+            q = q.Where(t => t.AssignedTo == null);
+        else if (f.Assignee == "me")
+            q = q.Where(t => t.AssignedTo == rules.StaffId);
+        else if (int.TryParse(f.Assignee, out var staffId))
+            q = q.Where(t => t.AssignedTo == staffId);
+        if (f.Escalated)
+            q = q.Where(t => t.EscalationLevel > 0);
+        if (f.EscalationLevel is { } level)
+            q = q.Where(t => t.EscalationLevel == level);
+        if (f.Overdue)
+            q = q.Where(t => t.DueAt < now && t.PausedAt == null);
+        if (f.DueWithinHours is { } hours)
+        {
+            var until = now.AddHours(hours);
+            q = q.Where(t => t.DueAt >= now && t.DueAt < until);
+        }
+        if (f.CreatedFrom is { } from)
+        {
+            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            // due_at >= created_at always holds (SLA > 0, pauses and reopening only move it later), so the redundant
+            // bound lets the (x, status, due_at) index start at the range instead of walking older tickets first.
+            q = q.Where(t => t.CreatedAt >= start && t.DueAt >= start);
+        }
+        if (f.CreatedTo is { } to)
+        {
+            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            q = q.Where(t => t.CreatedAt < end);
+        }
+        if (f.MyCategories)
+        {
+            var mine = rules.MyCategoryIds.ToArray();
+            q = q.Where(t => mine.Contains(t.CategoryId!.Value));
+        }
+        if (f.Text is { Length: > 0 } text)
+        {
+            var number = text.TrimStart('#');
+            if (int.TryParse(number, out var id))
+                q = q.Where(t => t.Id == id);
+            else
+            {
+                var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+                q = q.Where(t => EF.Functions.ILike(t.Title!, pattern));
+            }
+        }
+        return q;
+    }
+
+    private static IQueryable<Ticket> Order(IQueryable<Ticket> q, TicketSort sort) => sort switch
+    {
+        TicketSort.DueDesc => q.OrderByDescending(t => t.DueAt).ThenByDescending(t => t.Id),
+        TicketSort.Created => q.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        TicketSort.CreatedDesc => q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+        TicketSort.Updated => q.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
+        TicketSort.Escalation => q.OrderByDescending(t => t.EscalationLevel).ThenBy(t => t.DueAt).ThenBy(t => t.Id),
+        _ => q.OrderBy(t => t.DueAt).ThenBy(t => t.Id),
+    };
+
+    private static IQueryable<TicketKey> Order(IQueryable<TicketKey> q, TicketSort sort) => sort switch
+    {
+        TicketSort.DueDesc => q.OrderByDescending(t => t.DueAt).ThenByDescending(t => t.Id),
+        TicketSort.Created => q.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+        TicketSort.CreatedDesc => q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+        TicketSort.Updated => q.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
+        TicketSort.Escalation => q.OrderByDescending(t => t.EscalationLevel).ThenBy(t => t.DueAt).ThenBy(t => t.Id),
+        _ => q.OrderBy(t => t.DueAt).ThenBy(t => t.Id),
+    };
+
+    private static async Task<List<TicketRow>> RowsAsync(PortalDbContext db, List<int> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+            return [];
+        var rows = await db.Set<Ticket>().AsNoTracking().Where(t => ids.Contains(t.Id))
+            .Select(t => new TicketRow(t.Id, t.Title ?? "(no title)", t.Status, t.Category!.Name, t.Subcategory!.Name,
+                t.Hostel!.Name, t.AssignedTo, t.Assignee!.FullName, t.EscalationLevel, t.DueAt, t.PausedAt, t.CreatedAt,
+                t.Version))
+            .ToListAsync(ct);
+        var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        return rows.OrderBy(r => order[r.Id]).ToList();
+    }
+}

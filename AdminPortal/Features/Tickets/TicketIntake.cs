@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using AdminPortal.Data;
+using AdminPortal.Features.Tickets.Model;
+using AdminPortal.Live;
+using AdminPortal.Security;
+using AdminPortal.Security.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Tickets;
+
+/// <summary>A ticket raised for a student (by staff on their behalf, or by the student's app).</summary>
+public sealed record NewTicket(int StudentUserId, int CategoryId, int? SubcategoryId, string Title, string? Description,
+    string? Location = null);
+
+/// <summary>
+/// Creates tickets: due_at from the subcategory's SLA (else the category's), the hostel from the student, and the
+/// assignee by <see cref="AutoAssigner"/>; ticket, activity, outbox and audit commit together.
+/// </summary>
+public sealed class TicketIntake(
+    IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, AuditTrail audit, IChangeFeed feed,
+    TimeProvider clock)
+{
+    /// <summary>The student's user id for a roll number, or null.</summary>
+    public async Task<int?> StudentByRollNoAsync(string rollNo, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var roll = rollNo?.Trim() ?? "";
+        return await db.Set<Student>().AsNoTracking().Where(s => s.RollNo == roll).Select(s => (int?)s.UserId)
+            .SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<int> CreateAsync(ClaimsPrincipal user, NewTicket request, CancellationToken ct = default)
+    {
+        var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
+        var title = request.Title?.Trim() ?? "";
+        if (title.Length is 0 or > 255)
+            throw new TicketValidationException("Give the ticket a title (at most 255 characters).", "title");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var student = await db.Set<Student>().AsNoTracking().Where(s => s.UserId == request.StudentUserId)
+            .Select(s => new { s.HostelId, s.RoomNo, Hostel = s.Hostel!.Name }).SingleOrDefaultAsync(ct)
+            ?? throw new TicketValidationException("Pick the student the ticket is for.", "student");
+        var category = await db.Set<Category>().AsNoTracking().Where(c => c.Id == request.CategoryId && c.Active)
+            .Select(c => new { c.Id, c.SlaHours }).SingleOrDefaultAsync(ct)
+            ?? throw new TicketValidationException("Pick an active category.", "category");
+        int? subSla = null;
+        if (request.SubcategoryId is { } subId)
+        {
+            var sub = await db.Set<Subcategory>().AsNoTracking().Where(s => s.Id == subId && s.CategoryId == category.Id)
+                .Select(s => new { s.SlaHours }).SingleOrDefaultAsync(ct)
+                ?? throw new TicketValidationException("That subcategory is not in the category.", "subcategory");
+            subSla = sub.SlaHours;
+        }
+        var rules = await TicketScope.ForAsync(db, actor, ct);
+        if (!rules.Covers(student.HostelId, category.Id, null))
+            throw new TicketValidationException("That student's hostel and this category are outside your scope.", "student");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var assignee = await AutoAssigner.PickAsync(db, category.Id, student.HostelId, ct);
+        var ticket = new Ticket
+        {
+            Title = title, Description = request.Description?.Trim(), Status = TicketStatus.Open,
+            CategoryId = category.Id, SubcategoryId = request.SubcategoryId, CreatedBy = request.StudentUserId,
+            AssignedTo = assignee?.StaffId, HostelId = student.HostelId,
+            Location = request.Location ?? $"{student.Hostel} {student.RoomNo}".Trim(),
+            Metadata = JsonSerializer.SerializeToDocument(new { hostel = student.Hostel, room = student.RoomNo, raised_by = actor.Name }),
+            CreatedAt = now, UpdatedAt = now, DueAt = now.AddHours(subSla ?? category.SlaHours),
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Add(ticket);
+        await db.SaveChangesAsync(ct);
+        db.Add(TicketEvents.Activity(ticket.Id, actor.Id, "created", now, new { status = "OPEN", onBehalfOf = request.StudentUserId }));
+        if (assignee is not null)
+        {
+            db.Add(TicketEvents.Activity(ticket.Id, null, "assigned", now, new { staffId = assignee.StaffId, staffName = assignee.Name, auto = true }));
+            db.Add(TicketEvents.Outbox(TicketEvents.Assigned, ticket.Id, actor.Id, now));
+        }
+        audit.Add(db, actor.ToAudit(), "ticket.create", "ticket", ticket.Id.ToString(CultureInfo.InvariantCulture),
+            after: new { title, categoryId = category.Id, assignedTo = assignee?.StaffId, dueAt = ticket.DueAt });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await feed.PublishAsync(new ChangeEvent(EntityTypes.Ticket, ticket.Id.ToString(CultureInfo.InvariantCulture),
+            ChangeActions.Created, actor.Id, actor.Name), ct);
+        return ticket.Id;
+    }
+}
