@@ -4,7 +4,8 @@ using AdminPortal.Data.Local;
 using Npgsql;
 
 // dotnet run -c Release --project AdminPortal.Bench -- [--connection "..."] [--json out.json] [--samples N] [--warmup N]
-//     [--data-dir DIR] [--skip-http] [--skip-browser] [--skip-live]
+//     [--data-dir DIR] [--skip-http] [--skip-browser] [--skip-live] [--skip-render] [--render-pages N] [--render-samples N]
+//     [--only-render]   (figure 5b alone, on whatever data the database has: the demo data is enough)
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
 var warmup = int.Parse(options.GetValueOrDefault("warmup") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
@@ -29,6 +30,47 @@ try
 {
     await using var bench = new BenchContext(connection, label, samples, warmup);
     Console.WriteLine($"AdminPortal benchmark: {Environment.ProcessorCount} cores, load average {bench.LoadAverage()}, database: {label}");
+    var onlyRender = options.ContainsKey("only-render");
+    if (!onlyRender)
+        await RunListAndServerFiguresAsync(bench, options, figures, samples);
+    if (!options.ContainsKey("skip-render"))
+    {
+        var pages = RenderBenchmarks.Int(options, "render-pages", 100);
+        var renderSamples = RenderBenchmarks.Int(options, "render-samples", 20);
+        Console.WriteLine($"Figure 5b: commit to render, {pages} queues in Chromium (load average {bench.LoadAverage()})");
+        await using var first = await PortalProcess.StartAsync(connection);
+        await using var second = await PortalProcess.StartAsync(connection);
+        using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        await using var browser = await BrowserBenchmarks.LaunchAsync(playwright);
+        figures.AddRange(await RenderBenchmarks.CommitToRenderAsync(bench, browser, first, second, pages, renderSamples));
+    }
+    Console.WriteLine();
+    Console.WriteLine($"AdminPortal benchmark results ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at the end {bench.LoadAverage()})");
+    if (options.ContainsKey("skip-render"))
+        Console.WriteLine("Not measured in this run: commit-to-render in a browser (5b, --skip-render); the feed latency (5) stops at the subscriber's handler.");
+    Report.Print(Console.Out, figures);
+    var json = options.GetValueOrDefault("json");
+    if (json is not null)
+    {
+        await Report.WriteJsonAsync(json, bench, figures);
+        Console.WriteLine($"Figures written to {Path.GetFullPath(json)}");
+    }
+}
+finally
+{
+    NpgsqlConnection.ClearAllPools();
+    if (cluster is not null)
+    {
+        await cluster.DisposeAsync();
+        if (throwaway)
+            Directory.Delete(cluster.DataDirectory, recursive: true);
+    }
+}
+return figures.Any(f => f.Verdict == "MISS") ? 3 : 0;
+
+static async Task RunListAndServerFiguresAsync(BenchContext bench, Dictionary<string, string?> options, List<Figure> figures, int samples)
+{
+    var connection = bench.ConnectionString;
     figures.AddRange(await SeedPhases.EnsureLargeDataAsync(bench));
 
     Console.WriteLine("Figure 1: list pages (raw SQL and EF Core)");
@@ -57,28 +99,7 @@ try
         Console.WriteLine($"Figure 5: live feed latency (load average {bench.LoadAverage()})");
         figures.AddRange(await LiveBenchmarks.FeedLatencyAsync(bench, Math.Min(samples, 200)));
     }
-    Console.WriteLine();
-    Console.WriteLine($"AdminPortal benchmark results ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at the end {bench.LoadAverage()})");
-    Console.WriteLine("Not measured in this version: commit-to-render in a browser (5b); the feed latency (5) stops at the subscriber's handler.");
-    Report.Print(Console.Out, figures);
-    var json = options.GetValueOrDefault("json");
-    if (json is not null)
-    {
-        await Report.WriteJsonAsync(json, bench, figures);
-        Console.WriteLine($"Figures written to {Path.GetFullPath(json)}");
-    }
 }
-finally
-{
-    NpgsqlConnection.ClearAllPools();
-    if (cluster is not null)
-    {
-        await cluster.DisposeAsync();
-        if (throwaway)
-            Directory.Delete(cluster.DataDirectory, recursive: true);
-    }
-}
-return figures.Any(f => f.Verdict == "MISS") ? 3 : 0;
 
 internal static class Args
 {
@@ -90,7 +111,7 @@ internal static class Args
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
                 throw new ArgumentException($"unexpected argument {args[i]}");
             var key = args[i][2..];
-            result[key] = key.StartsWith("skip-", StringComparison.Ordinal) ? "true" : i + 1 < args.Length ? args[++i] : null;
+            result[key] = key.StartsWith("skip-", StringComparison.Ordinal) || key.StartsWith("only-", StringComparison.Ordinal) ? "true" : i + 1 < args.Length ? args[++i] : null;
         }
         return result;
     }

@@ -37,7 +37,10 @@ public static class PortalPipeline
         app.MapAccountEndpoints();
         app.MapUsersEndpoints();
         if (app.Environment.IsDevelopment())
+        {
             app.MapMemoryDiagnostics();
+            app.MapLiveDiagnostics();
+        }
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -47,6 +47,16 @@ public sealed class PresenceTracker : IDisposable
         return new VisitHandle(this, visit.Id);
     }
 
+    /// <summary>How many visits this instance's circuits hold open (for leak checks and diagnostics).</summary>
+    public int LocalVisitCount
+    {
+        get
+        {
+            lock (_gate)
+                return _local.Count;
+        }
+    }
+
     /// <summary>Everyone on this entity, on any instance, once per user, by name.</summary>
     public IReadOnlyList<PresenceEntry> Who(string entityType, string entityId)
     {
