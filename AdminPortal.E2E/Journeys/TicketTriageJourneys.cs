@@ -24,7 +24,7 @@ public sealed class TicketTriageJourneys(BrowserFixture portal)
         // our own row: a new Mess ticket for a hostel A student (auto-assigned to the Mess primary), which staff A takes
         var roll = await FirstRollNumberAsync(context, "status=all");
         await page.GotoAsync("/tickets/new");
-        await new ShellPage(page).WaitForCircuitAsync();
+        await TicketPages.WaitInteractiveAsync(page);
         await page.GetByLabel("Student roll number").FillAsync(roll);
         await page.GetByLabel("Category", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "Mess", Exact = true }).ClickAsync();
@@ -32,7 +32,7 @@ public sealed class TicketTriageJourneys(BrowserFixture portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create ticket" }).ClickAsync();
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/tickets/\d+$"));
         var ticket = new TicketDetailPage(page);
-        await new ShellPage(page).WaitForCircuitAsync();
+        await TicketPages.WaitInteractiveAsync(page);
         await Assertions.Expect(ticket.Timeline).ToBeVisibleAsync();
 
         await ticket.TakeAsync();
@@ -79,7 +79,7 @@ public sealed class TicketTriageJourneys(BrowserFixture portal)
         await using var context = await portal.NewContextAsync(Demo.Admin);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/tickets/categories");
-        await new ShellPage(page).WaitForCircuitAsync();
+        await TicketPages.WaitInteractiveAsync(page);
         var sla = page.GetByLabel("Academics SLA (hours)");
         await sla.FillAsync(hours.ToString(CultureInfo.InvariantCulture));
         await sla.BlurAsync();
@@ -88,7 +88,7 @@ public sealed class TicketTriageJourneys(BrowserFixture portal)
 
         // a new Academics ticket without subcategory: due exactly the new SLA after it is opened
         await page.GotoAsync("/tickets/new");
-        await new ShellPage(page).WaitForCircuitAsync();
+        await TicketPages.WaitInteractiveAsync(page);
         var roll = await FirstRollNumberAsync(context, "hostel=1&status=all");
         await page.GetByLabel("Student roll number").FillAsync(roll);
         await page.GetByLabel("Category", new() { Exact = true }).ClickAsync();

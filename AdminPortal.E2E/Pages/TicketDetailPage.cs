@@ -14,7 +14,7 @@ public sealed class TicketDetailPage(IPage page)
     public async Task OpenAsync(int id)
     {
         await page.GotoAsync($"/tickets/{id}");
-        await new ShellPage(page).WaitForCircuitAsync();
+        await TicketPages.WaitInteractiveAsync(page);
         await Assertions.Expect(Timeline).ToBeVisibleAsync();
     }
 

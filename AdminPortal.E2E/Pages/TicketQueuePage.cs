@@ -13,7 +13,7 @@ public sealed class TicketQueuePage(IPage page)
     public async Task OpenAsync(string query = "")
     {
         await page.GotoAsync($"/tickets{(query.Length > 0 ? "?" + query : "")}");
-        await new ShellPage(page).WaitForCircuitAsync();
+        await TicketPages.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("queue-count")).Not.ToHaveTextAsync("Loading…");
     }
 }
