@@ -90,16 +90,7 @@ public sealed class PortalServer : IAsyncDisposable
     }
 
     /// <summary>AdminPortal/ of this checkout: the content root (static web assets manifest, appsettings).</summary>
-    private static string ProjectFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "AdminPortal", "AdminPortal.csproj");
-            if (File.Exists(candidate))
-                return Path.GetDirectoryName(candidate)!;
-        }
-        throw new InvalidOperationException("AdminPortal/AdminPortal.csproj not found above the test binaries");
-    }
+    private static string ProjectFolder() => Path.Combine(Repository.Root, "AdminPortal");
 
     private async Task WaitUntilHealthyAsync(Process process, string url)
     {

@@ -120,16 +120,7 @@ public sealed class ChatBrowserJourneys(BrowserFixture portal) : IAsyncLifetime
 
     private static async Task Screenshot(IPage page, string name)
     {
-        var folder = Path.Combine(ResultsFolder(), "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Repository.ScreenshotPath(name + ".png") });
     }
 
-    private static string ResultsFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "AdminPortal.sln")))
-                return Path.Combine(dir.FullName, "TestResults");
-        return Path.Combine(Path.GetTempPath(), "adminportal-e2e");
-    }
 }

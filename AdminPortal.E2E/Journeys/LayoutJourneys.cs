@@ -51,19 +51,8 @@ public sealed class LayoutJourneys(BrowserFixture portal)
             await new ShellPage(page).WaitForCircuitAsync();
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"{url} at {width}px overflows sideways by {overflow}px");
-        var folder = Path.Combine(ResultsFolder(), "screenshots");
-        Directory.CreateDirectory(folder);
         var name = $"{(url.Trim('/').Replace('/', '-') is { Length: > 0 } n ? n : "dashboard")}-{email?.Split('@')[0] ?? "anonymous"}-{width}x{height}.png";
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name) });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Repository.ScreenshotPath(name) });
     }
 
-    private static string ResultsFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AdminPortal.sln")))
-                return Path.Combine(dir.FullName, "TestResults");
-        }
-        return Path.Combine(Path.GetTempPath(), "adminportal-e2e");
-    }
 }

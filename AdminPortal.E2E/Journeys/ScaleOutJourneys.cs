@@ -29,7 +29,7 @@ public sealed class ScaleOutJourneys(BrowserFixture portal)
     public async Task Signing_in_and_working_through_nginx_keeps_a_live_circuit()
     {
         var second = await portal.Server.StartAnotherInstanceAsync();
-        await using var nginx = await NginxProxy.StartAsync(RepositoryRoot(), [portal.BaseUrl, second]);
+        await using var nginx = await NginxProxy.StartAsync(Repository.Root, [portal.BaseUrl, second]);
         await using var context = await portal.NewContextAsync(baseUrl: nginx.BaseUrl);
         var page = await context.NewPageAsync();
         await new LoginPage(page).SignInAsync(Demo.Admin, Demo.Password);
@@ -41,15 +41,5 @@ public sealed class ScaleOutJourneys(BrowserFixture portal)
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" })).ToBeVisibleAsync();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AdminPortal.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException("repository root not found");
     }
 }

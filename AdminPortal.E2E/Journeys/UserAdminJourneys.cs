@@ -156,17 +156,5 @@ public sealed class UserAdminJourneys(BrowserFixture portal)
         return await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
     }
 
-    private static string Screenshot(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AdminPortal.sln")))
-            {
-                var folder = Path.Combine(dir.FullName, "TestResults", "screenshots");
-                Directory.CreateDirectory(folder);
-                return Path.Combine(folder, name);
-            }
-        }
-        return Path.Combine(Path.GetTempPath(), name);
-    }
+    private static string Screenshot(string name) => Repository.ScreenshotPath(name);
 }
