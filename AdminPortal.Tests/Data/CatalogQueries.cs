@@ -5,7 +5,9 @@ namespace AdminPortal.Tests.Data;
 /// <summary>Reads the PostgreSQL catalog directly: tests of the schema must not trust the EF model.</summary>
 internal static class CatalogQueries
 {
-    public static async Task<List<T>> ListAsync<T>(string connectionString, string sql, params object[] args)
+    /// <summary>Runs <paramref name="sql"/> with positional parameters ($1, $2, ...) and reads each row.</summary>
+    public static async Task<List<T>> RowsAsync<T>(string connectionString, string sql, Func<NpgsqlDataReader, T> read,
+        params object[] args)
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
@@ -15,9 +17,12 @@ internal static class CatalogQueries
         await using var reader = await command.ExecuteReaderAsync();
         var result = new List<T>();
         while (await reader.ReadAsync())
-            result.Add(reader.GetFieldValue<T>(0));
+            result.Add(read(reader));
         return result;
     }
+
+    public static Task<List<T>> ListAsync<T>(string connectionString, string sql, params object[] args) =>
+        RowsAsync(connectionString, sql, r => r.GetFieldValue<T>(0), args);
 
     public static async Task<T?> ScalarAsync<T>(string connectionString, string sql, params object[] args) =>
         (await ListAsync<T>(connectionString, sql, args)).SingleOrDefault();
