@@ -80,7 +80,7 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
             return DecisionResult.Conflict(await LastChangeAsync(fresh, product.Id, ct));
         }
-        await feed.PublishAsync(new ChangeEvent(EntityTypes.Product, product.Id, EventAction(decision.Action), actor.Id, actor.Name), ct);
+        await feed.PublishAsync(new ChangeEvent(EntityTypes.Product, product.Id, ProductEvents.Action(decision.Action), actor.Id, actor.Name), ct);
         return DecisionResult.Done(target, $"{Capitalise(Verb(decision.Action))}: {product.Title}.");
     }
 
@@ -147,7 +147,7 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
 
     private async Task AnnounceAsync(PortalActor actor, ModerationAction action, List<BulkRow> decided, CancellationToken ct)
     {
-        var verb = EventAction(action);
+        var verb = ProductEvents.Action(action);
         if (decided.Count > 50)   // one "many products" event rather than a flood of NOTIFYs
         {
             await feed.PublishAsync(new ChangeEvent(EntityTypes.Product, "*", verb, actor.Id, actor.Name), ct);
@@ -199,15 +199,6 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
         Add("remark", before.Remark, after.Remark);
         return changes;
     }
-
-    private static string EventAction(ModerationAction action) => action switch
-    {
-        ModerationAction.Approve => ChangeActions.Approved,
-        ModerationAction.Reject => ChangeActions.Rejected,
-        ModerationAction.RequestChanges => "changes_requested",
-        ModerationAction.Reopen => "reopened",
-        _ => ChangeActions.Updated,
-    };
 
     private static string Verb(ModerationAction action) => action switch
     {

@@ -14,11 +14,37 @@ namespace AdminPortal.Features.Products;
 /// (publishing_status, created_at, id), cause, vendor, the trigram indexes on title and description); counts are
 /// capped or estimated, never an exact count(*) over the whole table.
 /// </summary>
-public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors)
+public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors,
+    ProductQueueReads shared)
 {
     public async Task<ProductPage> GetPageAsync(ClaimsPrincipal principal, ProductQueueQuery query, CancellationToken ct = default)
     {
         await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        return await ReadPageAsync(query, ct);
+    }
+
+    /// <summary>
+    /// The page again after a product event: every open queue of this instance showing the same view shares one read.
+    /// Not for a user's own action (read with <see cref="GetPageAsync"/>): its event may not have come back yet.
+    /// </summary>
+    public async Task<ProductPage> GetPageAfterChangeAsync(ClaimsPrincipal principal, ProductQueueQuery query,
+        CancellationToken ct = default)
+    {
+        await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        return await shared.Pages.GetAsync(query, () => ReadPageAsync(query, CancellationToken.None), ct);
+    }
+
+    /// <summary>The tab counts after a product event, shared like <see cref="GetPageAfterChangeAsync"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, CountEstimate>> CountTabsAfterChangeAsync(ClaimsPrincipal principal,
+        ProductQueueQuery query, CancellationToken ct = default)
+    {
+        await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        var key = ProductQueueReads.TabsKey(query);
+        return await shared.Tabs.GetAsync(key, () => ReadTabsAsync(key, CancellationToken.None), ct);
+    }
+
+    private async Task<ProductPage> ReadPageAsync(ProductQueueQuery query, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var filtered = ProductFilters.Apply(db.Set<Product>().AsNoTracking(), query);
         var rows = await ProductFilters.Order(filtered, query, db)
@@ -40,6 +66,11 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
         ProductQueueQuery query, CancellationToken ct = default)
     {
         await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        return await ReadTabsAsync(query, ct);
+    }
+
+    private async Task<IReadOnlyDictionary<string, CountEstimate>> ReadTabsAsync(ProductQueueQuery query, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var counts = new Dictionary<string, CountEstimate>();
         PublishingStatus?[] tabs = [PublishingStatus.Suggestion, PublishingStatus.Draft, PublishingStatus.Published, PublishingStatus.Rejected, null];

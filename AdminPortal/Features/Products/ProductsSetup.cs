@@ -6,6 +6,7 @@ public static class ProductsSetup
     public static IServiceCollection AddProducts(this IServiceCollection services)
     {
         services.AddScoped<ProductQueryService>();
+        services.AddSingleton<ProductQueueReads>();
         services.AddScoped<ProductModeration>();
         return services;
     }

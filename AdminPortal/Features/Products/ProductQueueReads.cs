@@ -1,0 +1,22 @@
+using AdminPortal.Live;
+
+namespace AdminPortal.Features.Products;
+
+/// <summary>The queue reads that open queues share after a product event (see <see cref="SharedReads{TKey,TValue}"/>).</summary>
+public sealed class ProductQueueReads(IChangeFeed feed) : IDisposable
+{
+    public SharedReads<ProductQueueQuery, ProductPage> Pages { get; } = new(feed, e => e.Is(EntityTypes.Product));
+
+    /// <summary>Keyed by the filters alone (<see cref="TabsKey"/>): the tab counts ignore status, sort and page.</summary>
+    public SharedReads<ProductQueueQuery, IReadOnlyDictionary<string, CountEstimate>> Tabs { get; } =
+        new(feed, e => e.Is(EntityTypes.Product));
+
+    public static ProductQueueQuery TabsKey(ProductQueueQuery query) =>
+        query with { Status = null, Sort = ProductSort.Submitted, Descending = false, Page = 1, PageSize = ProductQueueQuery.DefaultPageSize };
+
+    public void Dispose()
+    {
+        Pages.Dispose();
+        Tabs.Dispose();
+    }
+}
