@@ -15,12 +15,19 @@ public sealed class SharedReads<TKey, TValue> : IDisposable where TKey : notnull
     private const int MaxEntries = 256;
     private readonly Lock _gate = new();
     private readonly IDisposable _subscription;
-    private Dictionary<TKey, Task<TValue>> _entries = [];
+    private readonly TimeSpan? _maxAge;
+    private readonly TimeProvider _clock;
+    private Dictionary<TKey, (Task<TValue> Read, long StartedAt)> _entries = [];
 
     /// <param name="feed">The instance's change feed.</param>
     /// <param name="invalidates">Which events make the shared reads stale (a resync always does).</param>
-    public SharedReads(IChangeFeed feed, Func<ChangeEvent, bool> invalidates)
+    /// <param name="maxAge">Also read again once a shared read is this old (for data changed outside the portal).</param>
+    /// <param name="clock">The time source for <paramref name="maxAge"/>.</param>
+    public SharedReads(IChangeFeed feed, Func<ChangeEvent, bool> invalidates, TimeSpan? maxAge = null,
+        TimeProvider? clock = null)
     {
+        _maxAge = maxAge;
+        _clock = clock ?? TimeProvider.System;
         _subscription = feed.Subscribe(invalidates, _ =>
         {
             Invalidate();
@@ -37,12 +44,16 @@ public sealed class SharedReads<TKey, TValue> : IDisposable where TKey : notnull
         Task<TValue> task;
         lock (_gate)
         {
-            if (!_entries.TryGetValue(key, out task!) || task.IsFaulted || task.IsCanceled)
+            var now = _clock.GetTimestamp();
+            if (_entries.TryGetValue(key, out var entry) && !entry.Read.IsFaulted && !entry.Read.IsCanceled
+                && (_maxAge is not { } maxAge || _clock.GetElapsedTime(entry.StartedAt, now) <= maxAge))
+                task = entry.Read;
+            else
             {
                 if (_entries.Count >= MaxEntries)
                     _entries = [];
                 task = Task.Run(read, CancellationToken.None);   // not the caller's token: others may wait on it
-                _entries[key] = task;
+                _entries[key] = (task, now);
                 ReadCount++;
             }
         }

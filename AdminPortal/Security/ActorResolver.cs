@@ -9,7 +9,7 @@ namespace AdminPortal.Security;
 /// Reads the acting user's current roles from user_roles for each action, so a revoked role, a deactivated or deleted
 /// account is refused at once, even on a circuit opened before the change.
 /// </summary>
-public sealed class ActorResolver(IDbContextFactory<PortalDbContext> dbFactory, ClientInfo client)
+public sealed class ActorResolver(IDbContextFactory<PortalDbContext> dbFactory, ClientInfo client, ActorChecks shared)
 {
     public async Task<PortalActor> ResolveAsync(ClaimsPrincipal principal, CancellationToken ct = default)
     {
@@ -34,6 +34,17 @@ public sealed class ActorResolver(IDbContextFactory<PortalDbContext> dbFactory, 
         var grants = user.Grants.Where(g => g.Domain is not null && g.Scope is not null)
             .Select(g => new ScopeGrant(g.Role, g.Domain!, g.Scope!)).ToList();
         return new PortalActor(user.Id, user.Name, roles, grants, client.Address);
+    }
+
+    /// <summary>
+    /// The check of <see cref="RequireAsync"/> for a reload caused by a live event, where every open circuit of a user
+    /// asks at once: they share one read of the user's roles, dropped when that user changes and after
+    /// <see cref="ActorChecks.MaxAge"/>. Never for an action: actions read the roles themselves.
+    /// </summary>
+    public async Task RequireForReloadAsync(ClaimsPrincipal principal, Permission permission, CancellationToken ct = default)
+    {
+        var id = principal.UserId() ?? throw new AccessDeniedException("Not signed in.");
+        (await shared.Actors.GetAsync(id, () => ResolveAsync(id, CancellationToken.None), ct)).Require(permission);
     }
 
     /// <summary>Resolves and requires a permission in one step.</summary>

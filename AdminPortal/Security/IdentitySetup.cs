@@ -60,6 +60,7 @@ public static class IdentitySetup
         services.AddScoped<PortalAccess>();
         services.AddScoped<ClientInfo>();
         services.AddScoped<ActorResolver>();
+        services.AddSingleton<ActorChecks>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         return services;
     }

@@ -30,7 +30,7 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
     public async Task<ProductPage> GetPageAfterChangeAsync(ClaimsPrincipal principal, ProductQueueQuery query,
         CancellationToken ct = default)
     {
-        await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        await actors.RequireForReloadAsync(principal, Permission.ModerateProducts, ct);
         return await shared.Pages.GetAsync(query, () => ReadPageAsync(query, CancellationToken.None), ct);
     }
 
@@ -38,7 +38,7 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
     public async Task<IReadOnlyDictionary<string, CountEstimate>> CountTabsAfterChangeAsync(ClaimsPrincipal principal,
         ProductQueueQuery query, CancellationToken ct = default)
     {
-        await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        await actors.RequireForReloadAsync(principal, Permission.ModerateProducts, ct);
         var key = ProductQueueReads.TabsKey(query);
         return await shared.Tabs.GetAsync(key, () => ReadTabsAsync(key, CancellationToken.None), ct);
     }
@@ -185,6 +185,11 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
         var target = index >= 0 ? index + step : step > 0 ? position : position - 1;
         return target >= 0 && target < ids.Count ? (ids[target], target) : null;
     }
+
+    /// <summary>Where the product stands on its page of the view (0-based); null when it is not on it.</summary>
+    public async Task<int?> PositionAsync(ClaimsPrincipal principal, ProductQueueQuery query, string id,
+        CancellationToken ct = default) =>
+        (await NeighbourAsync(principal, query, id, position: 0, step: 0, ct))?.Position;
 
     internal static IQueryable<ProductChange> HistoryQuery(PortalDbContext db, string id) =>
         db.Set<AuditLogEntry>().AsNoTracking()

@@ -1,0 +1,14 @@
+using AdminPortal.Live;
+
+namespace AdminPortal.Security;
+
+/// <summary>The user checks that live reloads share (see <see cref="ActorResolver.RequireForReloadAsync"/>).</summary>
+public sealed class ActorChecks(IChangeFeed feed, TimeProvider clock) : IDisposable
+{
+    /// <summary>How long a shared check stands when no event says the user changed (roles edited outside the portal).</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
+
+    public SharedReads<int, PortalActor> Actors { get; } = new(feed, e => e.Is(EntityTypes.User), MaxAge, clock);
+
+    public void Dispose() => Actors.Dispose();
+}
