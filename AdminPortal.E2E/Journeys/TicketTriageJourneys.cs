@@ -104,6 +104,50 @@ public sealed class TicketTriageJourneys(BrowserFixture portal)
         Assert.InRange((due - created).TotalMinutes, hours * 60 - 1, hours * 60 + 1);
     }
 
+    [Fact]
+    public async Task Staff_and_an_admin_on_one_ticket_see_each_other_and_a_note_arrives_live_with_the_photo_served()
+    {
+        var id = await TicketWithPhotoAsync(hostelId: 1);
+        await using var adminContext = await portal.NewContextAsync(Demo.Admin);
+        var adminPage = await adminContext.NewPageAsync();
+        var adminTicket = new TicketDetailPage(adminPage);
+        await adminTicket.OpenAsync(id);
+
+        // the student's photo is served, not a broken link
+        var photo = adminPage.Locator("img.attachment-preview").First;
+        await photo.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(photo).ToBeVisibleAsync();
+        await adminPage.WaitForFunctionAsync("() => { const i = document.querySelector('img.attachment-preview'); return i && i.complete; }");
+        Assert.True(await photo.EvaluateAsync<bool>("img => img.naturalWidth > 0"), "the attachment preview did not load");
+
+        await using var staffContext = await portal.NewContextAsync(Demo.StaffA);
+        var staffPage = await staffContext.NewPageAsync();
+        var staffTicket = new TicketDetailPage(staffPage);
+        await staffTicket.OpenAsync(id);
+
+        await Assertions.Expect(adminPage.GetByLabel("Sana Staff is viewing this")).ToBeVisibleAsync();
+        await Assertions.Expect(staffPage.GetByLabel("Asha Admin is viewing this")).ToBeVisibleAsync();
+
+        var note = $"Plumber booked for tomorrow {Guid.NewGuid():N}";
+        await staffTicket.CommentAsync(note, isInternal: true);
+        // the admin's open page shows it within a second, without a reload
+        await Assertions.Expect(adminTicket.Timeline).ToContainTextAsync(note, new() { Timeout = 1000 });
+
+        await staffPage.CloseAsync();
+        await Assertions.Expect(adminPage.GetByLabel("Sana Staff is viewing this")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>An open ticket of the hostel with a student's photo attached (the demo attaches one to about 1 in 5).</summary>
+    private async Task<int> TicketWithPhotoAsync(int hostelId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(portal.Server.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT id FROM helpdesk.tickets WHERE hostel_id = $1 AND attachments IS NOT NULL ORDER BY id DESC LIMIT 1", connection)
+            { Parameters = { new() { Value = hostelId } } };
+        return (int)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("no demo ticket with a photo"));
+    }
+
     /// <summary>A student's roll number, read from a ticket page the admin can open.</summary>
     private static async Task<string> FirstRollNumberAsync(IBrowserContext context, string query)
     {

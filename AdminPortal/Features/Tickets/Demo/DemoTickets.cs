@@ -11,6 +11,12 @@ internal static class DemoTickets
 {
     public const int Count = HelpdeskDemoData.DemoTicketCount;
 
+    /// <summary>The students' photos, served from wwwroot-assets/tickets.</summary>
+    private static readonly string[] DemoPhotos = ["leaking-tap", "broken-window", "wifi-router", "fan-switch", "mess-tray"];
+
+    private static JsonDocument DemoPhoto(string name) =>
+        JsonSerializer.SerializeToDocument(new[] { new { name = $"{name}.svg", url = $"/assets/tickets/{name}.svg" } });
+
     private static readonly TicketStatus[] Statuses = Enum.GetValues<TicketStatus>();
     private static readonly float[] StatusWeights = [0.2f, 0.2f, 0.08f, 0.07f, 0.25f, 0.05f, 0.15f];
     private static readonly float[] CategoryWeights = [0.22f, 0.28f, 0.16f, 0.16f, 0.1f, 0.08f];
@@ -76,7 +82,7 @@ internal static class DemoTickets
             Location = $"{hostel.Name} {student.RoomNo}",
             Metadata = JsonSerializer.SerializeToDocument(new { hostel = hostel.Name, room = student.RoomNo, floor }),
             Attachments = f.Random.Bool(0.2f)
-                ? JsonSerializer.SerializeToDocument(new[] { new { name = "photo.jpg", url = $"/media/tickets/{f.Random.AlphaNumeric(10)}.jpg" } })
+                ? DemoPhoto(f.PickRandom(DemoPhotos))
                 : null,
             CreatedAt = created,
             DueAt = created.AddHours(sla),
