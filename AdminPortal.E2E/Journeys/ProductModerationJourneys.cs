@@ -37,6 +37,30 @@ public sealed class ProductModerationJourneys(BrowserFixture portal)
     }
 
     [Fact]
+    public async Task The_queue_and_a_review_page_go_interactive_without_flashing_a_progress_bar()
+    {
+        await using var context = await portal.NewContextAsync(Demo.Moderator);
+        // from the first byte on: the prerendered HTML already has the data, so any progress bar is a flash
+        await context.AddInitScriptAsync("""
+            window.__flashes = 0;
+            new MutationObserver(() => { if (document.querySelector('.mud-progress-linear')) window.__flashes++; })
+              .observe(document, { childList: true, subtree: true });
+            """);
+        var page = await context.NewPageAsync();
+        var queue = new ProductQueuePage(page);
+        await queue.OpenAsync();
+        var id = (await queue.RowIdsAsync())[^1];
+        await page.WaitForTimeoutAsync(300);   // anything the interactive render would do has been done
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.__flashes"));
+
+        await page.GotoAsync($"/products/{id}");   // a full load: prerendered, then interactive
+        await new ShellPage(page).WaitForCircuitAsync();
+        await queue.Status.WaitForAsync();
+        await page.WaitForTimeoutAsync(300);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.__flashes"));
+    }
+
+    [Fact]
     public async Task A_rejection_needs_a_reason_and_keeps_it()
     {
         await using var context = await portal.NewContextAsync(Demo.Moderator);
