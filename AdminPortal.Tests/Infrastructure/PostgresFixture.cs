@@ -18,6 +18,7 @@ public sealed class PostgresFixture : IAsyncLifetime
     private ServiceProvider? _services;
 
     public string ConnectionString { get; private set; } = "";
+    public EmbeddedPostgres Cluster => _cluster ?? throw new InvalidOperationException("fixture not started");
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("fixture not started");
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
