@@ -12,7 +12,7 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
 {
     public const int PageSize = 50;
     public const int SearchLimit = 20;
-    public const int SearchScanLimit = 50_000;
+    public const int SearchScanLimit = 25_000;
 
     /// <summary>The page of messages before <paramref name="before"/> (null: the newest), oldest first.</summary>
     public async Task<MessagePage> OlderAsync(ChatAccessGrant grant, MessageCursor? before, int take = PageSize,
