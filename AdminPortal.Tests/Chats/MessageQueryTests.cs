@@ -102,6 +102,24 @@ public sealed class MessageQueryTests(PostgresFixture fixture) : DatabaseTest(fi
     }
 
     [Fact]
+    public async Task Windows_among_equal_timestamps_keep_the_database_order()
+    {
+        await using (var db = await Fixture.CreateDbContextAsync())
+            await _world.AddMessagesAsync(db, 30, _ => T0);
+        var (scope, grant) = await OpenAsync();
+        await using var _ = scope;
+        var messages = scope.ServiceProvider.GetRequiredService<MessageQueryService>();
+        var all = (await messages.OlderAsync(grant, null, take: 30)).Messages;   // oldest first, as PostgreSQL orders uuids
+
+        var around = await messages.AroundAsync(grant, all[15].Id, take: 10);
+        Assert.Equal(all.Skip(11).Take(10).Select(m => m.Id), around.Messages.Select(m => m.Id));
+        Assert.True(around.HasOlder && around.HasNewer);
+        var day = await messages.FromDateAsync(grant, T0, take: 10);
+        Assert.Equal(all.Take(6).Select(m => m.Id), day.Messages.Select(m => m.Id));
+        Assert.Equal((all[0].Id, false, true), (day.FocusId!.Value, day.HasOlder, day.HasNewer));
+    }
+
+    [Fact]
     public async Task A_search_reads_a_bounded_number_of_messages_per_step_and_says_where_to_go_on()
     {
         await using (var db = await Fixture.CreateDbContextAsync())

@@ -68,15 +68,15 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
         // (timestamp, id) >= (date, the smallest uuid) is "timestamp >= date": the two halves need no lookup first
         var start = new MessageCursor(DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc), Guid.Empty);
         var olderShown = Math.Max(0, take / 2 - 1);
-        var newer = await NewerQuery(db, grant.GroupId, start, inclusive: true, take - olderShown + 1).ToListAsync(ct);
-        if (newer.Count == 0)
+        var rows = await Project(db, Keyset(db, grant.GroupId, start).Take(olderShown + 1)
+            .Concat(NewerKeyset(db, grant.GroupId, start, inclusive: true).Take(take - olderShown + 1))).ToListAsync(ct);
+        var first = rows.Where(r => r.Timestamp >= start.Timestamp).OrderBy(r => r.Timestamp).ThenBy(r => Uuid(r.Id), StringComparer.Ordinal).FirstOrDefault();
+        if (first is null)
         {
             var last = await OlderQuery(db, grant.GroupId, null, take + 1).ToListAsync(ct);
             return new MessageWindowPage(Map(last.Take(take).Reverse()), last.Count > take, false, null);
         }
-        var older = await OlderQuery(db, grant.GroupId, start, olderShown + 1).ToListAsync(ct);
-        var messages = Map(older.Take(olderShown).Reverse().Concat(newer.Take(take - olderShown)));
-        return new MessageWindowPage(messages, older.Count > olderShown, newer.Count > take - olderShown, newer[0].Id);
+        return Window(rows, r => r.Timestamp < start.Timestamp, olderShown, take, first.Id);
     }
 
     /// <summary>
@@ -138,11 +138,25 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
         Guid? focus, CancellationToken ct)
     {
         var olderTake = take / 2;
-        var olderAndAt = await OlderQuery(db, groupId, at, olderTake + 1, inclusive: true).ToListAsync(ct);
-        var newer = await NewerQuery(db, groupId, at, inclusive: false, take - olderTake + 1).ToListAsync(ct);
-        var messages = Map(olderAndAt.Take(olderTake).Reverse().Concat(newer.Take(take - olderTake)));
-        return new MessageWindowPage(messages, olderAndAt.Count > olderTake, newer.Count > take - olderTake, focus);
+        var rows = await Project(db, Keyset(db, groupId, at, inclusive: true).Take(olderTake + 1)
+            .Concat(NewerKeyset(db, groupId, at, inclusive: false).Take(take - olderTake + 1))).ToListAsync(ct);
+        return Window(rows, r => Compare(r, at) <= 0, olderTake, take, focus);
     }
+
+    /// <summary>Splits the two halves one UNION ALL brought back (in no promised order) into a window, oldest first.</summary>
+    private static MessageWindowPage Window(List<Row> rows, Func<Row, bool> isOlder, int olderShown, int take, Guid? focus)
+    {
+        var older = rows.Where(isOlder).OrderByDescending(r => r.Timestamp).ThenByDescending(r => Uuid(r.Id), StringComparer.Ordinal).ToList();
+        var newer = rows.Where(r => !isOlder(r)).OrderBy(r => r.Timestamp).ThenBy(r => Uuid(r.Id), StringComparer.Ordinal).ToList();
+        var messages = Map(older.Take(olderShown).Reverse().Concat(newer.Take(take - olderShown)));
+        return new MessageWindowPage(messages, older.Count > olderShown, newer.Count > take - olderShown, focus);
+    }
+
+    /// <summary>The order PostgreSQL gives (timestamp, id): uuids compare by their bytes in RFC order, unlike <see cref="Guid.CompareTo(Guid)"/>.</summary>
+    private static int Compare(Row r, MessageCursor c) =>
+        r.Timestamp != c.Timestamp ? r.Timestamp.CompareTo(c.Timestamp) : string.CompareOrdinal(Uuid(r.Id), Uuid(c.Id));
+
+    private static string Uuid(Guid id) => Convert.ToHexString(id.ToByteArray(bigEndian: true));
 
     private static IQueryable<Row> OlderQuery(PortalDbContext db, Guid groupId, MessageCursor? before, int take,
         bool inclusive = false) =>
@@ -160,13 +174,17 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
         return q.OrderByDescending(m => m.Timestamp).ThenByDescending(m => m.Id);
     }
 
-    private static IQueryable<Row> NewerQuery(PortalDbContext db, Guid groupId, MessageCursor after, bool inclusive, int take)
+    private static IQueryable<Row> NewerQuery(PortalDbContext db, Guid groupId, MessageCursor after, bool inclusive, int take) =>
+        Project(db, NewerKeyset(db, groupId, after, inclusive).Take(take));
+
+    /// <summary>The group's messages after the cursor, oldest first (the same index, read backwards).</summary>
+    private static IOrderedQueryable<Message> NewerKeyset(PortalDbContext db, Guid groupId, MessageCursor after, bool inclusive)
     {
         var q = db.Set<Message>().AsNoTracking().Where(m => m.GroupId == groupId);
         q = inclusive
             ? q.Where(m => EF.Functions.GreaterThanOrEqual(ValueTuple.Create(m.Timestamp, m.Id), ValueTuple.Create(after.Timestamp, after.Id)))
             : q.Where(m => EF.Functions.GreaterThan(ValueTuple.Create(m.Timestamp, m.Id), ValueTuple.Create(after.Timestamp, after.Id)));
-        return Project(db, q.OrderBy(m => m.Timestamp).ThenBy(m => m.Id).Take(take));
+        return q.OrderBy(m => m.Timestamp).ThenBy(m => m.Id);
     }
 
     /// <summary>Only the shown columns; sender names and receipt counts by the primary-key indexes.</summary>
