@@ -6,6 +6,7 @@ using Npgsql;
 // dotnet run -c Release --project AdminPortal.Bench -- [--connection "..."] [--json out.json] [--samples N] [--warmup N]
 //     [--data-dir DIR] [--skip-http] [--skip-browser] [--skip-live] [--skip-render] [--render-pages N] [--render-samples N]
 //     [--only-render]   (figure 5b alone, on whatever data the database has: the demo data is enough)
+//     [--only-chats] [--skip-chats]   (figures 7 to 9, the chat services, on the data the database has)
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
 var warmup = int.Parse(options.GetValueOrDefault("warmup") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
@@ -31,8 +32,10 @@ try
     await using var bench = new BenchContext(connection, label, samples, warmup);
     Console.WriteLine($"AdminPortal benchmark: {Environment.ProcessorCount} cores, load average {bench.LoadAverage()}, database: {label}");
     var onlyRender = options.ContainsKey("only-render");
-    if (!onlyRender)
+    if (!onlyRender && !options.ContainsKey("only-chats"))
         await RunListAndServerFiguresAsync(bench, options, figures, samples);
+    if (!onlyRender && !options.ContainsKey("skip-chats"))
+        figures.AddRange(await new ChatBenchmarks(bench).RunAsync());
     if (!options.ContainsKey("skip-render"))
     {
         var pages = RenderBenchmarks.Int(options, "render-pages", 100);

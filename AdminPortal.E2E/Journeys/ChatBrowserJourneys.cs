@@ -85,6 +85,12 @@ public sealed class ChatBrowserJourneys(BrowserFixture portal) : IAsyncLifetime
         await Assertions.Expect(chat.NewMessagesMarker).ToBeVisibleAsync();
         await chat.NewMessagesMarker.ClickAsync();
         await Assertions.Expect(chat.Message($"live {tag}")).ToBeInViewportAsync();
+
+        await chat.SearchAsync($"backlog {tag} #7");   // a hit far above the live end opens in its context
+        var hit = chat.SearchResults.Locator("mark", new() { HasText = $"backlog {tag} #7" });
+        await Assertions.Expect(hit).ToHaveCountAsync(1);
+        await hit.ClickAsync();
+        await Assertions.Expect(chat.Message($"backlog {tag} #7")).ToBeInViewportAsync();
     }
 
     [Fact]

@@ -14,6 +14,14 @@ public sealed class ChatGroupPage(IPage page)
     public ILocator CloseDialogButton => page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true });
 
     public ILocator Message(string text) => Messages.Filter(new() { HasText = text });
+    public ILocator SearchResults => page.GetByRole(AriaRole.Region, new() { Name = "Search results" });
+
+    public async Task SearchAsync(string term)
+    {
+        var field = page.GetByLabel("Search in this chat");
+        await field.FillAsync(term);
+        await field.PressAsync("Enter");
+    }
 
     public async Task OpenAsync(Guid id)
     {

@@ -26,4 +26,18 @@ public sealed class BenchSmokeTests(PostgresFixture fixture) : DatabaseTest(fixt
         Assert.Equal(11, counts.Count);
         Assert.All(counts, f => Assert.Equal(3, f.Samples));
     }
+    [Fact]
+    public async Task Chat_figures_run_the_services_on_the_demo_data()
+    {
+        await using (var scope = Scope())
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(DemoScale.Demo);
+        await using var bench = new BenchContext(Fixture.ConnectionString, "test", samples: 3, warmup: 1);
+
+        var figures = await new ChatBenchmarks(bench).RunAsync();
+
+        Assert.Equal(3, figures.Select(f => f.Group).Distinct().Count());
+        Assert.Contains(figures, f => f.Name.StartsWith("OlderAsync big group", StringComparison.Ordinal) && f.Samples == 3);
+        Assert.Contains(figures, f => f.Name.StartsWith("list + member", StringComparison.Ordinal) && f.Samples == 3);
+        Assert.Equal(3 * ChatBenchmarks.ScrollPages, figures.Single(f => f.Name == "per page while scrolling").Samples);
+    }
 }

@@ -1,4 +1,5 @@
 using AdminPortal.Features.Chats;
+using AdminPortal.Live;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
 using AdminPortal.Tests.Infrastructure;
@@ -100,5 +101,57 @@ public sealed class ChatAccessTests(PostgresFixture fixture) : DatabaseTest(fixt
             await db.UserRoles.Where(r => r.UserId == _world.Moderator).ExecuteDeleteAsync();
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
             session.ServiceProvider.GetRequiredService<MessageQueryService>().OlderAsync(grant, null));
+    }
+    [Fact]
+    public async Task A_role_revoked_outside_the_portal_stops_the_reading_once_the_verified_roles_expire()
+    {
+        await using var session = Scope();
+        var messages = session.ServiceProvider.GetRequiredService<MessageQueryService>();
+        var grant = await session.ServiceProvider.GetRequiredService<ChatAccess>()
+            .OpenAsync(Principal(_world.Moderator), _world.GroupId, "report 10: scam links");
+        await messages.OlderAsync(grant, null);   // roles read and trusted for ChatAccess.VerifiedFor
+        await using (var db = await Fixture.CreateDbContextAsync())
+            await db.UserRoles.Where(r => r.UserId == _world.Moderator).ExecuteDeleteAsync();   // no live event
+
+        await messages.OlderAsync(grant, null);   // still within VerifiedFor: the documented bound
+        Fixture.Clock.Advance(ChatAccess.VerifiedFor);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => messages.OlderAsync(grant, null));
+    }
+
+    [Fact]
+    public async Task A_role_revoked_in_the_portal_stops_the_reading_at_once()
+    {
+        await using var session = Scope();
+        var messages = session.ServiceProvider.GetRequiredService<MessageQueryService>();
+        var grant = await session.ServiceProvider.GetRequiredService<ChatAccess>()
+            .OpenAsync(Principal(_world.Moderator), _world.GroupId, "report 11: scam links");
+        await messages.OlderAsync(grant, null);
+        await using (var db = await Fixture.CreateDbContextAsync())
+            await db.UserRoles.Where(r => r.UserId == _world.Moderator).ExecuteDeleteAsync();
+        // what RoleAssignments publishes after committing a change to the user's roles
+        await Get<IChangeFeed>().PublishAsync(new ChangeEvent(EntityTypes.User, _world.Moderator.ToString(), ChangeActions.Updated));
+
+        // the feed delivers on its own loop: wait for it, with the clock standing still
+        var refused = false;
+        for (var i = 0; i < 100 && !refused; i++)
+        {
+            try { await messages.OlderAsync(grant, null); await Task.Delay(50); }
+            catch (AccessDeniedException) { refused = true; }
+        }
+        Assert.True(refused);
+    }
+
+    [Fact]
+    public async Task Hiding_a_message_reads_the_roles_every_time()
+    {
+        await using var session = Scope();
+        var grant = await session.ServiceProvider.GetRequiredService<ChatAccess>()
+            .OpenAsync(Principal(_world.Moderator), _world.GroupId, "report 12: scam links");
+        var page = await session.ServiceProvider.GetRequiredService<MessageQueryService>().OlderAsync(grant, null);
+        await using (var db = await Fixture.CreateDbContextAsync())
+            await db.UserRoles.Where(r => r.UserId == _world.Moderator).ExecuteDeleteAsync();
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            session.ServiceProvider.GetRequiredService<ChatAccess>().VerifyAsync(grant, Permission.HideMessages));
+        Assert.NotEmpty(page.Messages);
     }
 }

@@ -83,10 +83,11 @@ public sealed class MessageQueryTests(PostgresFixture fixture) : DatabaseTest(fi
         await using var _ = scope;
         var messages = scope.ServiceProvider.GetRequiredService<MessageQueryService>();
 
-        var hits = await messages.SearchAsync(grant, "100% COTTON_");
-        var hit = Assert.Single(hits);
+        var found = await messages.SearchAsync(grant, "100% COTTON_");
+        var hit = Assert.Single(found.Hits);
         Assert.Contains("cotton_scarf", hit.Text);
-        Assert.Empty(await messages.SearchAsync(grant, "100x cotton"));   // % and _ are literal, not wildcards
+        Assert.Null(found.ContinueFrom);   // 120 messages: searched to the first in one step
+        Assert.Empty((await messages.SearchAsync(grant, "100x cotton")).Hits);   // % and _ are literal, not wildcards
 
         var window = await messages.AroundAsync(grant, hit.Id);
         Assert.Equal(hit.Id, window.FocusId);
@@ -98,6 +99,73 @@ public sealed class MessageQueryTests(PostgresFixture fixture) : DatabaseTest(fi
 
         var day = await messages.FromDateAsync(grant, T0.AddDays(2));
         Assert.Equal(T0.AddDays(2), day.Messages.Single(m => m.Id == day.FocusId).Timestamp);
+    }
+
+    [Fact]
+    public async Task Windows_among_equal_timestamps_keep_the_database_order()
+    {
+        await using (var db = await Fixture.CreateDbContextAsync())
+            await _world.AddMessagesAsync(db, 30, _ => T0);
+        var (scope, grant) = await OpenAsync();
+        await using var _ = scope;
+        var messages = scope.ServiceProvider.GetRequiredService<MessageQueryService>();
+        var all = (await messages.OlderAsync(grant, null, take: 30)).Messages;   // oldest first, as PostgreSQL orders uuids
+
+        var around = await messages.AroundAsync(grant, all[15].Id, take: 10);
+        Assert.Equal(all.Skip(11).Take(10).Select(m => m.Id), around.Messages.Select(m => m.Id));
+        Assert.True(around.HasOlder && around.HasNewer);
+        var day = await messages.FromDateAsync(grant, T0, take: 10);
+        Assert.Equal(all.Take(6).Select(m => m.Id), day.Messages.Select(m => m.Id));
+        Assert.Equal((all[0].Id, false, true), (day.FocusId!.Value, day.HasOlder, day.HasNewer));
+    }
+
+    [Fact]
+    public async Task A_search_reads_a_bounded_number_of_messages_per_step_and_says_where_to_go_on()
+    {
+        await using (var db = await Fixture.CreateDbContextAsync())
+        {
+            var list = await _world.AddMessagesAsync(db, 120, i => T0.AddHours(i));
+            list[100].Text = "the Saffron shawl";
+            list[10].Text = "saffron again";
+            await db.SaveChangesAsync();
+        }
+        var (scope, grant) = await OpenAsync();
+        await using var _ = scope;
+        var messages = scope.ServiceProvider.GetRequiredService<MessageQueryService>();
+
+        var steps = new List<MessageSearchPage>();
+        MessageCursor? from = null;
+        do
+        {
+            var step = await messages.SearchAsync(grant, "saffron", from, scanLimit: 30);
+            steps.Add(step);
+            from = step.ContinueFrom;
+        }
+        while (from is not null && steps.Count < 10);
+
+        // 120 messages, 30 a step: 90..119, 60..89, 30..59, 0..29, then nothing older
+        Assert.Equal(5, steps.Count);
+        Assert.Equal(["the Saffron shawl", "saffron again"], steps.SelectMany(p => p.Hits).Select(h => h.Text));
+        Assert.Equal([T0.AddHours(90), T0.AddHours(60), T0.AddHours(30), T0], steps.Take(4).Select(p => p.SearchedBackTo!.Value));
+        Assert.Equal((0, null), (steps[^1].Hits.Count, steps[^1].ContinueFrom));
+    }
+
+    [Fact]
+    public async Task A_search_with_more_hits_than_a_page_continues_after_the_last_hit()
+    {
+        await using (var db = await Fixture.CreateDbContextAsync())
+            await _world.AddMessagesAsync(db, 25, i => T0.AddMinutes(i));   // "message 0" .. "message 24"
+        var (scope, grant) = await OpenAsync();
+        await using var _ = scope;
+        var messages = scope.ServiceProvider.GetRequiredService<MessageQueryService>();
+
+        var first = await messages.SearchAsync(grant, "message");
+        Assert.Equal(MessageQueryService.SearchLimit, first.Hits.Count);
+        Assert.Equal("message 24", first.Hits[0].Text);
+        Assert.Null(first.SearchedBackTo);
+        var rest = await messages.SearchAsync(grant, "message", first.ContinueFrom);
+        Assert.Equal(["message 4", "message 3", "message 2", "message 1", "message 0"], rest.Hits.Select(h => h.Text));
+        Assert.Null(rest.ContinueFrom);
     }
 
     [Fact]

@@ -126,6 +126,12 @@ namespace AdminPortal.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Members"), "gin");
 
+                    b.HasIndex("Name")
+                        .HasDatabaseName("idx_groups_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
+
                     b.HasIndex("ProductId")
                         .HasDatabaseName("idx_groups_product_id");
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Live;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -20,13 +21,21 @@ public sealed record ChatAccessGrant(Guid Token, int ActorId, Guid GroupId, Date
 /// when, why) is committed before the grant exists, so no message is read without one.
 /// </summary>
 public sealed class ChatAccess(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, AuditTrail audit,
-    TimeProvider clock)
+    TimeProvider clock, IChangeFeed feed) : IDisposable
 {
     public const string OpenAction = "chat.open";
     public const int MinReasonLength = 5;
     public const int MaxReasonLength = 500;
 
+    /// <summary>
+    /// How long a reader's roles, once read, are trusted for reading without reading them again: a page of messages
+    /// then costs one query instead of two. A role change made in the portal drops them at once (live feed); any other
+    /// change stops the reading within this time. Moderation actions always read the roles.
+    /// </summary>
+    public static readonly TimeSpan VerifiedFor = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<Guid, ChatAccessGrant> _issued = new();
+    private readonly VerifiedActors _verified = new(feed, clock);
 
     /// <summary>The grant this session already holds for the group, if the actor stated a reason before.</summary>
     public ChatAccessGrant? Existing(int actorId, Guid groupId) =>
@@ -56,15 +65,22 @@ public sealed class ChatAccess(IDbContextFactory<PortalDbContext> dbFactory, Act
 
     /// <summary>
     /// Refuses unless the grant was issued by this session for this group, and its actor still holds the permission
-    /// now (the roles are read from the database, so a revoked role stops reading at once).
+    /// (the roles as the database says, read at most <see cref="VerifiedFor"/> ago for reading, now for anything else).
     /// </summary>
     public async Task<PortalActor> VerifyAsync([NotNull] ChatAccessGrant? grant,
         Permission permission = Permission.BrowseChats, CancellationToken ct = default)
     {
         if (grant is null || !_issued.TryGetValue(grant.Token, out var issued) || issued != grant)
             throw new AccessDeniedException("State a reason for opening this chat before reading its messages.");
-        return (await actors.ResolveAsync(grant.ActorId, ct)).Require(permission);
+        if (permission == Permission.BrowseChats && _verified.Get(grant.ActorId) is { } recent)
+            return recent.Require(permission);
+        _verified.Forget(grant.ActorId);
+        var actor = await actors.ResolveAsync(grant.ActorId, ct);
+        _verified.Remember(actor, VerifiedFor);
+        return actor.Require(permission);
     }
+
+    public void Dispose() => _verified.Dispose();
 
     internal const string EntityTypeName = "group";
 }

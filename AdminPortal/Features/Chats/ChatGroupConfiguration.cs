@@ -27,5 +27,7 @@ internal sealed class ChatGroupConfiguration : IEntityTypeConfiguration<ChatGrou
         g.HasIndex(x => x.ProductId).HasDatabaseName("idx_groups_product_id");
         g.HasIndex(x => x.Members).HasMethod("gin").HasDatabaseName("idx_groups_members");
         g.HasIndex(x => x.LastMessageAt).IsDescending().HasDatabaseName("idx_groups_last_message_at");
+        // the list's name search (ILIKE '%text%'); its activity order is Data/SqlMigrations/ChatGroupsActivityOrder.cs
+        g.HasIndex(x => x.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("idx_groups_name_trgm");
     }
 }

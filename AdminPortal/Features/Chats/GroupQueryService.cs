@@ -64,9 +64,9 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
         var total = await q.CountAsync(ct);
         pageSize = Math.Clamp(pageSize, 1, 100);
         page = Math.Max(0, page);
-        var rows = await q
-            .OrderByDescending(g => g.LastMessageAt != null).ThenByDescending(g => g.LastMessageAt).ThenBy(g => g.Id)
-            .Skip(page * pageSize).Take(pageSize)
+        // the page's ids first: PostgreSQL computes the select list's subqueries for every row an OFFSET skips
+        var pageIds = ByActivity(q).Skip(page * pageSize).Take(pageSize).Select(g => g.Id);
+        var rows = await ByActivity(db.Set<ChatGroup>().AsNoTracking().Where(g => pageIds.Contains(g.Id)))
             .Select(g => new
             {
                 g.Id, g.Name, g.Type, g.ProductId,
@@ -156,6 +156,10 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
         return await db.Set<Product>().AsNoTracking().Where(p => p.Id == id)
             .Select(p => new Pick(p.Id, p.Title)).FirstOrDefaultAsync(ct);
     }
+
+    /// <summary>Most recent activity first, groups without messages last (idx_groups_activity, idx_groups_type_activity).</summary>
+    private static IOrderedQueryable<ChatGroup> ByActivity(IQueryable<ChatGroup> q) =>
+        q.OrderByDescending(g => g.LastMessageAt != null).ThenByDescending(g => g.LastMessageAt).ThenBy(g => g.Id);
 
     private static string? Preview(string? text) =>
         text is null ? null : text.Length <= PreviewLength ? text : text[..PreviewLength] + "…";

@@ -12,6 +12,7 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
 {
     public const int PageSize = 50;
     public const int SearchLimit = 20;
+    public const int SearchScanLimit = 25_000;
 
     /// <summary>The page of messages before <paramref name="before"/> (null: the newest), oldest first.</summary>
     public async Task<MessagePage> OlderAsync(ChatAccessGrant grant, MessageCursor? before, int take = PageSize,
@@ -64,36 +65,51 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
     {
         await access.VerifyAsync(grant, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // (timestamp, id) >= (date, the smallest uuid) is "timestamp >= date": the two halves need no lookup first
         var start = new MessageCursor(DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc), Guid.Empty);
-        var first = await NewerQuery(db, grant.GroupId, start, inclusive: true, 1).FirstOrDefaultAsync(ct);
+        var olderShown = Math.Max(0, take / 2 - 1);
+        var rows = await Project(db, Keyset(db, grant.GroupId, start).Take(olderShown + 1)
+            .Concat(NewerKeyset(db, grant.GroupId, start, inclusive: true).Take(take - olderShown + 1))).ToListAsync(ct);
+        var first = rows.Where(r => r.Timestamp >= start.Timestamp).OrderBy(r => r.Timestamp).ThenBy(r => Uuid(r.Id), StringComparer.Ordinal).FirstOrDefault();
         if (first is null)
         {
             var last = await OlderQuery(db, grant.GroupId, null, take + 1).ToListAsync(ct);
             return new MessageWindowPage(Map(last.Take(take).Reverse()), last.Count > take, false, null);
         }
-        return await WindowAsync(db, grant.GroupId, new MessageCursor(first.Timestamp, first.Id), take, first.Id, ct);
+        return Window(rows, r => r.Timestamp < start.Timestamp, olderShown, take, first.Id);
     }
 
-    /// <summary>Messages of the group whose text contains <paramref name="term"/>, newest first.</summary>
-    /// <remarks>No text index on messages: the scan walks the group's keyset index newest first and stops at
-    /// <see cref="SearchLimit"/> hits, so common words answer at once; a rare word in a huge group scans it all.</remarks>
-    public async Task<IReadOnlyList<MessageHit>> SearchAsync(ChatAccessGrant grant, string term,
-        CancellationToken ct = default)
+    /// <summary>
+    /// Messages of the group whose text contains <paramref name="term"/>, newest first, searched in steps: one call
+    /// reads at most <paramref name="scanLimit"/> messages older than <paramref name="before"/> (null: the newest)
+    /// and returns up to <see cref="SearchLimit"/> hits, and where to go on when there may be more.
+    /// </summary>
+    /// <remarks>No text index (docs/decisions/0007-chat-search-bounded-scan.md): the scan walks the group's keyset
+    /// index, so one call costs at most that many rows whatever the word, and a group that size is searched at once.</remarks>
+    public async Task<MessageSearchPage> SearchAsync(ChatAccessGrant grant, string term, MessageCursor? before = null,
+        int scanLimit = SearchScanLimit, CancellationToken ct = default)
     {
         await access.VerifyAsync(grant, ct: ct);
         term = term.Trim();
         if (term.Length < 2)
-            return [];
+            return new MessageSearchPage([], null, null);
         var pattern = "%" + GroupQueryService.Escape(term) + "%";
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<Message>().AsNoTracking()
-            .Where(m => m.GroupId == grant.GroupId && m.Text != null && EF.Functions.ILike(m.Text, pattern, "\\"))
+        var scanned = Keyset(db, grant.GroupId, before).Take(scanLimit);
+        var hits = await scanned
+            .Where(m => m.Text != null && EF.Functions.ILike(m.Text, pattern, "\\"))
             .OrderByDescending(m => m.Timestamp).ThenByDescending(m => m.Id)
             .Take(SearchLimit)
             .Select(m => new MessageHit(m.Id, m.Timestamp,
                 db.Users.Where(u => u.Id == m.SenderId).Select(u => u.Name ?? u.Email).FirstOrDefault() ?? "unknown",
                 m.Text!))
             .ToListAsync(ct);
+        if (hits.Count == SearchLimit)
+            return new MessageSearchPage(hits, new MessageCursor(hits[^1].Timestamp, hits[^1].Id), null);
+        // fewer hits than asked: the whole window was read; go on from its oldest message, unless it reached the start
+        var edge = await scanned.Skip(scanLimit - 1).Select(m => new MessageCursor(m.Timestamp, m.Id))
+            .FirstOrDefaultAsync(ct);
+        return new MessageSearchPage(hits, edge, edge?.Timestamp);
     }
 
     /// <summary>Who received and read one message, and when (chat.message_receipts; read_by when there are none).</summary>
@@ -122,13 +138,32 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
         Guid? focus, CancellationToken ct)
     {
         var olderTake = take / 2;
-        var olderAndAt = await OlderQuery(db, groupId, at, olderTake + 1, inclusive: true).ToListAsync(ct);
-        var newer = await NewerQuery(db, groupId, at, inclusive: false, take - olderTake + 1).ToListAsync(ct);
-        var messages = Map(olderAndAt.Take(olderTake).Reverse().Concat(newer.Take(take - olderTake)));
-        return new MessageWindowPage(messages, olderAndAt.Count > olderTake, newer.Count > take - olderTake, focus);
+        var rows = await Project(db, Keyset(db, groupId, at, inclusive: true).Take(olderTake + 1)
+            .Concat(NewerKeyset(db, groupId, at, inclusive: false).Take(take - olderTake + 1))).ToListAsync(ct);
+        return Window(rows, r => Compare(r, at) <= 0, olderTake, take, focus);
     }
 
+    /// <summary>Splits the two halves one UNION ALL brought back (in no promised order) into a window, oldest first.</summary>
+    private static MessageWindowPage Window(List<Row> rows, Func<Row, bool> isOlder, int olderShown, int take, Guid? focus)
+    {
+        var older = rows.Where(isOlder).OrderByDescending(r => r.Timestamp).ThenByDescending(r => Uuid(r.Id), StringComparer.Ordinal).ToList();
+        var newer = rows.Where(r => !isOlder(r)).OrderBy(r => r.Timestamp).ThenBy(r => Uuid(r.Id), StringComparer.Ordinal).ToList();
+        var messages = Map(older.Take(olderShown).Reverse().Concat(newer.Take(take - olderShown)));
+        return new MessageWindowPage(messages, older.Count > olderShown, newer.Count > take - olderShown, focus);
+    }
+
+    /// <summary>The order PostgreSQL gives (timestamp, id): uuids compare by their bytes in RFC order, unlike <see cref="Guid.CompareTo(Guid)"/>.</summary>
+    private static int Compare(Row r, MessageCursor c) =>
+        r.Timestamp != c.Timestamp ? r.Timestamp.CompareTo(c.Timestamp) : string.CompareOrdinal(Uuid(r.Id), Uuid(c.Id));
+
+    private static string Uuid(Guid id) => Convert.ToHexString(id.ToByteArray(bigEndian: true));
+
     private static IQueryable<Row> OlderQuery(PortalDbContext db, Guid groupId, MessageCursor? before, int take,
+        bool inclusive = false) =>
+        Project(db, Keyset(db, groupId, before, inclusive).Take(take));
+
+    /// <summary>The group's messages before the cursor (or from the newest), newest first: idx_messages_group_keyset.</summary>
+    private static IOrderedQueryable<Message> Keyset(PortalDbContext db, Guid groupId, MessageCursor? before,
         bool inclusive = false)
     {
         var q = db.Set<Message>().AsNoTracking().Where(m => m.GroupId == groupId);
@@ -136,16 +171,20 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
             q = inclusive
                 ? q.Where(m => EF.Functions.LessThanOrEqual(ValueTuple.Create(m.Timestamp, m.Id), ValueTuple.Create(before.Timestamp, before.Id)))
                 : q.Where(m => EF.Functions.LessThan(ValueTuple.Create(m.Timestamp, m.Id), ValueTuple.Create(before.Timestamp, before.Id)));
-        return Project(db, q.OrderByDescending(m => m.Timestamp).ThenByDescending(m => m.Id).Take(take));
+        return q.OrderByDescending(m => m.Timestamp).ThenByDescending(m => m.Id);
     }
 
-    private static IQueryable<Row> NewerQuery(PortalDbContext db, Guid groupId, MessageCursor after, bool inclusive, int take)
+    private static IQueryable<Row> NewerQuery(PortalDbContext db, Guid groupId, MessageCursor after, bool inclusive, int take) =>
+        Project(db, NewerKeyset(db, groupId, after, inclusive).Take(take));
+
+    /// <summary>The group's messages after the cursor, oldest first (the same index, read backwards).</summary>
+    private static IOrderedQueryable<Message> NewerKeyset(PortalDbContext db, Guid groupId, MessageCursor after, bool inclusive)
     {
         var q = db.Set<Message>().AsNoTracking().Where(m => m.GroupId == groupId);
         q = inclusive
             ? q.Where(m => EF.Functions.GreaterThanOrEqual(ValueTuple.Create(m.Timestamp, m.Id), ValueTuple.Create(after.Timestamp, after.Id)))
             : q.Where(m => EF.Functions.GreaterThan(ValueTuple.Create(m.Timestamp, m.Id), ValueTuple.Create(after.Timestamp, after.Id)));
-        return Project(db, q.OrderBy(m => m.Timestamp).ThenBy(m => m.Id).Take(take));
+        return q.OrderBy(m => m.Timestamp).ThenBy(m => m.Id);
     }
 
     /// <summary>Only the shown columns; sender names and receipt counts by the primary-key indexes.</summary>

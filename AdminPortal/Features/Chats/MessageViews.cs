@@ -23,5 +23,12 @@ public sealed record MessageWindowPage(IReadOnlyList<MessageView> Messages, bool
 /// <summary>One search result inside a group.</summary>
 public sealed record MessageHit(Guid Id, DateTime Timestamp, string SenderName, string Text);
 
+/// <summary>
+/// One step of a search inside a group: hits newest first; <see cref="ContinueFrom"/> where the next step starts
+/// (null: the search reached the group's first message); <see cref="SearchedBackTo"/> set when the step stopped at
+/// its scan limit rather than at a full page of hits.
+/// </summary>
+public sealed record MessageSearchPage(IReadOnlyList<MessageHit> Hits, MessageCursor? ContinueFrom, DateTime? SearchedBackTo);
+
 /// <summary>One member's receipt of one message.</summary>
 public sealed record ReceiptView(int UserId, string Name, DateTime? DeliveredAt, DateTime? ReadAt);

@@ -19,7 +19,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdminPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123231924_Initial")]
+    [Migration("20261124004429_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -128,6 +128,12 @@ namespace AdminPortal.Data.Migrations
                         .HasDatabaseName("idx_groups_members");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Members"), "gin");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("idx_groups_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Name"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("ProductId")
                         .HasDatabaseName("idx_groups_product_id");

@@ -1555,6 +1555,14 @@ namespace AdminPortal.Data.Migrations
                 .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
+                name: "idx_groups_name_trgm",
+                schema: "chat",
+                table: "groups",
+                column: "name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "idx_groups_product_id",
                 schema: "chat",
                 table: "groups",
