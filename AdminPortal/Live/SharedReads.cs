@@ -46,7 +46,7 @@ public sealed class SharedReads<TKey, TValue> : IDisposable where TKey : notnull
         {
             var now = _clock.GetTimestamp();
             if (_entries.TryGetValue(key, out var entry) && !entry.Read.IsFaulted && !entry.Read.IsCanceled
-                && (_maxAge is not { } maxAge || _clock.GetElapsedTime(entry.StartedAt, now) <= maxAge))
+                && (_maxAge is not { } maxAge || _clock.GetElapsedTime(entry.StartedAt, now) < maxAge))
                 task = entry.Read;
             else
             {

@@ -8,7 +8,7 @@ public sealed class ActorChecks(IChangeFeed feed, TimeProvider clock) : IDisposa
     /// <summary>How long a shared check stands when no event says the user changed (roles edited outside the portal).</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
 
-    public SharedReads<int, PortalActor> Actors { get; } = new(feed, e => e.Is(EntityTypes.User), MaxAge, clock);
+    public SharedReads<int, PortalActor> Actors { get; } = new(feed, e => e.Is(EntityTypes.User) || e.Is(EntityTypes.Role), MaxAge, clock);
 
     public void Dispose() => Actors.Dispose();
 }

@@ -44,8 +44,15 @@ public sealed class ActorResolver(IDbContextFactory<PortalDbContext> dbFactory, 
     public async Task RequireForReloadAsync(ClaimsPrincipal principal, Permission permission, CancellationToken ct = default)
     {
         var id = principal.UserId() ?? throw new AccessDeniedException("Not signed in.");
-        (await shared.Actors.GetAsync(id, () => ResolveAsync(id, CancellationToken.None), ct)).Require(permission);
+        (await ResolveSharedAsync(id, ct)).Require(permission);
     }
+
+    /// <summary>
+    /// The user's roles as read at most <see cref="ActorChecks.MaxAge"/> ago (by any circuit), for reading only:
+    /// nothing audited or changed may rest on it (its client address may be another circuit's).
+    /// </summary>
+    public Task<PortalActor> ResolveSharedAsync(int userId, CancellationToken ct = default) =>
+        shared.Actors.GetAsync(userId, () => ResolveAsync(userId, CancellationToken.None), ct);
 
     /// <summary>Resolves and requires a permission in one step.</summary>
     public async Task<PortalActor> RequireAsync(ClaimsPrincipal principal, Permission permission, CancellationToken ct = default) =>

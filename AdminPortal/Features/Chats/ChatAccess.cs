@@ -21,7 +21,7 @@ public sealed record ChatAccessGrant(Guid Token, int ActorId, Guid GroupId, Date
 /// when, why) is committed before the grant exists, so no message is read without one.
 /// </summary>
 public sealed class ChatAccess(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, AuditTrail audit,
-    TimeProvider clock, IChangeFeed feed) : IDisposable
+    TimeProvider clock)
 {
     public const string OpenAction = "chat.open";
     public const int MinReasonLength = 5;
@@ -32,10 +32,9 @@ public sealed class ChatAccess(IDbContextFactory<PortalDbContext> dbFactory, Act
     /// then costs one query instead of two. A role change made in the portal drops them at once (live feed); any other
     /// change stops the reading within this time. Moderation actions always read the roles.
     /// </summary>
-    public static readonly TimeSpan VerifiedFor = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan VerifiedFor = ActorChecks.MaxAge;
 
     private readonly ConcurrentDictionary<Guid, ChatAccessGrant> _issued = new();
-    private readonly VerifiedActors _verified = new(feed, clock);
 
     /// <summary>The grant this session already holds for the group, if the actor stated a reason before.</summary>
     public ChatAccessGrant? Existing(int actorId, Guid groupId) =>
@@ -72,15 +71,11 @@ public sealed class ChatAccess(IDbContextFactory<PortalDbContext> dbFactory, Act
     {
         if (grant is null || !_issued.TryGetValue(grant.Token, out var issued) || issued != grant)
             throw new AccessDeniedException("State a reason for opening this chat before reading its messages.");
-        if (permission == Permission.BrowseChats && _verified.Get(grant.ActorId) is { } recent)
-            return recent.Require(permission);
-        _verified.Forget(grant.ActorId);
-        var actor = await actors.ResolveAsync(grant.ActorId, ct);
-        _verified.Remember(actor, VerifiedFor);
+        var actor = permission == Permission.BrowseChats
+            ? await actors.ResolveSharedAsync(grant.ActorId, ct)   // reading: the roles as read at most ActorChecks.MaxAge ago
+            : await actors.ResolveAsync(grant.ActorId, ct);
         return actor.Require(permission);
     }
-
-    public void Dispose() => _verified.Dispose();
 
     internal const string EntityTypeName = "group";
 }
