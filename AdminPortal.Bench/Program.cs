@@ -5,6 +5,7 @@ using Npgsql;
 
 // dotnet run -c Release --project AdminPortal.Bench -- [--connection "..."] [--json out.json] [--samples N] [--warmup N]
 //     [--data-dir DIR] [--skip-http] [--skip-browser] [--skip-live] [--skip-render] [--render-pages N] [--render-samples N]
+//     [--cases TEXT]  (figure 1 only for the cases whose name contains TEXT)
 //     [--only-render]   (figure 5b alone, on whatever data the database has: the demo data is enough)
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
@@ -73,10 +74,10 @@ static async Task RunListAndServerFiguresAsync(BenchContext bench, Dictionary<st
     var connection = bench.ConnectionString;
     figures.AddRange(await SeedPhases.EnsureLargeDataAsync(bench));
 
-    Console.WriteLine("Figure 1: list pages (raw SQL and EF Core)");
-    var lists = new ListBenchmarks(bench);
-    var shape = await lists.ShapeAsync();
-    figures.AddRange(await lists.ListsAsync(shape));
+    Console.WriteLine("Figure 1: list pages through the screens' services, their SQL alone, EF Core against raw Npgsql");
+    await using var services = new PortalServices(connection);
+    var lists = new ListBenchmarks(bench, services);
+    figures.AddRange(await lists.ListsAsync(await ListShape.ReadAsync(bench.DataSource), options.GetValueOrDefault("cases")));
     Console.WriteLine($"Figure 2: counts and search (load average {bench.LoadAverage()})");
     figures.AddRange(await lists.CountsAndSearchAsync());
 
