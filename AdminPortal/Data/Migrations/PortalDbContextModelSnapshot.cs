@@ -908,11 +908,34 @@ namespace AdminPortal.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("VendorId")
-                        .HasDatabaseName("idx_products_vendor_id");
-
                     b.HasIndex("PublishingStatus", "CreatedAt", "Id")
                         .HasDatabaseName("idx_products_queue");
+
+                    b.HasIndex("PublishingStatus", "Cause", "CreatedAt", "Id")
+                        .HasDatabaseName("idx_products_queue_cause");
+
+                    b.HasIndex("PublishingStatus", "SellingPrice", "CreatedAt", "Id")
+                        .HasDatabaseName("idx_products_queue_price");
+
+                    b.HasIndex("PublishingStatus", "Title", "CreatedAt", "Id")
+                        .HasDatabaseName("idx_products_queue_title");
+
+                    b.HasIndex("VendorId", "PublishingStatus", "CreatedAt", "Id")
+                        .HasDatabaseName("idx_products_vendor_queue");
+
+                    b.HasIndex(new[] { "Description" }, "idx_products_suggestion_description_trgm")
+                        .HasDatabaseName("idx_products_suggestion_description_trgm")
+                        .HasFilter("publishing_status = 'suggestion'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "idx_products_suggestion_description_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Description" }, "idx_products_suggestion_description_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Title" }, "idx_products_suggestion_title_trgm")
+                        .HasDatabaseName("idx_products_suggestion_title_trgm")
+                        .HasFilter("publishing_status = 'suggestion'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "idx_products_suggestion_title_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "idx_products_suggestion_title_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("products", "catalog", t =>
                         {
