@@ -5,7 +5,7 @@ using Npgsql;
 
 // dotnet run -c Release --project AdminPortal.Bench -- [--connection "..."] [--json out.json] [--samples N] [--warmup N]
 //     [--data-dir DIR] [--skip-http] [--skip-browser] [--skip-live] [--skip-render] [--render-pages N] [--render-samples N]
-//     [--cases TEXT] [--print-sql]  (figure 1 only for the cases whose name contains TEXT; print their SQL)
+//     [--cases TEXT] [--print-sql]  (figure 1 only for the cases whose name contains TEXT or one of its |-separated parts; print their SQL)
 //     [--only-render]   (figure 5b alone, on whatever data the database has: the demo data is enough)
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
