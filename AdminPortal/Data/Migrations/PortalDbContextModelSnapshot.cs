@@ -1804,6 +1804,10 @@ namespace AdminPortal.Data.Migrations
                     b.HasIndex(new[] { "HostelId", "Status", "DueAt" }, "idx_tickets_hostel_status_due")
                         .HasDatabaseName("idx_tickets_hostel_status_due");
 
+                    b.HasIndex(new[] { "HostelId", "Status", "DueAt", "Id" }, "idx_tickets_hostel_unassigned_due")
+                        .HasDatabaseName("idx_tickets_hostel_unassigned_due")
+                        .HasFilter("assigned_to IS NULL");
+
                     b.HasIndex(new[] { "Metadata" }, "idx_tickets_metadata")
                         .HasDatabaseName("idx_tickets_metadata");
 

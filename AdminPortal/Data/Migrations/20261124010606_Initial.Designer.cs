@@ -19,7 +19,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdminPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261124004323_Initial")]
+    [Migration("20261124010606_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1806,6 +1806,10 @@ namespace AdminPortal.Data.Migrations
 
                     b.HasIndex(new[] { "HostelId", "Status", "DueAt" }, "idx_tickets_hostel_status_due")
                         .HasDatabaseName("idx_tickets_hostel_status_due");
+
+                    b.HasIndex(new[] { "HostelId", "Status", "DueAt", "Id" }, "idx_tickets_hostel_unassigned_due")
+                        .HasDatabaseName("idx_tickets_hostel_unassigned_due")
+                        .HasFilter("assigned_to IS NULL");
 
                     b.HasIndex(new[] { "Metadata" }, "idx_tickets_metadata")
                         .HasDatabaseName("idx_tickets_metadata");

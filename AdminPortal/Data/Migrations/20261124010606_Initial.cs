@@ -2001,6 +2001,13 @@ namespace AdminPortal.Data.Migrations
                 columns: new[] { "hostel_id", "status", "due_at" });
 
             migrationBuilder.CreateIndex(
+                name: "idx_tickets_hostel_unassigned_due",
+                schema: "helpdesk",
+                table: "tickets",
+                columns: new[] { "hostel_id", "status", "due_at", "id" },
+                filter: "assigned_to IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "idx_tickets_metadata",
                 schema: "helpdesk",
                 table: "tickets",
