@@ -33,7 +33,7 @@ public sealed record ListShape(Guid BigGroup, long BigGroupSize, DateTime DeepTi
             "SELECT vendor_id FROM catalog.products WHERE publishing_status = 'suggestion' GROUP BY vendor_id ORDER BY count(*) DESC LIMIT 1");
         var productsLatest = await ScalarAsync<DateTime>(conn, "SELECT max(created_at) FROM catalog.products WHERE publishing_status = 'suggestion'");
         var ticketsLatest = await ScalarAsync<DateTime>(conn, "SELECT max(created_at) FROM helpdesk.tickets");
-        var categoryDeep = (int)Math.Min(10_000, inCategory / 2) / 50 * 50;
+        var categoryDeep = (int)Math.Min(ListCases.DeepOffset, inCategory / 2) / 50 * 50;
         return new ListShape(big, size, deepTimestamp, deepId, hostel, category, subcategory, categoryDeep, vendor,
             productsLatest, ticketsLatest);
     }
