@@ -15,19 +15,8 @@ public static class ChatBenchSetup
 {
     public const string ModeratorEmail = "moderator@adminportal.demo";
 
-    public static ServiceProvider BuildServices(string connectionString)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = connectionString }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddPortalData(new PortalDatabase(connectionString, null));
-        services.AddPortalIdentity(configuration);
-        services.AddPortalAuthorization();
-        services.AddPortalFeatures(configuration);
-        return services.BuildServiceProvider();
-    }
+    public static ServiceProvider BuildServices(string connectionString) =>
+        PortalComposition.WithoutHost(connectionString).BuildServiceProvider();
 
     /// <summary>A signed-in principal as the cookie carries it: the user id and the role names.</summary>
     public static async Task<ClaimsPrincipal> PrincipalAsync(NpgsqlDataSource data, string email)

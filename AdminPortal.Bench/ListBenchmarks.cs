@@ -1,174 +1,149 @@
-using AdminPortal.Data;
-using AdminPortal.Data.Demo.Platform;
 using AdminPortal.Features.Products;
-using AdminPortal.Features.Tickets.Model;
-using AdminPortal.Features.Users.Platform;
+using AdminPortal.Features.Users;
 using Npgsql;
 
 namespace AdminPortal.Bench;
 
 /// <summary>
-/// Figures 1 and 2: each list's first and a deep page, with and without one filter, as raw prepared SQL and through
-/// EF Core (<see cref="ListQueries"/>); then counts and searches as the screens run them.
+/// Figures 1 and 2: each list read through the screen's own service (<see cref="ListCases"/>), the SQL that service
+/// sent (recorded once by <see cref="SqlRecorder"/>) replayed alone, and EF Core's cost against that same SQL run
+/// the way a hand-written data layer would run it; then the counts and searches as the screens make them.
 /// </summary>
-public sealed class ListBenchmarks(BenchContext bench)
+public sealed class ListBenchmarks(BenchContext bench, PortalServices portal)
 {
-    private const string EfNote = "EF query shape as in the benchmark, not yet the screen's service";
+    private const string ServiceGroup = "1a. lists: server time in the service";
+    private const string SqlGroup = "1b. lists: SQL alone (the service's recorded commands, raw Npgsql, prepared, one open connection)";
+    private const string RatioGroup = "1c. lists: EF Core / raw Npgsql, same SQL, same run";
+    private const string CountGroup = "2. counts and search as the screens make them";
 
-    /// <summary>One list query: the SQL and the LINQ of the same shape, and the targets that apply.</summary>
-    private sealed record Case(string Name, string Sql, Func<object?[]> Args, Func<PortalDbContext, Task<int>> Ef, double RawTarget);
-
-    /// <summary>The parameters taken from the data: the big group, a cursor deep into it, a hostel's busiest category.</summary>
-    public sealed record Shape(Guid BigGroup, (DateTime, Guid) DeepCursor, int DeepOffset, int HostelId, int CategoryId, int Sender, long BigGroupSize);
-
-    public async Task<Shape> ShapeAsync()
+    /// <param name="only">When given, only the cases whose name contains it, or one of its '|'-separated parts.</param>
+    /// <param name="printSql">Print each case's recorded commands (to EXPLAIN them).</param>
+    public async Task<List<Figure>> ListsAsync(ListShape shape, string? only = null, bool printSql = false)
     {
-        await using var conn = await bench.DataSource.OpenConnectionAsync();
-        var big = await ScalarAsync<Guid>(conn, "SELECT group_id FROM chat.messages GROUP BY group_id ORDER BY count(*) DESC LIMIT 1");
-        var size = await ScalarAsync<long>(conn, "SELECT count(*) FROM chat.messages WHERE group_id = $1", big);
-        var depth = (int)Math.Min(1_000_000, size * 9 / 10);
-        await using var cursor = new NpgsqlCommand(
-            "SELECT timestamp, id FROM chat.messages WHERE group_id = $1 ORDER BY timestamp DESC, id DESC OFFSET $2 LIMIT 1", conn)
-            { Parameters = { new() { Value = big }, new() { Value = depth } } };
-        await using var reader = await cursor.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        var deep = (reader.GetDateTime(0), reader.GetGuid(1));
-        await reader.CloseAsync();
-        var sender = await ScalarAsync<int>(conn, "SELECT sender_id FROM chat.messages WHERE group_id = $1 LIMIT 1", big);
-        var category = await ScalarAsync<int>(conn,
-            "SELECT category_id FROM helpdesk.tickets WHERE hostel_id = 1 GROUP BY category_id ORDER BY count(*) DESC LIMIT 1");
-        var offset = (int)Math.Min(10_000, await ScalarAsync<long>(conn,
-            "SELECT count(*) FROM (SELECT 1 FROM helpdesk.tickets WHERE hostel_id = 1 AND category_id = $1 AND status = ANY($2) LIMIT 100000) t",
-            category, ListQueries.OpenStatuses) / 2);
-        return new Shape(big, deep, Math.Max(offset, 0), 1, category, sender, size);
-    }
-
-    public async Task<List<Figure>> ListsAsync(Shape s)
-    {
-        var open = ListQueries.OpenStatuses;
-        const string products = "SELECT id, title, cause, vendor_id, selling_price, created_at FROM catalog.products WHERE publishing_status = 'suggestion'";
-        const string productsOrder = " ORDER BY created_at, id LIMIT 50 OFFSET $1";
-        const string tickets = "SELECT id, title, status, category_id, assigned_to, due_at FROM helpdesk.tickets WHERE hostel_id = $1 AND status = ANY($2)";
-        const string ticketsOrder = " ORDER BY due_at, id LIMIT 50 OFFSET $3";
-        const string users = "SELECT id, email, name, status, created_at FROM auth.users";
-        const string messages = "SELECT id, sender_id, text, timestamp, hidden_at FROM chat.messages WHERE group_id = $1";
-        const string messagesOrder = " ORDER BY timestamp DESC, id DESC LIMIT 50";
-        var deep = s.DeepOffset;
-        const int deepOffset = 10_000;
-        Case[] cases =
-        [
-            new("products queue, page 1", products + productsOrder, () => [0],
-                async db => (await ListQueries.ProductsQueuePageAsync(db, 0, null)).Count, 3),
-            new($"products queue, offset {deepOffset:N0}", products + productsOrder, () => [deepOffset],
-                async db => (await ListQueries.ProductsQueuePageAsync(db, deepOffset, null)).Count, 3),
-            new("products queue + cause, page 1", products + " AND cause = $2" + productsOrder, () => [0, Cause.SustainableFashion],
-                async db => (await ListQueries.ProductsQueuePageAsync(db, 0, Cause.SustainableFashion)).Count, 3),
-            new($"products queue + cause, offset {deepOffset:N0}", products + " AND cause = $2" + productsOrder, () => [deepOffset, Cause.SustainableFashion],
-                async db => (await ListQueries.ProductsQueuePageAsync(db, deepOffset, Cause.SustainableFashion)).Count, 3),
-            new("tickets queue (hostel 1), page 1", tickets + ticketsOrder, () => [s.HostelId, open, 0],
-                async db => (await ListQueries.TicketsQueuePageAsync(db, s.HostelId, 0, null)).Count, 3),
-            new($"tickets queue (hostel 1), offset {deepOffset:N0}", tickets + ticketsOrder, () => [s.HostelId, open, deepOffset],
-                async db => (await ListQueries.TicketsQueuePageAsync(db, s.HostelId, deepOffset, null)).Count, 3),
-            new("tickets queue + category, page 1", tickets + " AND category_id = $4" + ticketsOrder, () => [s.HostelId, open, 0, s.CategoryId],
-                async db => (await ListQueries.TicketsQueuePageAsync(db, s.HostelId, 0, s.CategoryId)).Count, 3),
-            new($"tickets queue + category, offset {deep:N0}", tickets + " AND category_id = $4" + ticketsOrder, () => [s.HostelId, open, deep, s.CategoryId],
-                async db => (await ListQueries.TicketsQueuePageAsync(db, s.HostelId, deep, s.CategoryId)).Count, 3),
-            new("users, page 1", users + " ORDER BY id LIMIT 50 OFFSET $1", () => [0],
-                async db => (await ListQueries.UsersPageAsync(db, 0, null)).Count, 3),
-            new($"users, offset {deepOffset:N0}", users + " ORDER BY id LIMIT 50 OFFSET $1", () => [deepOffset],
-                async db => (await ListQueries.UsersPageAsync(db, deepOffset, null)).Count, 3),
-            new("users + status, page 1", users + " WHERE status = $2 ORDER BY id LIMIT 50 OFFSET $1", () => [0, PlatformUserStatus.Verified],
-                async db => (await ListQueries.UsersPageAsync(db, 0, PlatformUserStatus.Verified)).Count, 3),
-            new($"users + status, offset {deepOffset:N0}", users + " WHERE status = $2 ORDER BY id LIMIT 50 OFFSET $1", () => [deepOffset, PlatformUserStatus.Verified],
-                async db => (await ListQueries.UsersPageAsync(db, deepOffset, PlatformUserStatus.Verified)).Count, 3),
-            new($"messages of the big group ({s.BigGroupSize:N0}), newest page", messages + messagesOrder, () => [s.BigGroup],
-                async db => (await ListQueries.MessagesPageAsync(db, s.BigGroup, null, null)).Count, 10),
-            new("messages of the big group, keyset page ~1,000,000 deep", messages + " AND (timestamp, id) < ($2, $3)" + messagesOrder,
-                () => [s.BigGroup, s.DeepCursor.Item1, s.DeepCursor.Item2],
-                async db => (await ListQueries.MessagesPageAsync(db, s.BigGroup, s.DeepCursor, null)).Count, 10),
-            new("messages of the big group + sender, newest page", messages + " AND sender_id = $2" + messagesOrder, () => [s.BigGroup, s.Sender],
-                async db => (await ListQueries.MessagesPageAsync(db, s.BigGroup, null, s.Sender)).Count, 10),
-            new("messages of the big group + sender, keyset ~1,000,000 deep", messages + " AND (timestamp, id) < ($3, $4) AND sender_id = $2" + messagesOrder,
-                () => [s.BigGroup, s.Sender, s.DeepCursor.Item1, s.DeepCursor.Item2],
-                async db => (await ListQueries.MessagesPageAsync(db, s.BigGroup, s.DeepCursor, s.Sender)).Count, 10),
-        ];
         var figures = new List<Figure>();
+        var cases = (await ListCases.BuildAsync(portal, shape))
+            .Where(c => only is null || only.Split('|').Any(o => c.Name.Contains(o, StringComparison.OrdinalIgnoreCase)));
         foreach (var c in cases)
         {
-            var raw = await RawSamplesAsync(c.Sql, c.Args());
-            var ef = await Stats.TimeAsync(bench.Warmup, bench.Samples, async () =>
+            try
             {
-                await using var db = bench.NewDbContext();
-                await c.Ef(db);
-            });
-            var rawFigure = Figure.From("1. lists: SQL alone (raw Npgsql, prepared, one open connection)", c.Name,
-                "execute + read all rows of one 50-row page", raw, c.RawTarget);
-            var efFigure = Figure.From("1. lists: through EF Core (AsNoTracking + projection)", c.Name,
-                "new DbContext + pooled connection + query + materialise (the list page's server-side data time)", ef, 50, EfNote);
-            var ratio = new Figure("1. lists: EF / raw ratio", c.Name, "EF p95 / raw p95 and EF median / raw median, both measured in this run", "x",
-                efFigure.Median / rawFigure.Median, efFigure.P95 / rawFigure.P95, Math.Min(raw.Count, ef.Count), 1.5, EfNote);
-            figures.AddRange([rawFigure, efFigure, ratio]);
-            Console.WriteLine($"  {c.Name}: raw p95 {rawFigure.P95:F2} ms, EF p95 {efFigure.P95:F2} ms");
+                figures.AddRange(await MeasureAsync(c, printSql));
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+            {
+                // a read that fails (a command timeout under 30 s) is a miss, and the other lists are still measured
+                Console.WriteLine($"  {c.Name}: FAILED: {e.GetBaseException().Message}");
+                figures.Add(new Figure(ServiceGroup, c.Name, $"failed: {e.GetBaseException().Message}", "ms", double.NaN, double.NaN, 0, c.ServiceTarget));
+            }
         }
         return figures;
+    }
+
+    private async Task<Figure[]> MeasureAsync(ListCase c, bool printSql)
+    {
+        var commands = await portal.Recorder.RecordAsync(c.Call);
+        if (printSql)
+            foreach (var command in commands)
+                Console.WriteLine($"-- {c.Name}\n{command.Sql};\n-- {string.Join(", ", command.Parameters.Select(p => $"{p.ParameterName}={Show(p.Value)}"))}");
+        var rows = await c.Call();
+        var service = await Stats.TimeAsync(bench.Warmup, bench.Samples, c.Call);
+        var sql = await SqlAloneAsync(commands);
+        var raw = await DataLayerAsync(commands);
+        var serviceFigure = Figure.From(ServiceGroup, c.Name,
+            $"wall time of the service call ({commands.Count} command(s), {rows} row(s)): actor and scope checks, new DbContext, pooled connection, query, materialise",
+            service, c.ServiceTarget);
+        var sqlFigure = Figure.From(SqlGroup, c.Name,
+            $"the {commands.Count} command(s) the service sent, prepared on one open connection: execute + read every row", sql, c.SqlTarget);
+        var rawFigure = Figure.From(RatioGroup, c.Name + ": raw",
+            "the same command(s) as a hand-written data layer: open a pooled connection, execute each, read rows into object[] records", raw);
+        var ratio = new Figure(RatioGroup, c.Name, "service median / raw median and service p95 / raw p95 (the two lines of this group)", "x",
+            serviceFigure.Median / rawFigure.Median, serviceFigure.P95 / rawFigure.P95, Math.Min(service.Count, raw.Count), 1.5);
+        Console.WriteLine($"  {c.Name}: service p95 {serviceFigure.P95:F2} ms, SQL p95 {sqlFigure.P95:F2} ms, raw p95 {rawFigure.P95:F2} ms, " +
+                          $"{commands.Count} command(s), {rows} row(s) (load average {bench.LoadAverage()})");
+        return [serviceFigure, sqlFigure, rawFigure, ratio];
     }
 
     public async Task<List<Figure>> CountsAndSearchAsync()
     {
-        (string Name, string Sql, object?[] Args, double? Target, string Measures)[] cases =
+        var moderator = await portal.SignedInAsync("moderator@adminportal.demo");
+        var admin = await portal.SignedInAsync("admin@adminportal.demo");
+        var products = portal.Get<ProductQueryService>();
+        var users = portal.Get<UserQueryService>();
+        (string Name, Func<Task> Call, double? Target)[] calls =
         [
-            ("capped count: products queue (suggestions)", "SELECT count(*) FROM (SELECT 1 FROM catalog.products WHERE publishing_status = 'suggestion' LIMIT 10001) t", [], 5, "count(*) over at most 10,001 rows, as the grid's total"),
-            ("capped count: tickets queue hostel 1", "SELECT count(*) FROM (SELECT 1 FROM helpdesk.tickets WHERE hostel_id = 1 AND status = ANY($1) LIMIT 10001) t", [ListQueries.OpenStatuses], 5, "count(*) over at most 10,001 rows"),
-            ("capped count: users", "SELECT count(*) FROM (SELECT 1 FROM auth.users LIMIT 10001) t", [], 5, "count(*) over at most 10,001 rows"),
-            ("capped count: messages", "SELECT count(*) FROM (SELECT 1 FROM chat.messages LIMIT 10001) t", [], 5, "count(*) over at most 10,001 rows"),
-            ("planner estimate: chat.messages", "SELECT reltuples::bigint FROM pg_class WHERE oid = 'chat.messages'::regclass", [], 5, "pg_class.reltuples, the 'about N' total"),
-            ("planner estimate: catalog.products", "SELECT reltuples::bigint FROM pg_class WHERE oid = 'catalog.products'::regclass", [], 5, "pg_class.reltuples"),
-            ("trigram search: products queue title ILIKE '%indigo jute%'", "SELECT id, title FROM catalog.products WHERE publishing_status = 'suggestion' AND title ILIKE $1 ORDER BY created_at, id LIMIT 50", ["%indigo jute%"], 50, "first 50 matches, oldest first"),
-            ("trigram search: products title ILIKE '%lamp brass 99%' (rare)", "SELECT id, title FROM catalog.products WHERE title ILIKE $1 LIMIT 50", ["%lamp brass 99%"], 50, "first 50 matches"),
-            ("trigram search: users email or name ILIKE '%user4242%'", "SELECT id, email, name FROM auth.users WHERE email ILIKE $1 OR name ILIKE $1 ORDER BY id LIMIT 50", ["%user4242%"], 50, "first 50 matches"),
+            ("products queue tab counts (CountTabsAsync, 5 tabs)", () => products.CountTabsAsync(moderator, ProductQueueQuery.Default), null),
+            ("users list total (ListAsync, page 1)", () => users.ListAsync(admin, new UserListQuery(PageSize: ListCases.PageSize)), null),
+            ("users search 'user4242' (ListAsync)", () => users.ListAsync(admin, new UserListQuery("user4242", PageSize: ListCases.PageSize)), 50),
         ];
         var figures = new List<Figure>();
-        foreach (var c in cases)
+        foreach (var (name, call, target) in calls)
         {
-            var samples = await RawSamplesAsync(c.Sql, c.Args);
-            figures.Add(Figure.From("2. counts and search (raw SQL, prepared)", c.Name, c.Measures, samples, c.Target));
+            var commands = await portal.Recorder.RecordAsync(call);
+            figures.Add(Figure.From(CountGroup, name, $"wall time of the service call ({commands.Count} command(s))",
+                await Stats.TimeAsync(bench.Warmup, bench.Samples, call), target));
+            var counts = commands.Select((c, i) => (Command: c, Index: i + 1, Kind: CountKind(c.Sql))).Where(c => c.Kind is not null);
+            foreach (var (command, index, kind) in counts)
+                figures.Add(Figure.From(CountGroup, $"{name}: command {index}, {kind}",
+                    "that command alone, raw Npgsql, prepared, one open connection", await SqlAloneAsync([command]), 5));
         }
-        var ef = await Stats.TimeAsync(bench.Warmup, bench.Samples, async () =>
-        {
-            await using var db = bench.NewDbContext();
-            await ListQueries.UsersSearchAsync(db, "user4242");
-        });
-        figures.Add(Figure.From("2. counts and search (raw SQL, prepared)", "users search through EF Core", "ListQueries.UsersSearchAsync", ef, 50, EfNote));
-        var efProducts = await Stats.TimeAsync(bench.Warmup, bench.Samples, async () =>
-        {
-            await using var db = bench.NewDbContext();
-            await ListQueries.ProductsSearchAsync(db, "indigo jute");
-        });
-        figures.Add(Figure.From("2. counts and search (raw SQL, prepared)", "products queue search through EF Core", "ListQueries.ProductsSearchAsync", efProducts, 50, EfNote));
+        foreach (var table in new[] { "chat.messages", "catalog.products", "helpdesk.tickets" })
+            figures.Add(Figure.From(CountGroup, $"planner estimate: {table}", "pg_class.reltuples, the 'about N' total",
+                await SqlAloneAsync([new RecordedCommand($"SELECT reltuples::bigint FROM pg_class WHERE oid = '{table}'::regclass", [])]), 5));
         return figures;
     }
 
-    private async Task<List<double>> RawSamplesAsync(string sql, object?[] args)
+    private static string Show(object? value) =>
+        value is System.Collections.IEnumerable e and not string ? "[" + string.Join(",", e.Cast<object>()) + "]" : $"{value}";
+
+    private static string? CountKind(string sql) =>
+        sql.StartsWith("EXPLAIN", StringComparison.OrdinalIgnoreCase) ? "planner estimate (EXPLAIN)"
+        : sql.Contains("reltuples", StringComparison.OrdinalIgnoreCase) ? "table estimate (reltuples)"
+        : sql.Contains("COUNT(", StringComparison.OrdinalIgnoreCase) ? "count"
+        : null;
+
+    /// <summary>The recorded commands, each prepared once on one open connection; a sample executes all and reads every row.</summary>
+    private async Task<List<double>> SqlAloneAsync(IReadOnlyList<RecordedCommand> recorded)
     {
         await using var conn = await bench.DataSource.OpenConnectionAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        foreach (var a in args)
-            cmd.Parameters.Add(new NpgsqlParameter { Value = a });
-        await cmd.PrepareAsync();
-        return await Stats.TimeAsync(bench.Warmup, bench.Samples, async () =>
+        var commands = recorded.Select(r => r.Create(conn)).ToList();
+        try
         {
-            await using var reader = await cmd.ExecuteReaderAsync();
-            var values = new object[reader.FieldCount];
-            while (await reader.ReadAsync())
-                reader.GetValues(values);
-        });
+            foreach (var command in commands)
+                await command.PrepareAsync();
+            return await Stats.TimeAsync(bench.Warmup, bench.Samples, async () =>
+            {
+                foreach (var command in commands)
+                {
+                    await using var reader = await command.ExecuteReaderAsync();
+                    var values = new object[reader.FieldCount];
+                    while (await reader.ReadAsync())
+                        reader.GetValues(values);
+                }
+            });
+        }
+        finally
+        {
+            foreach (var command in commands)
+                await command.DisposeAsync();
+        }
     }
 
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection conn, string sql, params object?[] args)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = 300 };
-        foreach (var a in args)
-            cmd.Parameters.Add(new NpgsqlParameter { Value = a });
-        return (T)(await cmd.ExecuteScalarAsync())!;
-    }
+    /// <summary>A hand-written data layer's cost for the same SQL: pooled connection per call, execute, read into records.</summary>
+    private Task<List<double>> DataLayerAsync(IReadOnlyList<RecordedCommand> recorded) =>
+        Stats.TimeAsync(bench.Warmup, bench.Samples, async () =>
+        {
+            await using var conn = await bench.DataSource.OpenConnectionAsync();
+            foreach (var r in recorded)
+            {
+                await using var command = r.Create(conn);
+                await using var reader = await command.ExecuteReaderAsync();
+                var rows = new List<object[]>();
+                while (await reader.ReadAsync())
+                {
+                    var values = new object[reader.FieldCount];
+                    reader.GetValues(values);
+                    rows.Add(values);
+                }
+            }
+        });
 }

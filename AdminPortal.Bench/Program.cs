@@ -5,6 +5,7 @@ using Npgsql;
 
 // dotnet run -c Release --project AdminPortal.Bench -- [--connection "..."] [--json out.json] [--samples N] [--warmup N]
 //     [--data-dir DIR] [--skip-http] [--skip-browser] [--skip-live] [--skip-render] [--render-pages N] [--render-samples N]
+//     [--cases TEXT] [--print-sql]  (figure 1 only for the cases whose name contains TEXT or one of its |-separated parts; print their SQL)
 //     [--only-render]   (figure 5b alone, on whatever data the database has: the demo data is enough)
 //     [--only-chats] [--skip-chats]   (figures 7 to 9, the chat services, on the data the database has)
 var options = Args.Parse(args);
@@ -76,10 +77,10 @@ static async Task RunListAndServerFiguresAsync(BenchContext bench, Dictionary<st
     var connection = bench.ConnectionString;
     figures.AddRange(await SeedPhases.EnsureLargeDataAsync(bench));
 
-    Console.WriteLine("Figure 1: list pages (raw SQL and EF Core)");
-    var lists = new ListBenchmarks(bench);
-    var shape = await lists.ShapeAsync();
-    figures.AddRange(await lists.ListsAsync(shape));
+    Console.WriteLine("Figure 1: list pages through the screens' services, their SQL alone, EF Core against raw Npgsql");
+    await using var services = new PortalServices(connection);
+    var lists = new ListBenchmarks(bench, services);
+    figures.AddRange(await lists.ListsAsync(await ListShape.ReadAsync(bench.DataSource), options.GetValueOrDefault("cases"), options.ContainsKey("print-sql")));
     Console.WriteLine($"Figure 2: counts and search (load average {bench.LoadAverage()})");
     figures.AddRange(await lists.CountsAndSearchAsync());
 
@@ -114,7 +115,7 @@ internal static class Args
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
                 throw new ArgumentException($"unexpected argument {args[i]}");
             var key = args[i][2..];
-            result[key] = key.StartsWith("skip-", StringComparison.Ordinal) || key.StartsWith("only-", StringComparison.Ordinal) ? "true" : i + 1 < args.Length ? args[++i] : null;
+            result[key] = key.StartsWith("skip-", StringComparison.Ordinal) || key.StartsWith("only-", StringComparison.Ordinal) || key == "print-sql" ? "true" : i + 1 < args.Length ? args[++i] : null;
         }
         return result;
     }

@@ -8,12 +8,9 @@ var command = PortalCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(command.HostArgs);
 
 await using var database = await PortalDatabase.ResolveAsync(builder.Configuration, Console.WriteLine);
-builder.Services.AddPortalData(database);
-builder.Services.AddPortalIdentity(builder.Configuration);
-builder.Services.AddPortalAuthorization();
+builder.Services.AddPortalServices(builder.Configuration, database);
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddPortalFeatures(builder.Configuration);
 
 var app = builder.Build();
 if (command.Verb is not null)

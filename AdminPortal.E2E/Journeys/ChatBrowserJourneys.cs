@@ -22,13 +22,7 @@ public sealed class ChatBrowserJourneys(BrowserFixture portal) : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        var cs = portal.Server.ConnectionString;
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = cs }).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging();
-        services.AddPortalData(new PortalDatabase(cs, null));
-        services.AddPortalFeatures(configuration);
-        _services = services.BuildServiceProvider();
+        _services = PortalComposition.WithoutHost(portal.Server.ConnectionString).BuildServiceProvider();
         return Task.CompletedTask;
     }
 

@@ -132,22 +132,9 @@ public sealed class UserAdminJourneys(BrowserFixture portal)
     private static Task WaitForWatcherAsync(IPage page) =>
         page.Locator("[data-live-access=watching]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-    private ServiceProvider PortalServices()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Portal"] = portal.Server.ConnectionString,
-            ["Live:Transport"] = "InProcess",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddPortalData(new PortalDatabase(portal.Server.ConnectionString, null));
-        services.AddPortalIdentity(configuration);
-        services.AddPortalAuthorization();
-        services.AddPortalFeatures(configuration);
-        return services.BuildServiceProvider();
-    }
+    private ServiceProvider PortalServices() =>
+        PortalComposition.WithoutHost(portal.Server.ConnectionString,
+            new Dictionary<string, string?> { ["Live:Transport"] = "InProcess" }).BuildServiceProvider();
 
     private async Task<int> UserIdAsync(string email)
     {

@@ -14,16 +14,20 @@ public sealed class BenchSmokeTests(PostgresFixture fixture) : DatabaseTest(fixt
         await using (var scope = Scope())
             await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(DemoScale.Demo);
         await using var bench = new BenchContext(Fixture.ConnectionString, "test", samples: 3, warmup: 1);
-        var lists = new ListBenchmarks(bench);
-        var shape = await lists.ShapeAsync();
+        await using var portal = new PortalServices(Fixture.ConnectionString);
+        var lists = new ListBenchmarks(bench, portal);
+        var shape = await ListShape.ReadAsync(bench.DataSource);
 
         var listFigures = await lists.ListsAsync(shape);
         var counts = await lists.CountsAndSearchAsync();
 
-        Assert.Equal(16 * 3, listFigures.Count);
+        var cases = await ListCases.BuildAsync(portal, shape);
+        Assert.Equal(cases.Count * 4, listFigures.Count);
         Assert.All(listFigures, f => Assert.Equal(3, f.Samples));
-        Assert.Contains(listFigures, f => f.Note?.Contains("not yet the screen's service", StringComparison.Ordinal) == true);
-        Assert.Equal(11, counts.Count);
+        Assert.All(listFigures.Where(f => f.Group.StartsWith("1a", StringComparison.Ordinal)),
+            f => Assert.Contains("command(s)", f.Measures, StringComparison.Ordinal));
+        Assert.DoesNotContain(listFigures, f => f.Measures.StartsWith("wall time of the service call (0 command(s)", StringComparison.Ordinal));
+        Assert.Contains(counts, f => f.Name.Contains("command", StringComparison.Ordinal) && f.TargetP95 == 5);
         Assert.All(counts, f => Assert.Equal(3, f.Samples));
     }
     [Fact]

@@ -37,17 +37,7 @@ public sealed class PostgresFixture : IAsyncLifetime
     public static ServiceProvider BuildServices(string connectionString, TimeProvider clock,
         Action<IServiceCollection>? customise = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Portal"] = connectionString,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddPortalData(new PortalDatabase(connectionString, null));
-        services.AddPortalIdentity(configuration);
-        services.AddPortalAuthorization();
-        services.AddPortalFeatures(configuration);
+        var services = PortalComposition.WithoutHost(connectionString);
         services.AddSingleton(clock);
         customise?.Invoke(services);
         return services.BuildServiceProvider();

@@ -16,11 +16,12 @@ public static class DataSetup
         return services;
     }
 
-    public static NpgsqlDataSource BuildDataSource(string connectionString)
+    public static NpgsqlDataSource BuildDataSource(string connectionString, Action<NpgsqlDataSourceBuilder>? customise = null)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         builder.EnableDynamicJson();
         PortalEnums.Map(builder);
+        customise?.Invoke(builder);
         return builder.Build();
     }
 

@@ -72,6 +72,28 @@ public sealed class ProductQueryServiceTests(PostgresFixture fixture) : Database
     }
 
     [Fact]
+    public async Task Sorts_by_vendor_name_either_way()
+    {
+        var bala = await _data.AddAsync(vendor: _data.VendorB, created: new DateTime(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc));
+        var anuLater = await _data.AddAsync(created: new DateTime(2026, 11, 5, 0, 0, 0, DateTimeKind.Utc));
+        var anu = await _data.AddAsync(created: new DateTime(2026, 11, 3, 0, 0, 0, DateTimeKind.Utc));
+
+        Assert.Equal([anu.Id, anuLater.Id, bala.Id], (await PageAsync(new() { Sort = ProductSort.Vendor })).Rows.Select(r => r.Id));
+        Assert.Equal([bala.Id, anu.Id, anuLater.Id],
+            (await PageAsync(new() { Sort = ProductSort.Vendor, Descending = true })).Rows.Select(r => r.Id));
+        Assert.Equal([bala.Id], (await PageAsync(new() { Sort = ProductSort.Vendor, PageSize = 2, Page = 2 })).Rows.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void Pages_stop_at_the_depth_cap()
+    {
+        Assert.Equal(200, ProductQueueQuery.Parse("?page=900&size=50").Page);
+        Assert.Equal(400, ProductQueueQuery.Parse("?page=100000").Page);
+        Assert.Equal(9_950, new ProductQueueQuery { Page = 5_000, PageSize = 50 }.Offset);
+        Assert.Equal(50, new ProductQueueQuery { Page = 2, PageSize = 50 }.Offset);
+    }
+
+    [Fact]
     public async Task The_tabs_count_each_status_under_the_filters()
     {
         await _data.AddAsync();

@@ -55,6 +55,17 @@ public sealed class UserQueryAndFormTests(PostgresFixture fixture) : UsersTestBa
         Assert.Equal("/users/export.csv?q=a%20b&role=Staff&status=not-verified&platform=cause-i&deleted=all&sort=name", UsersUrl.ExportHref(query));
     }
 
+    [Fact]
+    public void Pages_stop_at_the_depth_cap_and_totals_past_it_read_as_capped()
+    {
+        var deep = UsersUrl.Parse(new Dictionary<string, string?> { ["page"] = "900", ["size"] = "50" });
+        Assert.Equal(200, deep.Page);
+        Assert.Equal(9_950, new UserListQuery(Page: 5_000, PageSize: 50).Offset);
+        Assert.Equal(50, new UserListQuery(Page: 2, PageSize: 50).Offset);
+        Assert.True(new UserListPage([], UserListQuery.MaxDepth + 1).TotalIsCapped);
+        Assert.False(new UserListPage([], UserListQuery.MaxDepth).TotalIsCapped);
+    }
+
     [Theory]
     [InlineData("plain", "plain")]
     [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]

@@ -914,11 +914,34 @@ namespace AdminPortal.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
 
-                    b.HasIndex("VendorId")
-                        .HasDatabaseName("idx_products_vendor_id");
-
                     b.HasIndex("PublishingStatus", "CreatedAt", "Id")
                         .HasDatabaseName("idx_products_queue");
+
+                    b.HasIndex("PublishingStatus", "Cause", "CreatedAt", "Id")
+                        .HasDatabaseName("idx_products_queue_cause");
+
+                    b.HasIndex("PublishingStatus", "SellingPrice", "CreatedAt", "Id")
+                        .HasDatabaseName("idx_products_queue_price");
+
+                    b.HasIndex("PublishingStatus", "Title", "CreatedAt", "Id")
+                        .HasDatabaseName("idx_products_queue_title");
+
+                    b.HasIndex("VendorId", "PublishingStatus", "CreatedAt", "Id")
+                        .HasDatabaseName("idx_products_vendor_queue");
+
+                    b.HasIndex(new[] { "Description" }, "idx_products_suggestion_description_trgm")
+                        .HasDatabaseName("idx_products_suggestion_description_trgm")
+                        .HasFilter("publishing_status = 'suggestion'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Description" }, "idx_products_suggestion_description_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Description" }, "idx_products_suggestion_description_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Title" }, "idx_products_suggestion_title_trgm")
+                        .HasDatabaseName("idx_products_suggestion_title_trgm")
+                        .HasFilter("publishing_status = 'suggestion'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "idx_products_suggestion_title_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "idx_products_suggestion_title_trgm"), new[] { "gin_trgm_ops" });
 
                     b.ToTable("products", "catalog", t =>
                         {
@@ -1786,6 +1809,10 @@ namespace AdminPortal.Data.Migrations
 
                     b.HasIndex(new[] { "HostelId", "Status", "DueAt" }, "idx_tickets_hostel_status_due")
                         .HasDatabaseName("idx_tickets_hostel_status_due");
+
+                    b.HasIndex(new[] { "HostelId", "Status", "DueAt", "Id" }, "idx_tickets_hostel_unassigned_due")
+                        .HasDatabaseName("idx_tickets_hostel_unassigned_due")
+                        .HasFilter("assigned_to IS NULL");
 
                     b.HasIndex(new[] { "Metadata" }, "idx_tickets_metadata")
                         .HasDatabaseName("idx_tickets_metadata");

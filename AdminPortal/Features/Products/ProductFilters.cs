@@ -40,6 +40,8 @@ internal static class ProductFilters
     public static IQueryable<Product> Order(IQueryable<Product> products, ProductQueueQuery q, PortalDbContext db)
     {
         var d = q.Descending;
+        if (q.Sort == ProductSort.Vendor)
+            return ByVendor(products, db, d);
         IOrderedQueryable<Product> ordered = q.Sort switch
         {
             ProductSort.Title => d ? products.OrderByDescending(p => p.Title) : products.OrderBy(p => p.Title),
@@ -49,14 +51,23 @@ internal static class ProductFilters
             ProductSort.Discount => d
                 ? products.OrderByDescending(p => p.Mrp > 0 ? (p.Mrp - p.SellingPrice) / p.Mrp : 0)
                 : products.OrderBy(p => p.Mrp > 0 ? (p.Mrp - p.SellingPrice) / p.Mrp : 0),
-            ProductSort.Vendor => d
-                ? products.OrderByDescending(p => db.Users.Where(u => u.Id == p.VendorId).Select(u => u.Name ?? u.Email).FirstOrDefault())
-                : products.OrderBy(p => db.Users.Where(u => u.Id == p.VendorId).Select(u => u.Name ?? u.Email).FirstOrDefault()),
             _ => d ? products.OrderByDescending(p => p.CreatedAt) : products.OrderBy(p => p.CreatedAt),
         };
         if (q.Sort == ProductSort.Submitted)
             return d ? ordered.ThenByDescending(p => p.Id) : ordered.ThenBy(p => p.Id);
         return ordered.ThenBy(p => p.CreatedAt).ThenBy(p => p.Id);
+    }
+
+    /// <summary>
+    /// By vendor name as a join, not a correlated subquery: PostgreSQL then walks vendors in name order
+    /// (idx_users_display_name) and each vendor's products in queue order (idx_products_vendor_queue), and stops after
+    /// the page. Sorting by a subquery computed it for every product of the tab (seconds on 100,000 suggestions).
+    /// </summary>
+    private static IQueryable<Product> ByVendor(IQueryable<Product> products, PortalDbContext db, bool descending)
+    {
+        var joined = products.Join(db.Users, p => p.VendorId, u => u.Id, (p, u) => new { Product = p, Vendor = u.Name ?? u.Email });
+        var ordered = descending ? joined.OrderByDescending(x => x.Vendor) : joined.OrderBy(x => x.Vendor);
+        return ordered.ThenBy(x => x.Product.CreatedAt).ThenBy(x => x.Product.Id).Select(x => x.Product);
     }
 
     /// <summary>An ILIKE pattern for "contains", with the pattern's own wildcards escaped.</summary>

@@ -47,8 +47,10 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var filtered = ProductFilters.Apply(db.Set<Product>().AsNoTracking(), query);
-        var rows = await ProductFilters.Order(filtered, query, db)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+        // Deferred join: the page's ids come from the ordered index alone (index-only when an index covers the filter
+        // and sort), then only those rows are read and their vendor looked up, not every row OFFSET skips.
+        var pageIds = ProductFilters.Order(filtered, query, db).Skip(query.Offset).Take(query.PageSize).Select(p => p.Id);
+        var rows = await ProductFilters.Order(db.Set<Product>().AsNoTracking().Where(p => pageIds.Contains(p.Id)), query, db)
             .Select(p => new
             {
                 p.Id, p.Title, p.Cause, p.VendorId,
@@ -178,9 +180,8 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
     {
         await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var offset = (query.Page - 1) * query.PageSize;
         var ids = await ProductFilters.Order(ProductFilters.Apply(db.Set<Product>().AsNoTracking(), query), query, db)
-            .Skip(offset).Take(query.PageSize + 1).Select(p => p.Id).ToListAsync(ct);
+            .Skip(query.Offset).Take(query.PageSize + 1).Select(p => p.Id).ToListAsync(ct);
         var index = ids.IndexOf(currentId);
         var target = index >= 0 ? index + step : step > 0 ? position : position - 1;
         return target >= 0 && target < ids.Count ? (ids[target], target) : null;

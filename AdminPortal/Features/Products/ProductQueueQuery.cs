@@ -30,9 +30,18 @@ public sealed record ProductQueueQuery
     public ProductSort Sort { get; init; } = ProductSort.Submitted;
     public bool Descending { get; init; }
 
-    /// <summary>1-based.</summary>
+    /// <summary>Pages reach this many rows into a view and no further (docs/decisions/0008-list-depth-cap.md).</summary>
+    public const int MaxDepth = 10_000;
+
+    /// <summary>1-based; <see cref="Parse"/> holds it to <see cref="LastPage"/>.</summary>
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
+
+    /// <summary>The deepest page the pager offers at this page size: the one holding row <see cref="MaxDepth"/>.</summary>
+    public int LastPage => (MaxDepth + PageSize - 1) / PageSize;
+
+    /// <summary>The rows skipped before this page, with the page held to <see cref="LastPage"/>.</summary>
+    public int Offset => (Math.Clamp(Page, 1, LastPage) - 1) * PageSize;
 
     public static readonly ProductQueueQuery Default = new();
 
@@ -73,7 +82,7 @@ public sealed record ProductQueueQuery
     {
         var q = QueryHelpers.ParseQuery(queryString);
         string? Get(string key) => q.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
-        return new ProductQueueQuery
+        var query = new ProductQueueQuery
         {
             Status = Get("status") is { } s
                 ? s == "all" ? null : Enum.TryParse<PublishingStatus>(s, true, out var st) ? st : PublishingStatus.Suggestion
@@ -90,6 +99,7 @@ public sealed record ProductQueueQuery
             Page = int.TryParse(Get("page"), CultureInfo.InvariantCulture, out var page) && page is >= 1 and <= 100_000 ? page : 1,
             PageSize = int.TryParse(Get("size"), CultureInfo.InvariantCulture, out var size) && PageSizes.Contains(size) ? size : DefaultPageSize,
         };
+        return query with { Page = Math.Min(query.Page, query.LastPage) };
     }
 
     private static double? Price(string? text) =>

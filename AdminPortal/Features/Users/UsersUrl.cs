@@ -9,7 +9,7 @@ public static class UsersUrl
     public static UserListQuery Parse(IReadOnlyDictionary<string, string?> q)
     {
         string? Get(string key) => q.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v : null;
-        return new UserListQuery(
+        var query = new UserListQuery(
             Search: Get("q"),
             Role: Get("role"),
             Status: EnumText.Parse<PlatformUserStatus>(Get("status")),
@@ -18,6 +18,7 @@ public static class UsersUrl
             Sort: Enum.TryParse<UserSort>(Get("sort"), true, out var s) ? s : UserSort.Newest,
             Page: int.TryParse(Get("page"), CultureInfo.InvariantCulture, out var p) && p > 0 ? p : 1,
             PageSize: int.TryParse(Get("size"), CultureInfo.InvariantCulture, out var z) ? z : 25);
+        return query with { Page = Math.Min(query.Page, query.LastPage) };
     }
 
     /// <summary>The query string values of a query (null for defaults, so the URL stays short).</summary>

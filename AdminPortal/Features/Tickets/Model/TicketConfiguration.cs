@@ -54,5 +54,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             .HasDatabaseName("idx_tickets_hostel_category_open_due").HasFilter(OpenStatusFilter);
         t.HasIndex(x => x.Title, "idx_tickets_title_trgm").HasDatabaseName("idx_tickets_title_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
         t.HasIndex(x => x.SubcategoryId, "idx_tickets_subcategory_id").HasDatabaseName("idx_tickets_subcategory_id");
+        // "Unassigned" per hostel branch: a status with no unassigned ticket (IN_PROGRESS) made the branch walk all of
+        // the hostel's tickets in that status to find none (148 ms); here it finds none at once (0.04 ms)
+        t.HasIndex(x => new { x.HostelId, x.Status, x.DueAt, x.Id }, "idx_tickets_hostel_unassigned_due")
+            .HasDatabaseName("idx_tickets_hostel_unassigned_due").HasFilter("assigned_to IS NULL");
     }
 }

@@ -1785,6 +1785,42 @@ namespace AdminPortal.Data.Migrations
                 columns: new[] { "publishing_status", "created_at", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "idx_products_queue_cause",
+                schema: "catalog",
+                table: "products",
+                columns: new[] { "publishing_status", "cause", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_products_queue_price",
+                schema: "catalog",
+                table: "products",
+                columns: new[] { "publishing_status", "selling_price", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_products_queue_title",
+                schema: "catalog",
+                table: "products",
+                columns: new[] { "publishing_status", "title", "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_products_suggestion_description_trgm",
+                schema: "catalog",
+                table: "products",
+                column: "description",
+                filter: "publishing_status = 'suggestion'")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_products_suggestion_title_trgm",
+                schema: "catalog",
+                table: "products",
+                column: "title",
+                filter: "publishing_status = 'suggestion'")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "idx_products_title_trgm",
                 schema: "catalog",
                 table: "products",
@@ -1793,10 +1829,10 @@ namespace AdminPortal.Data.Migrations
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
-                name: "idx_products_vendor_id",
+                name: "idx_products_vendor_queue",
                 schema: "catalog",
                 table: "products",
-                column: "vendor_id");
+                columns: new[] { "vendor_id", "publishing_status", "created_at", "id" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_profiles_user_id",
@@ -1971,6 +2007,13 @@ namespace AdminPortal.Data.Migrations
                 schema: "helpdesk",
                 table: "tickets",
                 columns: new[] { "hostel_id", "status", "due_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "idx_tickets_hostel_unassigned_due",
+                schema: "helpdesk",
+                table: "tickets",
+                columns: new[] { "hostel_id", "status", "due_at", "id" },
+                filter: "assigned_to IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "idx_tickets_metadata",

@@ -1,0 +1,94 @@
+using AdminPortal.Features.Chats;
+using AdminPortal.Features.Products;
+using AdminPortal.Features.Tickets.Model;
+using AdminPortal.Features.Tickets.Queue;
+using AdminPortal.Features.Users;
+using AdminPortal.Features.Users.Platform;
+
+namespace AdminPortal.Bench;
+
+/// <summary>One screen read: a call of the screen's own service, the rows it returned, and its targets.</summary>
+public sealed record ListCase(string Name, Func<Task<int>> Call, double ServiceTarget, double SqlTarget);
+
+/// <summary>
+/// The list reads of figure 1, each a call of the feature service the screen uses, signed in as the demo accounts:
+/// the moderator for products, staff.a (scoped to hostel 1) and the admin for tickets, the admin for users and chats.
+/// </summary>
+public static class ListCases
+{
+    public const int PageSize = 50;
+    /// <summary>The last 50-row page within the first 10,000 rows, the deepest the pagers offer (decision 0007).</summary>
+    public const int DeepOffset = 9_950;
+    private const int DeepPage = DeepOffset / PageSize + 1;
+    public const string MissingWord = "qqxzv";
+
+    public static async Task<List<ListCase>> BuildAsync(PortalServices portal, ListShape s)
+    {
+        var moderator = await portal.SignedInAsync("moderator@adminportal.demo");
+        var staff = await portal.SignedInAsync("staff.a@adminportal.demo");
+        var admin = await portal.SignedInAsync("admin@adminportal.demo");
+        var products = portal.Get<ProductQueryService>();
+        var tickets = portal.Get<TicketQueryService>();
+        var users = portal.Get<UserQueryService>();
+        var messages = portal.Get<MessageQueryService>();
+        var grant = await portal.Get<ChatAccess>().OpenAsync(admin, s.BigGroup, "benchmark: message paging figures");
+
+        var queue = new ProductQueueQuery { PageSize = PageSize };
+        Func<Task<int>> Products(ProductQueueQuery q) => async () => (await products.GetPageAsync(moderator, q)).Rows.Count;
+        var month = DateOnly.FromDateTime(s.ProductsLatest).AddDays(-30);
+        var ticketFilter = new TicketFilter { PageSize = PageSize };
+        Func<Task<int>> Tickets(TicketFilter f, System.Security.Claims.ClaimsPrincipal? who = null) =>
+            async () => (await tickets.ListAsync(who ?? staff, f)).Rows.Count;
+        var created = DateOnly.FromDateTime(s.TicketsLatest).AddDays(-30);
+        var usersQuery = new UserListQuery(PageSize: PageSize);
+        Func<Task<int>> Users(UserListQuery q) => async () => (await users.ListAsync(admin, q)).Rows.Count;
+        var deepCursor = new MessageCursor(s.DeepTimestamp, s.DeepId);
+        const double page = 50, sql = 3, messagesTarget = 10;
+        return
+        [
+            new("products queue, page 1", Products(queue), page, sql),
+            new($"products queue, offset {DeepOffset:N0}", Products(queue with { Page = DeepPage }), page, sql),
+            new("products + cause, page 1", Products(queue with { Cause = Cause.SustainableFashion }), page, sql),
+            new($"products + cause, offset {DeepOffset:N0}", Products(queue with { Cause = Cause.SustainableFashion, Page = DeepPage }), page, sql),
+            new("products + vendor, page 1", Products(queue with { VendorId = s.VendorId }), page, sql),
+            new("products + price 500 to 1,000, page 1", Products(queue with { MinPrice = 500, MaxPrice = 1000 }), page, sql),
+            new("products + submitted in the last 30 days, page 1", Products(queue with { SubmittedFrom = month }), page, sql),
+            new("products + search 'indigo jute', page 1", Products(queue with { Search = "indigo jute" }), page, sql),
+            new("products sorted by vendor, page 1", Products(queue with { Sort = ProductSort.Vendor }), page, sql),
+            new("products sorted by selling price, page 1", Products(queue with { Sort = ProductSort.SellingPrice }), page, sql),
+            new("products sorted by title, page 1", Products(queue with { Sort = ProductSort.Title }), page, sql),
+
+            new("tickets queue (staff, hostel 1), page 1", Tickets(ticketFilter), page, sql),
+            new($"tickets queue (staff, hostel 1), offset {DeepOffset:N0}", Tickets(ticketFilter with { Page = DeepPage }), page, sql),
+            new("tickets + status in progress, page 1", Tickets(ticketFilter with { Statuses = [TicketStatus.InProgress] }), page, sql),
+            new("tickets + category, page 1", Tickets(ticketFilter with { CategoryId = s.CategoryId }), page, sql),
+            new($"tickets + category, offset {s.CategoryDeepOffset:N0}",
+                Tickets(ticketFilter with { CategoryId = s.CategoryId, Page = s.CategoryDeepOffset / PageSize + 1 }), page, sql),
+            new("tickets + subcategory, page 1", Tickets(ticketFilter with { SubcategoryId = s.SubcategoryId }), page, sql),
+            new("tickets + hostel, page 1", Tickets(ticketFilter with { HostelId = s.HostelId }), page, sql),
+            new("tickets + assigned to me, page 1", Tickets(ticketFilter with { Assignee = "me" }), page, sql),
+            new("tickets + unassigned, page 1", Tickets(ticketFilter with { Assignee = "none" }), page, sql),
+            new("tickets + escalation level 2, page 1", Tickets(ticketFilter with { EscalationLevel = 2 }), page, sql),
+            new("tickets + overdue, page 1", Tickets(ticketFilter with { Overdue = true }), page, sql),
+            new("tickets + due within 24 h, page 1", Tickets(ticketFilter with { DueWithinHours = 24 }), page, sql),
+            new("tickets + created in the last 30 days, page 1", Tickets(ticketFilter with { CreatedFrom = created }), page, sql),
+            new("tickets + search 'wi-fi', page 1", Tickets(ticketFilter with { Text = "wi-fi" }), page, sql),
+            new("tickets queue (admin, everything), page 1", Tickets(ticketFilter, admin), page, sql),
+            new($"tickets queue (admin, everything), offset {DeepOffset:N0}", Tickets(ticketFilter with { Page = DeepPage }, admin), page, sql),
+
+            new("users, page 1", Users(usersQuery), page, sql),
+            new($"users, offset {DeepOffset:N0}", Users(usersQuery with { Page = DeepPage }), page, sql),
+            new("users + status verified, page 1", Users(usersQuery with { Status = PlatformUserStatus.Verified }), page, sql),
+            new($"users + status verified, offset {DeepOffset:N0}", Users(usersQuery with { Status = PlatformUserStatus.Verified, Page = DeepPage }), page, sql),
+
+            new($"messages of the big group ({s.BigGroupSize:N0}), newest page",
+                async () => (await messages.OlderAsync(grant, null)).Messages.Count, messagesTarget, messagesTarget),
+            new("messages of the big group, keyset page ~1,000,000 deep",
+                async () => (await messages.OlderAsync(grant, deepCursor)).Messages.Count, messagesTarget, messagesTarget),
+            new("messages of the big group, search 'indigo' (newest hits)",
+                async () => (await messages.SearchAsync(grant, "indigo")).Hits.Count, messagesTarget, messagesTarget),
+            new($"messages of the big group, search '{MissingWord}' (no hit: one bounded step of 25,000)",
+                async () => (await messages.SearchAsync(grant, MissingWord)).Hits.Count, messagesTarget, messagesTarget),
+        ];
+    }
+}
