@@ -89,7 +89,7 @@ public sealed class PlatformSchemaTests(PostgresFixture fixture) : DatabaseTest(
     [InlineData("idx_products_title_trgm", "USING gin (title gin_trgm_ops)")]
     [InlineData("idx_products_queue", "(publishing_status, created_at, id)")]
     [InlineData("idx_messages_group_keyset", "(group_id, \"timestamp\" DESC, id DESC)")]
-    [InlineData("idx_products_vendor_id", "(vendor_id)")]
+    [InlineData("idx_products_vendor_id", "(vendor_id, publishing_status, created_at, id)")]
     [InlineData("idx_products_cause", "(cause)")]
     [InlineData("idx_products_created_at", "(created_at)")]
     [InlineData("idx_groups_product_id", "(product_id)")]

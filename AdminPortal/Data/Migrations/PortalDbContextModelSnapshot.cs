@@ -927,7 +927,7 @@ namespace AdminPortal.Data.Migrations
                         .HasDatabaseName("idx_products_queue_title");
 
                     b.HasIndex("VendorId", "PublishingStatus", "CreatedAt", "Id")
-                        .HasDatabaseName("idx_products_vendor_queue");
+                        .HasDatabaseName("idx_products_vendor_id");
 
                     b.HasIndex(new[] { "Description" }, "idx_products_suggestion_description_trgm")
                         .HasDatabaseName("idx_products_suggestion_description_trgm")

@@ -21,7 +21,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         p.HasOne<PortalUser>().WithMany().HasForeignKey(x => x.VendorId).OnDelete(DeleteBehavior.NoAction);
         // the seed's recommended indexes
         // a vendor's products in queue order: the vendor filter, and the vendor sort's inner side
-        p.HasIndex(x => new { x.VendorId, x.PublishingStatus, x.CreatedAt, x.Id }).HasDatabaseName("idx_products_vendor_queue");
+        p.HasIndex(x => new { x.VendorId, x.PublishingStatus, x.CreatedAt, x.Id }).HasDatabaseName("idx_products_vendor_id");
         p.HasIndex(x => x.Cause).HasDatabaseName("idx_products_cause");
         p.HasIndex(x => x.PublishingStatus).HasDatabaseName("idx_products_publishing_status");
         p.HasIndex(x => x.CreatedAt).HasDatabaseName("idx_products_created_at");

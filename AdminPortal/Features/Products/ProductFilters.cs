@@ -60,7 +60,7 @@ internal static class ProductFilters
 
     /// <summary>
     /// By vendor name as a join, not a correlated subquery: PostgreSQL then walks vendors in name order
-    /// (idx_users_display_name) and each vendor's products in queue order (idx_products_vendor_queue), and stops after
+    /// (idx_users_display_name) and each vendor's products in queue order (idx_products_vendor_id, widened), and stops after
     /// the page. Sorting by a subquery computed it for every product of the tab (seconds on 100,000 suggestions).
     /// </summary>
     private static IQueryable<Product> ByVendor(IQueryable<Product> products, PortalDbContext db, bool descending)

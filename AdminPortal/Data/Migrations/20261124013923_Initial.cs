@@ -1829,7 +1829,7 @@ namespace AdminPortal.Data.Migrations
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
 
             migrationBuilder.CreateIndex(
-                name: "idx_products_vendor_queue",
+                name: "idx_products_vendor_id",
                 schema: "catalog",
                 table: "products",
                 columns: new[] { "vendor_id", "publishing_status", "created_at", "id" });

@@ -19,7 +19,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdminPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261124013157_Initial")]
+    [Migration("20261124013923_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -930,7 +930,7 @@ namespace AdminPortal.Data.Migrations
                         .HasDatabaseName("idx_products_queue_title");
 
                     b.HasIndex("VendorId", "PublishingStatus", "CreatedAt", "Id")
-                        .HasDatabaseName("idx_products_vendor_queue");
+                        .HasDatabaseName("idx_products_vendor_id");
 
                     b.HasIndex(new[] { "Description" }, "idx_products_suggestion_description_trgm")
                         .HasDatabaseName("idx_products_suggestion_description_trgm")
