@@ -1783,11 +1783,21 @@ namespace AdminPortal.Data.Migrations
                     b.HasIndex(new[] { "AssignedTo" }, "idx_tickets_assigned_to")
                         .HasDatabaseName("idx_tickets_assigned_to");
 
+                    b.HasIndex(new[] { "AssignedTo", "Status", "CreatedAt" }, "idx_tickets_assignee_status_created")
+                        .HasDatabaseName("idx_tickets_assignee_status_created");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AssignedTo", "Status", "CreatedAt" }, "idx_tickets_assignee_status_created"), new[] { "DueAt", "Id", "UpdatedAt", "EscalationLevel" });
+
                     b.HasIndex(new[] { "AssignedTo", "Status", "DueAt" }, "idx_tickets_assignee_status_due")
                         .HasDatabaseName("idx_tickets_assignee_status_due");
 
                     b.HasIndex(new[] { "CategoryId" }, "idx_tickets_category_id")
                         .HasDatabaseName("idx_tickets_category_id");
+
+                    b.HasIndex(new[] { "CategoryId", "Status", "CreatedAt" }, "idx_tickets_category_status_created")
+                        .HasDatabaseName("idx_tickets_category_status_created");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CategoryId", "Status", "CreatedAt" }, "idx_tickets_category_status_created"), new[] { "DueAt", "Id", "UpdatedAt", "EscalationLevel" });
 
                     b.HasIndex(new[] { "CategoryId", "Status", "DueAt" }, "idx_tickets_category_status_due")
                         .HasDatabaseName("idx_tickets_category_status_due");
@@ -1806,6 +1816,11 @@ namespace AdminPortal.Data.Migrations
                     b.HasIndex(new[] { "HostelId", "DueAt", "Id" }, "idx_tickets_hostel_open_due")
                         .HasDatabaseName("idx_tickets_hostel_open_due")
                         .HasFilter("status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
+
+                    b.HasIndex(new[] { "HostelId", "Status", "CreatedAt" }, "idx_tickets_hostel_status_created")
+                        .HasDatabaseName("idx_tickets_hostel_status_created");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "HostelId", "Status", "CreatedAt" }, "idx_tickets_hostel_status_created"), new[] { "DueAt", "Id", "UpdatedAt", "EscalationLevel" });
 
                     b.HasIndex(new[] { "HostelId", "Status", "DueAt" }, "idx_tickets_hostel_status_due")
                         .HasDatabaseName("idx_tickets_hostel_status_due");

@@ -52,6 +52,14 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             .HasFilter(OpenStatusFilter);
         t.HasIndex(x => new { x.HostelId, x.CategoryId, x.DueAt, x.Id }, "idx_tickets_hostel_category_open_due")
             .HasDatabaseName("idx_tickets_hostel_category_open_due").HasFilter(OpenStatusFilter);
+        // "Created in a range", per scope branch (hostel, category, assignee): idx_tickets_open walked every ticket of the range and dropped those of
+        // other hostels and statuses (28k rows, 13-16 ms a branch); these give the branch's keys index-only (0.4-0.9 ms)
+        t.HasIndex(x => new { x.HostelId, x.Status, x.CreatedAt }, "idx_tickets_hostel_status_created")
+            .HasDatabaseName("idx_tickets_hostel_status_created").IncludeProperties(x => new { x.DueAt, x.Id, x.UpdatedAt, x.EscalationLevel });
+        t.HasIndex(x => new { x.CategoryId, x.Status, x.CreatedAt }, "idx_tickets_category_status_created")
+            .HasDatabaseName("idx_tickets_category_status_created").IncludeProperties(x => new { x.DueAt, x.Id, x.UpdatedAt, x.EscalationLevel });
+        t.HasIndex(x => new { x.AssignedTo, x.Status, x.CreatedAt }, "idx_tickets_assignee_status_created")
+            .HasDatabaseName("idx_tickets_assignee_status_created").IncludeProperties(x => new { x.DueAt, x.Id, x.UpdatedAt, x.EscalationLevel });
         t.HasIndex(x => x.Title, "idx_tickets_title_trgm").HasDatabaseName("idx_tickets_title_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
         t.HasIndex(x => x.SubcategoryId, "idx_tickets_subcategory_id").HasDatabaseName("idx_tickets_subcategory_id");
         // "Unassigned" per hostel branch: a status with no unassigned ticket (IN_PROGRESS) made the branch walk all of

@@ -19,7 +19,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdminPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261124013923_Initial")]
+    [Migration("20261124020006_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1786,11 +1786,21 @@ namespace AdminPortal.Data.Migrations
                     b.HasIndex(new[] { "AssignedTo" }, "idx_tickets_assigned_to")
                         .HasDatabaseName("idx_tickets_assigned_to");
 
+                    b.HasIndex(new[] { "AssignedTo", "Status", "CreatedAt" }, "idx_tickets_assignee_status_created")
+                        .HasDatabaseName("idx_tickets_assignee_status_created");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AssignedTo", "Status", "CreatedAt" }, "idx_tickets_assignee_status_created"), new[] { "DueAt", "Id", "UpdatedAt", "EscalationLevel" });
+
                     b.HasIndex(new[] { "AssignedTo", "Status", "DueAt" }, "idx_tickets_assignee_status_due")
                         .HasDatabaseName("idx_tickets_assignee_status_due");
 
                     b.HasIndex(new[] { "CategoryId" }, "idx_tickets_category_id")
                         .HasDatabaseName("idx_tickets_category_id");
+
+                    b.HasIndex(new[] { "CategoryId", "Status", "CreatedAt" }, "idx_tickets_category_status_created")
+                        .HasDatabaseName("idx_tickets_category_status_created");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CategoryId", "Status", "CreatedAt" }, "idx_tickets_category_status_created"), new[] { "DueAt", "Id", "UpdatedAt", "EscalationLevel" });
 
                     b.HasIndex(new[] { "CategoryId", "Status", "DueAt" }, "idx_tickets_category_status_due")
                         .HasDatabaseName("idx_tickets_category_status_due");
@@ -1809,6 +1819,11 @@ namespace AdminPortal.Data.Migrations
                     b.HasIndex(new[] { "HostelId", "DueAt", "Id" }, "idx_tickets_hostel_open_due")
                         .HasDatabaseName("idx_tickets_hostel_open_due")
                         .HasFilter("status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
+
+                    b.HasIndex(new[] { "HostelId", "Status", "CreatedAt" }, "idx_tickets_hostel_status_created")
+                        .HasDatabaseName("idx_tickets_hostel_status_created");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "HostelId", "Status", "CreatedAt" }, "idx_tickets_hostel_status_created"), new[] { "DueAt", "Id", "UpdatedAt", "EscalationLevel" });
 
                     b.HasIndex(new[] { "HostelId", "Status", "DueAt" }, "idx_tickets_hostel_status_due")
                         .HasDatabaseName("idx_tickets_hostel_status_due");

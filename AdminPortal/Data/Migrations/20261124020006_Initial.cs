@@ -1958,6 +1958,13 @@ namespace AdminPortal.Data.Migrations
                 column: "assigned_to");
 
             migrationBuilder.CreateIndex(
+                name: "idx_tickets_assignee_status_created",
+                schema: "helpdesk",
+                table: "tickets",
+                columns: new[] { "assigned_to", "status", "created_at" })
+                .Annotation("Npgsql:IndexInclude", new[] { "due_at", "id", "updated_at", "escalation_level" });
+
+            migrationBuilder.CreateIndex(
                 name: "idx_tickets_assignee_status_due",
                 schema: "helpdesk",
                 table: "tickets",
@@ -1968,6 +1975,13 @@ namespace AdminPortal.Data.Migrations
                 schema: "helpdesk",
                 table: "tickets",
                 column: "category_id");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_tickets_category_status_created",
+                schema: "helpdesk",
+                table: "tickets",
+                columns: new[] { "category_id", "status", "created_at" })
+                .Annotation("Npgsql:IndexInclude", new[] { "due_at", "id", "updated_at", "escalation_level" });
 
             migrationBuilder.CreateIndex(
                 name: "idx_tickets_category_status_due",
@@ -2001,6 +2015,13 @@ namespace AdminPortal.Data.Migrations
                 table: "tickets",
                 columns: new[] { "hostel_id", "due_at", "id" },
                 filter: "status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
+
+            migrationBuilder.CreateIndex(
+                name: "idx_tickets_hostel_status_created",
+                schema: "helpdesk",
+                table: "tickets",
+                columns: new[] { "hostel_id", "status", "created_at" })
+                .Annotation("Npgsql:IndexInclude", new[] { "due_at", "id", "updated_at", "escalation_level" });
 
             migrationBuilder.CreateIndex(
                 name: "idx_tickets_hostel_status_due",
