@@ -16,14 +16,14 @@ namespace AdminPortal.Features.Tickets;
 /// </summary>
 public sealed class EscalationWorker(
     IDbContextFactory<PortalDbContext> dbFactory, AuditTrail audit, IChangeFeed feed, TimeProvider clock,
-    IOptions<TicketsOptions> options, ILogger<EscalationWorker> log) : BackgroundService
+    IOptions<TicketsOptions> options, ILogger<EscalationWorker> log) : PeriodicPass(clock, log)
 {
     public const string Reason = "Turnaround time exceeded";
 
     /// <summary>One pass: returns the ids escalated.</summary>
     public async Task<IReadOnlyList<int>> RunOnceAsync(CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var batch = options.Value.BatchSize;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -52,20 +52,13 @@ public sealed class EscalationWorker(
         foreach (var t in due)
             await feed.PublishAsync(new ChangeEvent(EntityTypes.Ticket, t.Id.ToString(CultureInfo.InvariantCulture), "escalated", null, "system"), ct);
         if (due.Count > 0)
-            log.LogInformation("Escalated {Count} overdue tickets", due.Count);
+            Log.LogInformation("Escalated {Count} overdue tickets", due.Count);
         return due.Select(t => t.Id).ToList();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.EscalationIntervalSeconds)), clock);
-        do
-        {
-            try { await RunOnceAsync(stoppingToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Escalation pass failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override int IntervalSeconds => options.Value.EscalationIntervalSeconds;
+
+    protected override string PassName => "Escalation";
+
+    protected override Task PassAsync(CancellationToken ct) => RunOnceAsync(ct);
 }

@@ -15,14 +15,14 @@ namespace AdminPortal.Features.Tickets.Notifications;
 /// </summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<PortalDbContext> dbFactory, IChangeFeed feed, TimeProvider clock,
-    IOptions<TicketsOptions> options, ILogger<OutboxDispatcher> log) : BackgroundService
+    IOptions<TicketsOptions> options, ILogger<OutboxDispatcher> log) : PeriodicPass(clock, log)
 {
     public const int MaxAttempts = 5;
 
     /// <summary>One pass: returns how many events were handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var batch = options.Value.BatchSize;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -50,7 +50,7 @@ public sealed class OutboxDispatcher(
             catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
             {
                 m.LastError = ex.Message;
-                log.LogWarning(ex, "Outbox event {Id} ({Type}) failed", m.Id, m.EventType);
+                Log.LogWarning(ex, "Outbox event {Id} ({Type}) failed", m.Id, m.EventType);
             }
         }
         await db.SaveChangesAsync(ct);
@@ -91,16 +91,9 @@ public sealed class OutboxDispatcher(
         }];
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.OutboxIntervalSeconds)), clock);
-        do
-        {
-            try { await RunOnceAsync(stoppingToken); }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                log.LogError(ex, "Outbox pass failed");
-            }
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override int IntervalSeconds => options.Value.OutboxIntervalSeconds;
+
+    protected override string PassName => "Outbox";
+
+    protected override Task PassAsync(CancellationToken ct) => RunOnceAsync(ct);
 }
