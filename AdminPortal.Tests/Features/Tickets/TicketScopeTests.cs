@@ -98,4 +98,44 @@ public sealed class TicketScopeTests(PostgresFixture fixture) : DatabaseTest(fix
         Assert.True((await queue.ListAsync(desk.AsStaffA, new TicketFilter { PageSize = 2 })).HasNext);
         Assert.Equal([later.Id], secondPage.Rows.Select(r => r.Id));
     }
+
+    [Theory]
+    [InlineData("due_at")]
+    [InlineData("-due_at")]
+    [InlineData("-created_at")]
+    [InlineData("created_at")]
+    [InlineData("-updated_at")]
+    [InlineData("-escalation_level")]
+    public async Task Every_sort_the_queue_offers_orders_the_scope_as_it_says(string sort)
+    {
+        var desk = await TicketDesk.CreateAsync(Fixture);
+        var now = Fixture.Clock.GetUtcNow().UtcDateTime;
+        var ids = new List<int>();
+        for (var i = 0; i < 5; i++)
+            ids.Add((await desk.TicketAsync(Fixture, desk.HostelA, dueAt: now.AddHours(i % 2 == 0 ? 10 - i : -i))).Id);
+        await using (var db = await Fixture.CreateDbContextAsync())
+            for (var i = 0; i < ids.Count; i++)
+                await db.Set<Ticket>().Where(t => t.Id == ids[i]).ExecuteUpdateAsync(u => u
+                    .SetProperty(t => t.CreatedAt, now.AddDays(-(i * 7 % 5)))
+                    .SetProperty(t => t.UpdatedAt, now.AddMinutes(-(i * 3 % 5)))
+                    .SetProperty(t => t.EscalationLevel, i % 3));
+        List<Ticket> tickets;
+        await using (var db = await Fixture.CreateDbContextAsync())
+            tickets = await db.Set<Ticket>().AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync();
+        var expected = sort switch
+        {
+            "-due_at" => tickets.OrderByDescending(t => t.DueAt).ThenByDescending(t => t.Id),
+            "-created_at" => tickets.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
+            "created_at" => tickets.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+            "-updated_at" => tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
+            "-escalation_level" => tickets.OrderByDescending(t => t.EscalationLevel).ThenBy(t => t.DueAt).ThenBy(t => t.Id),
+            _ => tickets.OrderBy(t => t.DueAt).ThenBy(t => t.Id),
+        };
+
+        await using var scope = Scope();
+        var page = await scope.ServiceProvider.GetRequiredService<TicketQueryService>()
+            .ListAsync(desk.AsStaffA, TicketFilter.FromQueryString("sort=" + sort));
+
+        Assert.Equal(expected.Select(t => t.Id), page.Rows.Select(r => r.Id));
+    }
 }

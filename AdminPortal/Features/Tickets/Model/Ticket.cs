@@ -4,7 +4,7 @@ using AdminPortal.Features.Users;
 namespace AdminPortal.Features.Tickets.Model;
 
 /// <summary>SST-Resolve tickets (helpdesk.tickets), plus the hostel scope and SLA pause the portal's triage needs.</summary>
-public class Ticket
+public class Ticket : Queue.ITicketSortKeys
 {
     /// <summary>SST-Resolve tickets.id (serial: short, user-friendly numbers).</summary>
     public int Id { get; set; }

@@ -127,17 +127,8 @@ public sealed class TicketQueryService(
         return q;
     }
 
-    private static IQueryable<Ticket> Order(IQueryable<Ticket> q, TicketSort sort) => sort switch
-    {
-        TicketSort.DueDesc => q.OrderByDescending(t => t.DueAt).ThenByDescending(t => t.Id),
-        TicketSort.Created => q.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
-        TicketSort.CreatedDesc => q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
-        TicketSort.Updated => q.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
-        TicketSort.Escalation => q.OrderByDescending(t => t.EscalationLevel).ThenBy(t => t.DueAt).ThenBy(t => t.Id),
-        _ => q.OrderBy(t => t.DueAt).ThenBy(t => t.Id),
-    };
-
-    private static IQueryable<TicketKey> Order(IQueryable<TicketKey> q, TicketSort sort) => sort switch
+    // one ordering for the tickets of each branch and for the union of their keys
+    private static IQueryable<T> Order<T>(IQueryable<T> q, TicketSort sort) where T : ITicketSortKeys => sort switch
     {
         TicketSort.DueDesc => q.OrderByDescending(t => t.DueAt).ThenByDescending(t => t.Id),
         TicketSort.Created => q.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),

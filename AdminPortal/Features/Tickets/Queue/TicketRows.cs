@@ -14,8 +14,18 @@ public sealed record TicketRow(
 /// </summary>
 public sealed record TicketQueuePage(IReadOnlyList<TicketRow> Rows, int Total, bool HasNext, int Page, int PageSize);
 
+/// <summary>The columns the queue sorts on, on a ticket and on its key.</summary>
+public interface ITicketSortKeys
+{
+    int Id { get; }
+    DateTime? DueAt { get; }
+    DateTime CreatedAt { get; }
+    DateTime UpdatedAt { get; }
+    int EscalationLevel { get; }
+}
+
 /// <summary>The key columns the queue sorts on; unioned across scope branches, then joined for display.</summary>
-public sealed class TicketKey
+public sealed class TicketKey : ITicketSortKeys
 {
     public int Id { get; set; }
     public DateTime? DueAt { get; set; }
