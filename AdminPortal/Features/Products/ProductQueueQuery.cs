@@ -1,4 +1,5 @@
 using System.Globalization;
+using AdminPortal.Data;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace AdminPortal.Features.Products;
@@ -30,18 +31,18 @@ public sealed record ProductQueueQuery
     public ProductSort Sort { get; init; } = ProductSort.Submitted;
     public bool Descending { get; init; }
 
-    /// <summary>Pages reach this many rows into a view and no further (docs/decisions/0008-list-depth-cap.md).</summary>
-    public const int MaxDepth = 10_000;
+    /// <summary>Pages reach this many rows into a view and no further (see <see cref="ListDepth"/>).</summary>
+    public const int MaxDepth = ListDepth.MaxRows;
 
     /// <summary>1-based; <see cref="Parse"/> holds it to <see cref="LastPage"/>.</summary>
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
 
     /// <summary>The deepest page the pager offers at this page size: the one holding row <see cref="MaxDepth"/>.</summary>
-    public int LastPage => (MaxDepth + PageSize - 1) / PageSize;
+    public int LastPage => ListDepth.LastPage(PageSize);
 
     /// <summary>The rows skipped before this page, with the page held to <see cref="LastPage"/>.</summary>
-    public int Offset => (Math.Clamp(Page, 1, LastPage) - 1) * PageSize;
+    public int Offset => ListDepth.Offset(Page, PageSize);
 
     public static readonly ProductQueueQuery Default = new();
 

@@ -20,15 +20,15 @@ public sealed record UserListQuery(
     int Page = 1,
     int PageSize = 25)
 {
-    /// <summary>Pages reach this many rows into a view and no further (docs/decisions/0008-list-depth-cap.md).</summary>
-    public const int MaxDepth = 10_000;
+    /// <summary>Pages reach this many rows into a view and no further (see <see cref="ListDepth"/>).</summary>
+    public const int MaxDepth = ListDepth.MaxRows;
 
     public int Size => Math.Clamp(PageSize, 10, 100);
 
     /// <summary>The deepest page the pager offers: the one holding row <see cref="MaxDepth"/>.</summary>
-    public int LastPage => (MaxDepth + Size - 1) / Size;
+    public int LastPage => ListDepth.LastPage(Size);
 
-    public int Offset => (Math.Clamp(Page, 1, LastPage) - 1) * Size;
+    public int Offset => ListDepth.Offset(Page, Size);
 
     /// <summary>Applies the filters and the sort (not the paging).</summary>
     public IQueryable<PortalUser> Apply(PortalDbContext db)
