@@ -41,6 +41,20 @@ public sealed class LiveComponentBaseTests : IAsyncLifetime
         Assert.Equal(0, _feed.SubscriberCount);
     }
 
+    [Fact]
+    public async Task A_burst_of_events_is_handled_in_publish_order()
+    {
+        var cut = _bunit.Render<TicketCounter>();
+        cut.WaitForAssertion(() => Assert.Equal(1, _feed.SubscriberCount));
+        var ids = Enumerable.Range(1, 300).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        foreach (var id in ids)
+            await _feed.PublishAsync(new ChangeEvent(EntityTypes.Ticket, id, ChangeActions.Updated));
+
+        cut.WaitForAssertion(() => Assert.Equal(ids.Count, cut.Instance.Seen.Count), TimeSpan.FromSeconds(10));
+        Assert.Equal(ids.Select(id => "ticket:" + id), cut.Instance.Seen);
+    }
+
     internal sealed class TicketCounter : LiveComponentBase
     {
         private int _reloads;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
 
 namespace AdminPortal.Live;
@@ -14,6 +15,9 @@ namespace AdminPortal.Live;
 /// </code></example>
 public abstract class LiveComponentBase : ComponentBase, IDisposable
 {
+    private readonly ConcurrentQueue<ChangeEvent> _inbox = new();
+    private int _draining;   // 1 while a pool thread drains _inbox
+    private volatile bool _disposed;
     private IDisposable? _subscription;
     private CoalescingRefresher? _refresher;
 
@@ -49,19 +53,40 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
             return;
         _refresher = new CoalescingRefresher(() => InvokeAsync(ReloadAndRenderAsync), CoalesceWindow,
             onError: ex => Logger.LogError(ex, "Live reload of {Component} failed", GetType().Name));
-        _subscription = ChangeFeed.Subscribe(IsRelevant, change =>
+        _subscription = ChangeFeed.Subscribe(IsRelevant, Post);
+    }
+
+    // On the feed's loop: queue the event and return. This component's events are handled in order, on the thread
+    // pool: a busy circuit never holds up the others, and the circuits of one instance render on all its cores
+    // instead of one after another on the feed's loop.
+    private Task Post(ChangeEvent change)
+    {
+        _inbox.Enqueue(change);
+        if (Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
+            ThreadPool.UnsafeQueueUserWorkItem(static self => _ = self.DrainAsync(), this, preferLocal: false);
+        return Task.CompletedTask;
+    }
+
+    private async Task DrainAsync()
+    {
+        do
         {
-            // not awaited: a busy circuit must not hold up the feed's delivery to everyone else
-            _ = DispatchAsync(change);
-            return Task.CompletedTask;
-        });
+            while (_inbox.TryDequeue(out var change))
+                await DispatchAsync(change);
+            Volatile.Write(ref _draining, 0);
+            // an event queued after the last TryDequeue but before the reset found _draining = 1: take it now
+        } while (!_inbox.IsEmpty && Interlocked.CompareExchange(ref _draining, 1, 0) == 0);
     }
 
     private async Task DispatchAsync(ChangeEvent change)
     {
+        if (_disposed)
+            return;
         try
         {
             await InvokeAsync(() => OnChangeAsync(change));
+            if (!change.IsResync)
+                LiveMetrics.RecordDelivered(change);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -78,6 +103,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
         _subscription?.Dispose();
         _refresher?.Dispose();
         Dispose(true);
