@@ -50,10 +50,13 @@ public sealed class RoleAccessJourneys(BrowserFixture portal)
     }
 
     [Fact]
-    public async Task Health_reports_the_database()
+    public async Task Health_reports_the_database_and_the_live_feed()
     {
         using var http = new HttpClient();
         var body = await http.GetStringAsync($"{portal.BaseUrl}/healthz");
         Assert.Contains("\"database\":{\"status\":\"Healthy\"", body, StringComparison.Ordinal);
+        // the listener is up once the portal has served a page; no figures in the public answer
+        Assert.Contains("\"live\":{\"status\":\"Healthy\",\"description\":\"Listening on PostgreSQL\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("subscribers", body, StringComparison.OrdinalIgnoreCase);
     }
 }

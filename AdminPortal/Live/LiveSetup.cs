@@ -30,6 +30,11 @@ public static class LiveSetup
             services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeFeed>());
         }
         services.AddSingleton<PresenceTracker>();
+        if (!services.Any(d => d.ServiceType == typeof(LiveHealthCheck)))   // once, however often this is called
+        {
+            services.AddSingleton<LiveHealthCheck>();
+            services.AddHealthChecks().AddCheck<LiveHealthCheck>("live");
+        }
         services.AddScoped<CircuitIdentity>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, PresenceCircuitHandler>());
         return services;

@@ -84,6 +84,16 @@ public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisp
         return _dispatcher.Subscribe(filter, handler);
     }
 
+    /// <summary>Whether the listening connection is up now (false while reconnecting).</summary>
+    public bool IsListening
+    {
+        get
+        {
+            lock (_gate)
+                return _listening.Task.IsCompleted;
+        }
+    }
+
     /// <summary>Completes once the listening connection is up (again): tests and probes wait for it.</summary>
     public Task WhenListeningAsync(CancellationToken cancellationToken = default)
     {
