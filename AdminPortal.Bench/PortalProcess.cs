@@ -10,6 +10,9 @@ public sealed partial class PortalProcess : IAsyncDisposable
     private readonly Process _process;
     public Uri BaseAddress { get; }
 
+    /// <summary>The portal's process id (the bench reads its CPU time from /proc).</summary>
+    public int Pid => _process.Id;
+
     private PortalProcess(Process process, Uri baseAddress)
     {
         _process = process;

@@ -45,7 +45,7 @@ try
         await using var first = await PortalProcess.StartAsync(connection);
         await using var second = await PortalProcess.StartAsync(connection);
         using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        await using var browser = await BrowserBenchmarks.LaunchAsync(playwright);
+        await using var browser = await BrowserBenchmarks.LaunchAsync(playwright, background: true);
         figures.AddRange(await RenderBenchmarks.CommitToRenderAsync(bench, browser, first, second, pages, renderSamples));
     }
     Console.WriteLine();
