@@ -24,7 +24,7 @@ public static class LiveDiagnostics
             if (remote is null || !IPAddress.IsLoopback(remote))
                 return Results.NotFound();
             return Results.Ok(new LiveReport(feed.SubscriberCount, presence.LocalVisitCount, instance.OpenCircuits,
-                feed is not PostgresChangeFeed { IsListening: false }, LiveMetrics.Snapshot(),
+                feed.IsListening, LiveMetrics.Snapshot(),
                 GC.GetTotalPauseDuration().TotalMilliseconds, ThreadPool.ThreadCount, LongestRecentGc()));
         }).RequireAuthorization(p => p.RequireRole(PortalRoles.Admin));
         return app;

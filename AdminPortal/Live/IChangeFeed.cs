@@ -21,6 +21,12 @@ public interface IChangeFeed
     int SubscriberCount { get; }
 
     /// <summary>
+    /// Whether other instances' events reach this one now: false while a PostgreSQL listener reconnects; always true
+    /// in process, where there are no others.
+    /// </summary>
+    bool IsListening { get; }
+
+    /// <summary>
     /// Publishes to every instance. Call it after the transaction committed. It does not wait for handlers. A failure
     /// to reach the database is logged, not thrown: the change is committed, and listeners resync on reconnect.
     /// </summary>

@@ -17,6 +17,8 @@ public sealed class InProcessChangeFeed : IChangeFeed, IAsyncDisposable, IDispos
 
     public int SubscriberCount => _dispatcher.SubscriberCount;
 
+    public bool IsListening => true;
+
     public Task PublishAsync(ChangeEvent change, CancellationToken cancellationToken = default)
     {
         _dispatcher.Enqueue(ChangeStamp.Stamp(change, InstanceId, _clock));

@@ -11,7 +11,7 @@ namespace AdminPortal.Live;
 internal sealed class LiveHealthCheck(IChangeFeed feed) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(feed is PostgresChangeFeed { IsListening: false }
+        Task.FromResult(!feed.IsListening
             ? HealthCheckResult.Degraded("Not listening for other instances' changes (reconnecting)")
             : HealthCheckResult.Healthy(feed is PostgresChangeFeed ? "Listening on PostgreSQL" : "In-process feed (one instance)"));
 }

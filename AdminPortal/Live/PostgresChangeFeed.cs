@@ -84,7 +84,7 @@ public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisp
         return _dispatcher.Subscribe(filter, handler);
     }
 
-    /// <summary>Whether the listening connection is up now (false while reconnecting).</summary>
+    /// <summary>Whether the listening connection is up now (false until it first connects and while reconnecting).</summary>
     public bool IsListening
     {
         get
