@@ -30,12 +30,8 @@ internal static class BenchPriority
 
     private static int ParentOf(int pid)
     {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (IOException) { return 0; }
+        try { return int.Parse(ProcStat.Fields(pid)[1], System.Globalization.CultureInfo.InvariantCulture); }
+        catch (IOException) { return 0; }   // the process ended meanwhile
     }
 
     private static string CommandLine(int pid)

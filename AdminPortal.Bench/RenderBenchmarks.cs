@@ -21,6 +21,7 @@ namespace AdminPortal.Bench;
 /// </summary>
 public static class RenderBenchmarks
 {
+    private const string Group = "5b. commit to render in Chromium";
     private const string Rows = ".queue-table tbody tr[data-product-id]";
     private const int PagesPerContext = 25;
 
@@ -84,26 +85,26 @@ public static class RenderBenchmarks
         {
             const string note = "approved by the bench (SQL + publish on its own feed over NOTIFY, as ProductModeration does); the row leaves from the event, before the queue's coalesced refill; target p50 < 20 ms; bound by the browsers' CPU on this machine (docs/perf/benchmarks.md)";
             var one = await RunAsync(bench, browser, feed, probe, state, [first], pageCount, samples);
-            figures.Add(Figure.From("5b. commit to render in Chromium", $"one instance, {one.Pages} open queues",
+            figures.Add(Figure.From(Group, $"one instance, {one.Pages} open queues",
                 "commit returned to the row gone from each page's DOM (MutationObserver)", one.SamplesMs, 50, note));
-            figures.Add(Figure.From("5b. commit to render in Chromium", $"one instance, {one.Pages} open queues: the message reaching the page",
+            figures.Add(Figure.From(Group, $"one instance, {one.Pages} open queues: the message reaching the page",
                 "commit returned to the render batch's socket message on the page's main thread", one.ArrivalsMs));
             figures.Add(one.ServerFigure("one instance"));
             figures.AddRange(one.Cpu("one instance"));
             if (second is not null)
             {
                 var two = await RunAsync(bench, browser, feed, probe, state, [first, second], pageCount, samples);
-                figures.Add(Figure.From("5b. commit to render in Chromium", $"two instances, {two.Pages} open queues split between them",
+                figures.Add(Figure.From(Group, $"two instances, {two.Pages} open queues split between them",
                     "commit returned to the row gone from each page's DOM (MutationObserver)", two.SamplesMs, 50, note));
-                figures.Add(Figure.From("5b. commit to render in Chromium", $"two instances, {two.Pages} open queues: the message reaching the page",
+                figures.Add(Figure.From(Group, $"two instances, {two.Pages} open queues: the message reaching the page",
                     "commit returned to the render batch's socket message on the page's main thread", two.ArrivalsMs));
                 figures.Add(two.ServerFigure("two instances"));
                 figures.AddRange(two.Cpu("two instances"));
                 var serverAdded = two.Server.Percentile(0.95) - one.Server.Percentile(0.95);
-                figures.Add(new Figure("5b. commit to render in Chromium", "added by a second instance, on the server (p95 difference)",
+                figures.Add(new Figure(Group, "added by a second instance, on the server (p95 difference)",
                     "p95(two instances) - p95(one instance), server side", "ms", serverAdded, serverAdded, (int)two.Server.Total, 5));
                 var added = Stats.Percentile(two.SamplesMs, 0.95) - Stats.Percentile(one.SamplesMs, 0.95);
-                figures.Add(new Figure("5b. commit to render in Chromium", "added by a second instance (p95 difference)",
+                figures.Add(new Figure(Group, "added by a second instance (p95 difference)",
                     "p95(two instances) - p95(one instance)", "ms", added, added, two.SamplesMs.Count, 5,
                     "both runs are delivered over NOTIFY (the publisher is the bench): this is the second listener's cost"));
             }
@@ -123,15 +124,15 @@ public static class RenderBenchmarks
     private sealed record Run(int Pages, List<double> SamplesMs, List<double> ArrivalsMs, List<double> PortalCpuMs,
         List<double> MachineCpuMs, ServerDeliveries Server)
     {
-        public Figure ServerFigure(string instances) => new("5b. commit to render in Chromium",
+        public Figure ServerFigure(string instances) => new(Group,
             $"{instances}, {Pages} open queues: on the server", "publish to each circuit's handler done, its render batch sent (the portals' delivery histogram from /_diagnostics/live; bucket-interpolated)",
             "ms", Server.Percentile(0.5), Server.Percentile(0.95), (int)Server.Total, 50,
             "what the portal does, apart from the browsers (Chromium runs under SCHED_IDLE, as if on the users' machines)");
 
         public IEnumerable<Figure> Cpu(string instances) =>
         [
-            Figure.From("5b. commit to render in Chromium", $"{instances}: CPU per approval, portal", "CPU time of the portal processes from commit until 1.5 s later (refill included); /proc, 10 ms ticks", PortalCpuMs),
-            Figure.From("5b. commit to render in Chromium", $"{instances}: CPU per approval, whole machine", "busy CPU time of both cores over the same span (Chromium's renderers, PostgreSQL, the bench, the portals)", MachineCpuMs),
+            Figure.From(Group, $"{instances}: CPU per approval, portal", "CPU time of the portal processes from commit until 1.5 s later (refill included); /proc, 10 ms ticks", PortalCpuMs),
+            Figure.From(Group, $"{instances}: CPU per approval, whole machine", "busy CPU time of both cores over the same span (Chromium's renderers, PostgreSQL, the bench, the portals)", MachineCpuMs),
         ];
     }
 
@@ -141,7 +142,7 @@ public static class RenderBenchmarks
         var contexts = new List<IBrowserContext>();
         var pages = new List<IPage>();
         var byInstance = new Dictionary<Uri, List<IBrowserContext>>();
-        var circuitsBefore = await probe.CountAsync(portals, "circuits");
+        var circuitsBefore = (await probe.ReadAsync(portals)).ToDictionary(r => r.Key, r => r.Value.Circuits);
         try
         {
             for (var i = 0; i < pageCount; i++)
@@ -164,8 +165,8 @@ public static class RenderBenchmarks
                 await page.EvaluateAsync(Install);
                 pages.Add(page);
             }
-            var subscribers = await probe.CountAsync(portals, "subscribers");
-            Console.WriteLine($"  {pages.Count} queues open on {portals.Length} instance(s) (feed subscriptions: {string.Join(", ", portals.Select(p => subscribers[p]))}), load average {bench.LoadAverage()}");
+            var opened = await probe.ReadAsync(portals);
+            Console.WriteLine($"  {pages.Count} queues open on {portals.Length} instance(s) (feed subscriptions: {string.Join(", ", portals.Select(p => opened[p].Subscribers))}), load average {bench.LoadAverage()}");
             // what the open queues cost with nothing happening: an idle page must not keep the machine busy
             var idleFrom = Cpu.Read(portals);
             await Task.Delay(TimeSpan.FromSeconds(5));
@@ -196,23 +197,18 @@ public static class RenderBenchmarks
                     if (await page.EvaluateAsync<bool>(Arm, id))
                         watching.Add(page);
                 var metricsBefore = await MetricsAsync(probes);
-                var deliveredBefore = new Dictionary<PortalProcess, ServerDeliveries>();
-                foreach (var portal in portals)
-                    deliveredBefore[portal] = await probe.DeliveriesAsync([portal]);
-                var gcBefore = await probe.GcPauseAsync(portals);
+                var liveBefore = await probe.ReadAsync(portals);
                 var before = Cpu.Read(portals);
                 var committed = await ApproveAsync(bench, feed, id);
                 // hands off the browser while the pages work: polling them now would compete with what is measured
                 await Task.Delay(Settle);
                 var after = Cpu.Read(portals);
-                var deliveredOn = new Dictionary<PortalProcess, ServerDeliveries>();
-                foreach (var portal in portals)
-                    deliveredOn[portal] = (await probe.DeliveriesAsync([portal])).Minus(deliveredBefore[portal]);
+                var liveAfter = await probe.ReadAsync(portals);
+                var deliveredOn = portals.ToDictionary(p => p, p => liveAfter[p].Deliveries.Minus(liveBefore[p].Deliveries));
                 var delivered = deliveredOn.Values.Aggregate((a, b) => a.Plus(b));
-                var gcAfter = await probe.GcPauseAsync(portals);
-                var threads = await probe.CountAsync(portals, "poolThreads");
-                foreach (var portal in portals.Where(p => gcAfter[p] - gcBefore[p] > 50))
-                    Console.WriteLine($"  GC pause on {portal.BaseAddress.Port}: {(await probe.ReadAsync(portal)).GetProperty("longestRecentGc").GetString()}");
+                var gcPaused = portals.ToDictionary(p => p, p => liveAfter[p].GcPauseMs - liveBefore[p].GcPauseMs);
+                foreach (var portal in portals.Where(p => gcPaused[p] > 50))
+                    Console.WriteLine($"  GC pause on {portal.BaseAddress.Port}: {liveAfter[portal].LongestRecentGc}");
                 var metricsAfter = await MetricsAsync(probes);
                 var gone = new List<double>();
                 foreach (var page in watching)
@@ -223,7 +219,7 @@ public static class RenderBenchmarks
                     if (s >= 0)
                         arrivals.Add(times[1] - committed);
                 }
-                perSample.Add($"{(s < 0 ? "warm-up" : "sample " + (s + 1))}: server p95 {string.Join("/", portals.Select(p => $"{deliveredOn[p].Percentile(0.95):F0}"))} ms, DOM p95 {Stats.Percentile(gone, 0.95):F0} ms, GC pauses {string.Join("/", portals.Select(p => $"{gcAfter[p] - gcBefore[p]:F0}"))} ms, pool threads {string.Join("/", portals.Select(p => threads[p]))}");
+                perSample.Add($"{(s < 0 ? "warm-up" : "sample " + (s + 1))}: server p95 {string.Join("/", portals.Select(p => $"{deliveredOn[p].Percentile(0.95):F0}"))} ms, DOM p95 {Stats.Percentile(gone, 0.95):F0} ms, GC pauses {string.Join("/", portals.Select(p => $"{gcPaused[p]:F0}"))} ms, pool threads {string.Join("/", portals.Select(p => liveAfter[p].PoolThreads))}");
                 if (s < 0)
                     continue;
                 result.AddRange(gone);
@@ -257,7 +253,7 @@ public static class RenderBenchmarks
         var deadline = DateTime.UtcNow.AddMinutes(4);
         while (true)
         {
-            var now = await probe.CountAsync(portals, "circuits");
+            var now = (await probe.ReadAsync(portals)).ToDictionary(r => r.Key, r => r.Value.Circuits);
             if (portals.All(p => now[p] <= before[p]) || DateTime.UtcNow > deadline)
             {
                 Console.WriteLine($"  pages closed; circuits per instance: {string.Join(", ", portals.Select(p => $"{before[p]} before, {now[p]} now"))}");

@@ -21,12 +21,24 @@ internal readonly record struct Cpu(double PortalsMs, double MachineMs)
         var busy = ticks.Sum() - ticks[3] - ticks[4];   // all but idle and iowait
         var own = portals.Sum(p =>
         {
-            // fields after the command's closing parenthesis: utime and stime are the 12th and 13th
-            var stat = File.ReadAllText($"/proc/{p.Pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.Parse(fields[11]) + long.Parse(fields[12]);
+            var fields = ProcStat.Fields(p.Pid);
+            return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);   // utime, stime
         });
         return new Cpu(own * MsPerTick, busy * MsPerTick);
+    }
+}
+
+/// <summary>A process's <c>/proc/PID/stat</c>.</summary>
+internal static class ProcStat
+{
+    /// <summary>
+    /// The fields after the command's closing parenthesis (the command may hold spaces): [0] state, [1] parent id,
+    /// [11] utime, [12] stime.
+    /// </summary>
+    public static string[] Fields(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
     }
 }
 
@@ -35,13 +47,13 @@ internal sealed record ServerDeliveries(double[] Bounds, long[] Counts)
 {
     public long Total => Counts.Sum();
 
-    public static ServerDeliveries From(IEnumerable<JsonElement> reports)
+    /// <summary>From one report's <c>deliveries</c> (bucket key to count).</summary>
+    public static ServerDeliveries From(JsonElement deliveries)
     {
         var bounds = LiveMetrics.BucketBoundsMs.Append(double.PositiveInfinity).ToArray();
         var counts = new long[bounds.Length];
-        foreach (var report in reports)
-            for (var i = 0; i < bounds.Length; i++)
-                counts[i] += report.GetProperty("deliveries").GetProperty(LiveMetrics.BucketKey(i)).GetInt64();
+        for (var i = 0; i < bounds.Length; i++)
+            counts[i] = deliveries.GetProperty(LiveMetrics.BucketKey(i)).GetInt64();
         return new ServerDeliveries(bounds, counts);
     }
 
@@ -69,39 +81,31 @@ internal sealed record ServerDeliveries(double[] Bounds, long[] Counts)
     }
 }
 
+/// <summary>One portal's <c>/_diagnostics/live</c> at one moment.</summary>
+internal sealed record LiveSnapshot(long Circuits, long Subscribers, double GcPauseMs, int PoolThreads,
+    string LongestRecentGc, ServerDeliveries Deliveries)
+{
+    public static LiveSnapshot From(JsonElement report) => new(
+        report.GetProperty("circuits").GetInt64(), report.GetProperty("subscribers").GetInt64(),
+        report.GetProperty("gcPauseMs").GetDouble(), report.GetProperty("poolThreads").GetInt32(),
+        report.GetProperty("longestRecentGc").GetString() ?? "", ServerDeliveries.From(report.GetProperty("deliveries")));
+}
+
 /// <summary>Reads each instance's Development-only <c>/_diagnostics/live</c> as an admin.</summary>
 internal sealed class LiveProbe(IBrowserContext admin) : IAsyncDisposable
 {
-    public async Task<JsonElement> ReadAsync(PortalProcess portal)
+    /// <summary>One read per portal.</summary>
+    public async Task<Dictionary<PortalProcess, LiveSnapshot>> ReadAsync(IEnumerable<PortalProcess> portals)
     {
-        var response = await admin.APIRequest.GetAsync(new Uri(portal.BaseAddress, "/_diagnostics/live").ToString());
-        if (!response.Ok)
-            throw new InvalidOperationException($"GET /_diagnostics/live on {portal.BaseAddress}: {response.Status}");
-        return (await response.JsonAsync())!.Value.Clone();
-    }
-
-    public async Task<Dictionary<PortalProcess, long>> CountAsync(IEnumerable<PortalProcess> portals, string key)
-    {
-        var counts = new Dictionary<PortalProcess, long>();
+        var snapshots = new Dictionary<PortalProcess, LiveSnapshot>();
         foreach (var portal in portals)
-            counts[portal] = (await ReadAsync(portal)).GetProperty(key).GetInt64();
-        return counts;
-    }
-
-    public async Task<Dictionary<PortalProcess, double>> GcPauseAsync(IEnumerable<PortalProcess> portals)
-    {
-        var pauses = new Dictionary<PortalProcess, double>();
-        foreach (var portal in portals)
-            pauses[portal] = (await ReadAsync(portal)).GetProperty("gcPauseMs").GetDouble();
-        return pauses;
-    }
-
-    public async Task<ServerDeliveries> DeliveriesAsync(IEnumerable<PortalProcess> portals)
-    {
-        var reports = new List<JsonElement>();
-        foreach (var portal in portals)
-            reports.Add(await ReadAsync(portal));
-        return ServerDeliveries.From(reports);
+        {
+            var response = await admin.APIRequest.GetAsync(new Uri(portal.BaseAddress, "/_diagnostics/live").ToString());
+            if (!response.Ok)
+                throw new InvalidOperationException($"GET /_diagnostics/live on {portal.BaseAddress}: {response.Status}");
+            snapshots[portal] = LiveSnapshot.From((await response.JsonAsync())!.Value);
+        }
+        return snapshots;
     }
 
     public ValueTask DisposeAsync() => admin.DisposeAsync();
