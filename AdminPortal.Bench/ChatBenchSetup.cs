@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using System.Security.Claims;
 using AdminPortal.Data;
 using AdminPortal.Security;

@@ -3,6 +3,7 @@ using AdminPortal.Data.Demo;
 using AdminPortal.Data.Demo.Platform;
 using AdminPortal.Features.Chats;
 using AdminPortal.Features.Creators;
+using AdminPortal.Features.Notifications;
 using AdminPortal.Features.Products;
 using AdminPortal.Features.Vendors;
 using AdminPortal.Live;
@@ -29,6 +30,7 @@ public static class PortalFeatures
         services.AddChats();
         services.AddUsers();
         services.AddTickets(configuration);
+        services.AddNotifications();
         return services;
     }
 }

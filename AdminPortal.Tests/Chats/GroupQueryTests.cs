@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using AdminPortal.Features.Chats;
 using AdminPortal.Features.Products;
 using AdminPortal.Tests.Infrastructure;

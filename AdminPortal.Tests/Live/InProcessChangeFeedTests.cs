@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using AdminPortal.Live;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

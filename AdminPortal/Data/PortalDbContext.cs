@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using AdminPortal.Features.Users;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;

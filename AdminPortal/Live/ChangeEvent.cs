@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using System.Text.Json.Serialization;
 
 namespace AdminPortal.Live;

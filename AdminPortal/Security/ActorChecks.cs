@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using AdminPortal.Live;
 
 namespace AdminPortal.Security;

@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using System.Reflection;
 using AdminPortal.Features.Users;
 using Microsoft.AspNetCore.Identity;

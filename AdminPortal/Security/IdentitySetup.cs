@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using AdminPortal.Data;
 using AdminPortal.Features.Users;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -59,6 +60,7 @@ public static class IdentitySetup
 
         services.AddScoped<PortalAccess>();
         services.AddScoped<ClientInfo>();
+        services.AddScoped<Shared.ViewerClock>();
         services.AddScoped<ActorResolver>();
         services.AddSingleton<ActorChecks>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();

@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 namespace AdminPortal.Security;
 
 /// <summary>

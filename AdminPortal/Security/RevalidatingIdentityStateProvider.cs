@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using System.Security.Claims;
 using AdminPortal.Features.Users;
 using Microsoft.AspNetCore.Components.Authorization;

@@ -1,3 +1,11 @@
+// the viewer's time zone, for every time the server renders (ViewerClock); kept fresh on each load
+(() => {
+  try {
+    const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (tz) document.cookie = `tz=${encodeURIComponent(tz)}; path=/; max-age=31536000; samesite=lax`;
+  } catch { /* no Intl: times stay in UTC, and say so */ }
+})();
+
 window.adminPortal = {
   circuitReady() {
     document.documentElement.dataset.circuit = "ready";

@@ -1,3 +1,4 @@
+using AdminPortal.Features.Notifications;
 using AdminPortal.Data;
 using AdminPortal.Features.Tickets;
 using AdminPortal.Features.Tickets.Model;

@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using AdminPortal.Features.Users;
 using AdminPortal.Live;
 using AdminPortal.Security;

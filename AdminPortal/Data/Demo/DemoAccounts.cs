@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using Microsoft.EntityFrameworkCore;
 using AdminPortal.Features.Users;
 using AdminPortal.Security;

@@ -20,7 +20,6 @@ public static class TicketsSetup
         services.AddScoped<SavedViews>();
         services.AddScoped<CategoryAdmin>();
         services.AddSingleton<TicketLookups>();
-        services.AddSingleton<NotificationFeed>();
         services.AddSingleton<EscalationWorker>();
         services.AddSingleton<OutboxDispatcher>();
         if (configuration.GetValue("Tickets:RunWorkers", true))

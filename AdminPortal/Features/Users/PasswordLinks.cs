@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 
 namespace AdminPortal.Features.Users;

@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using System.Security.Cryptography;
 
 namespace AdminPortal.Features.Users;

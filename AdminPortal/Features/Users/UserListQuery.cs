@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using System.Linq.Expressions;
 using AdminPortal.Data;
 using AdminPortal.Features.Users.Platform;

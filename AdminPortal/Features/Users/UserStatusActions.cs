@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using System.Globalization;
 using System.Security.Claims;
 using AdminPortal.Data;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdminPortal.Features.Users;
 
@@ -16,7 +15,6 @@ public static class UsersSetup
         services.AddScoped<StaffAccounts>();
         services.AddScoped<AccessReport>();
         services.AddSingleton<PasswordLinks>();
-        services.TryAddSingleton<Security.Audit.AuditTrail>();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = PasswordLinks.Lifespan);
         return services;
     }

@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using System.Globalization;
 using AdminPortal.Features.Users.Platform;
 

@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using AdminPortal.Data;
 using AdminPortal.Features.Users;
 using Microsoft.EntityFrameworkCore;

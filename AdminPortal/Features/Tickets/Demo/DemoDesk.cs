@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using System.Text.Json;
 using AdminPortal.Data;
 using AdminPortal.Features.Tickets.Model;

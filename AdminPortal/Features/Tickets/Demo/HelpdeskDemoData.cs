@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using System.Diagnostics;
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;

@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using AdminPortal.Features.Users;
 
 namespace AdminPortal.Features.Tickets.Model;

@@ -1,3 +1,4 @@
+using AdminPortal.Features.Notifications;
 using System.Globalization;
 using System.Text.Json;
 using AdminPortal.Data;

@@ -1,3 +1,4 @@
+using AdminPortal.Data.Identity;
 using AdminPortal.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,4 +1,4 @@
-namespace AdminPortal.Features.Users;
+namespace AdminPortal.Data.Identity;
 
 /// <summary>
 /// Venta's users table merged into auth.users: its id/email/createdAt/updatedAt are the portal user's own, these

@@ -1,4 +1,4 @@
-namespace AdminPortal.Features.Users;
+namespace AdminPortal.Data.Identity;
 
 /// <summary>
 /// SST-Resolve user_roles: a role held by a user, optionally scoped to a domain ("hostel", "category") and a scope

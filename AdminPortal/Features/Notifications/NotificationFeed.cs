@@ -5,7 +5,7 @@ using AdminPortal.Live;
 using AdminPortal.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace AdminPortal.Features.Tickets.Notifications;
+namespace AdminPortal.Features.Notifications;
 
 public sealed record NotificationItem(long Id, string Title, string? Link, DateTime CreatedAt, bool Unread);
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace AdminPortal.Features.Users;
+namespace AdminPortal.Data.Identity;
 
 /// <summary>The SST-Resolve columns of auth.users (applied beside <see cref="PortalUserConfiguration"/>).</summary>
 internal sealed class PortalUserHelpdeskConfiguration : IEntityTypeConfiguration<PortalUser>

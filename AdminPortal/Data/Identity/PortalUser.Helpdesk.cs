@@ -1,4 +1,4 @@
-namespace AdminPortal.Features.Users;
+namespace AdminPortal.Data.Identity;
 
 /// <remarks>
 /// SST-Resolve users (uuid id, clerk_id, email, name, phone) merged into auth.users: the uuid key becomes the int

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace AdminPortal.Features.Users;
+namespace AdminPortal.Data.Identity;
 
 /// <summary>
 /// The one users table (auth.users): the ASP.NET Core Identity user with Deed-O's integer key and profile,

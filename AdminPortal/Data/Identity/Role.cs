@@ -1,4 +1,4 @@
-namespace AdminPortal.Features.Users;
+namespace AdminPortal.Data.Identity;
 
 /// <summary>SST-Resolve roles: the portal's roles (Admin, Moderator, Staff, User).</summary>
 public class Role

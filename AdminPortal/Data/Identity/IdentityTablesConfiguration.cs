@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace AdminPortal.Features.Users;
+namespace AdminPortal.Data.Identity;
 
 internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalUser>
 {

@@ -1,6 +1,6 @@
 using AdminPortal.Features.Users.Platform;
 
-namespace AdminPortal.Features.Users;
+namespace AdminPortal.Data.Identity;
 
 /// <summary>The Deed-O (seed 000) and chat-app (seed 001) columns of auth.users.</summary>
 public partial class PortalUser

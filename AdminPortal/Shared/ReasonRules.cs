@@ -1,0 +1,29 @@
+namespace AdminPortal.Shared;
+
+/// <summary>
+/// What a service accepts as a reason for an action: its length limits and the presets it offers. A service declares
+/// its rules once (a public static field) and checks with them; the reason dialog takes the same object, so the page
+/// can never allow what the service refuses.
+/// </summary>
+public sealed record ReasonRules(int MinLength, int MaxLength, IReadOnlyList<string>? Presets = null, bool Required = true)
+{
+    public IReadOnlyList<string> PresetList => Presets ?? [];
+
+    /// <summary>Why <paramref name="reason"/> is not acceptable, or null when it is.</summary>
+    public string? Problem(string? reason)
+    {
+        var text = reason?.Trim() ?? "";
+        if (text.Length == 0)
+            return Required ? "Give a reason." : null;
+        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            return "The reason contains characters that cannot be stored.";
+        if (text.Length < MinLength)
+            return $"Give a reason of at least {MinLength} characters.";
+        if (text.Length > MaxLength)
+            return $"Keep the reason under {MaxLength + 1} characters.";
+        return null;
+    }
+
+    /// <summary>The reason as it is stored: trimmed, null when empty.</summary>
+    public static string? Normalize(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+}
