@@ -3,7 +3,7 @@ using AdminPortal.Tests.Infrastructure;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 
-namespace AdminPortal.Tests.Components;
+namespace AdminPortal.Tests.Components.Shared;
 
 public sealed class MemoTests : MudBunitContext
 {
