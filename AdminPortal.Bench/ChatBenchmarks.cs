@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Security.Claims;
 using AdminPortal.Data;
 using AdminPortal.Features.Chats;
+using AdminPortal.Features.Chats.Group;
+using AdminPortal.Features.Chats.List;
 using AdminPortal.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,8 +46,8 @@ public sealed class ChatBenchmarks(BenchContext bench)
     {
         var access = circuit.GetRequiredService<ChatAccess>();
         var messages = circuit.GetRequiredService<MessageQueryService>();
-        var big = await access.OpenAsync(moderator, s.Big, "benchmark: chat page timings");
-        var small = await access.OpenAsync(moderator, s.Small, "benchmark: chat page timings");
+        var big = (await access.OpenAsync(moderator, s.Big, "benchmark: chat page timings")).Value!;
+        var small = (await access.OpenAsync(moderator, s.Small, "benchmark: chat page timings")).Value!;
         var figures = new List<Figure>();
         async Task AddAsync(string name, Func<Task> call, string measures = PageMeasures, double? target = MessagePageTarget, int? samples = null)
         {
@@ -91,36 +93,38 @@ public sealed class ChatBenchmarks(BenchContext bench)
     private async Task<List<Figure>> GroupListAsync(IServiceProvider circuit, ClaimsPrincipal moderator, ChatShape s)
     {
         var groups = circuit.GetRequiredService<GroupQueryService>();
-        const int pageSize = 25;   // ChatsPage's page size
-        var lastPage = Math.Max(0, (s.GroupCount - 1) / pageSize);
-        (string Name, GroupFilter Filter, int Page)[] cases =
+        // pages are 1-based and stop at the depth cap (decision 0008), as on ChatsPage
+        var lastPage = Math.Clamp((s.GroupCount + ChatListQuery.PageSize - 1) / ChatListQuery.PageSize, 1, ChatListQuery.LastPage);
+        var activeFrom = DateOnly.FromDateTime(s.ActiveFrom);
+        (string Name, ChatListQuery Query)[] cases =
         [
-            ("list, page 1", new GroupFilter(), 0),
-            ($"list, last page ({lastPage + 1:N0})", new GroupFilter(), lastPage),
-            ($"list + product {s.ProductId}", new GroupFilter(ProductId: s.ProductId), 0),
-            ($"list + member {s.MemberId} ({s.MemberGroups:N0} groups)", new GroupFilter(MemberId: s.MemberId), 0),
-            ("list + type private", new GroupFilter(Type: ConversationType.Private), 0),
-            ("list + type private, page 20", new GroupFilter(Type: ConversationType.Private), 19),
+            ("list, page 1", new ChatListQuery()),
+            ($"list, last page ({lastPage:N0})", new ChatListQuery(Page: lastPage)),
+            ($"list + product {s.ProductId}", new ChatListQuery(ProductId: s.ProductId)),
+            ($"list + member {s.MemberId} ({s.MemberGroups:N0} groups)", new ChatListQuery(MemberId: s.MemberId)),
+            ("list + type private", new ChatListQuery(Type: ConversationType.Private)),
+            ("list + type private, page 20", new ChatListQuery(Type: ConversationType.Private, Page: 20)),
             ($"list + last activity {s.ActiveFrom:yyyy-MM-dd}..{s.ActiveFrom.AddDays(6):yyyy-MM-dd}",
-                new GroupFilter(ActiveFrom: s.ActiveFrom, ActiveTo: s.ActiveFrom.AddDays(6)), 0),
-            ("list + name search 'group 12'", new GroupFilter(Search: "group 12"), 0),
-            ("list + name search 'group 19999' (one match)", new GroupFilter(Search: "group 19999"), 0),
+                new ChatListQuery(ActiveFrom: activeFrom, ActiveTo: activeFrom.AddDays(6))),
+            ("list + name search 'group 12'", new ChatListQuery(Search: "group 12")),
+            ("list + name search 'group 19999' (one match)", new ChatListQuery(Search: "group 19999")),
         ];
         var figures = new List<Figure>();
         foreach (var c in cases)
         {
-            var times = await Stats.TimeAsync(bench.Warmup, bench.Samples, () => groups.ListAsync(moderator, c.Filter, c.Page, pageSize));
-            figures.Add(Figure.From(Lists, c.Name, $"ListAsync: role check + total count + one {pageSize}-row page with last message, capped message count", times, ListPageTarget));
+            var times = await Stats.TimeAsync(bench.Warmup, bench.Samples, () => groups.ListAsync(moderator, c.Query));
+            figures.Add(Figure.From(Lists, c.Name, $"ListAsync: role check + total count + one {ChatListQuery.PageSize}-row page with last message, capped message count", times, ListPageTarget));
             Console.WriteLine($"  {c.Name}: p95 {figures[^1].P95:F2} ms");
         }
-        var header = await Stats.TimeAsync(bench.Warmup, bench.Samples, () => groups.HeaderAsync(moderator, s.Big));
+        var headers = circuit.GetRequiredService<ChatGroupQueryService>();
+        var header = await Stats.TimeAsync(bench.Warmup, bench.Samples, () => headers.HeaderAsync(moderator, s.Big));
         figures.Add(Figure.From(Lists, "header of the big group (members, product card)", "HeaderAsync: role check + group + product card + members", header, ListPageTarget));
         return figures;
     }
 
     private async Task<List<Figure>> ScrollBackAsync(IServiceProvider circuit, ClaimsPrincipal moderator, ChatShape s)
     {
-        var grant = await circuit.GetRequiredService<ChatAccess>().OpenAsync(moderator, s.Big, "benchmark: chat page timings");
+        var grant = (await circuit.GetRequiredService<ChatAccess>().OpenAsync(moderator, s.Big, "benchmark: chat page timings")).Value!;
         var messages = circuit.GetRequiredService<MessageQueryService>();
         var perPage = new List<double>();
         var totals = new List<double>();

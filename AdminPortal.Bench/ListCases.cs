@@ -1,4 +1,5 @@
 using AdminPortal.Features.Chats;
+using AdminPortal.Features.Chats.Group;
 using AdminPortal.Features.Products;
 using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Features.Tickets.Queue;
@@ -31,7 +32,7 @@ public static class ListCases
         var tickets = portal.Get<TicketQueryService>();
         var users = portal.Get<UserQueryService>();
         var messages = portal.Get<MessageQueryService>();
-        var grant = await portal.Get<ChatAccess>().OpenAsync(admin, s.BigGroup, "benchmark: message paging figures");
+        var grant = (await portal.Get<ChatAccess>().OpenAsync(admin, s.BigGroup, "benchmark: message paging figures")).Value!;
 
         var queue = new ProductQueueQuery { PageSize = PageSize };
         Func<Task<int>> Products(ProductQueueQuery q) => async () => (await products.GetPageAsync(moderator, q)).Rows.Count;

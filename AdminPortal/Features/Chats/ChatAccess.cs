@@ -5,6 +5,7 @@ using AdminPortal.Data;
 using AdminPortal.Live;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
+using AdminPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Chats;
@@ -24,8 +25,9 @@ public sealed class ChatAccess(IDbContextFactory<PortalDbContext> dbFactory, Act
     TimeProvider clock)
 {
     public const string OpenAction = "chat.open";
-    public const int MinReasonLength = 5;
-    public const int MaxReasonLength = 500;
+
+    /// <summary>What a reason for opening a chat must be: checked here, and by the gate before it asks.</summary>
+    public static readonly ReasonRules OpenReason = new(5, 500);
 
     /// <summary>
     /// How long a reader's roles, once read, are trusted for reading without reading them again: a page of messages
@@ -40,26 +42,27 @@ public sealed class ChatAccess(IDbContextFactory<PortalDbContext> dbFactory, Act
     public ChatAccessGrant? Existing(int actorId, Guid groupId) =>
         _issued.Values.FirstOrDefault(g => g.ActorId == actorId && g.GroupId == groupId);
 
-    /// <summary>Records why the actor opens the group's messages and returns the grant the message services ask for.</summary>
-    public async Task<ChatAccessGrant> OpenAsync(ClaimsPrincipal principal, Guid groupId, string reason,
+    /// <summary>
+    /// Records why the actor opens the group's messages and returns the grant the message services ask for; refused
+    /// (field "reason") when the reason does not meet <see cref="OpenReason"/>, not found when the group is gone.
+    /// </summary>
+    public async Task<Outcome<ChatAccessGrant>> OpenAsync(ClaimsPrincipal principal, Guid groupId, string? reason,
         CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(principal, Permission.BrowseChats, ct);
-        reason = (reason ?? "").Trim();
-        if (reason.Length < MinReasonLength)
-            throw new ArgumentException($"Say why you open this chat (at least {MinReasonLength} characters).", nameof(reason));
-        if (reason.Length > MaxReasonLength)
-            throw new ArgumentException($"Keep the reason under {MaxReasonLength} characters.", nameof(reason));
+        if (OpenReason.Problem(reason) is { } problem)
+            return Outcome<ChatAccessGrant>.Failed(Outcome.Refused(problem, ReasonField));
+        var why = ReasonRules.Normalize(reason)!;
         if (Existing(actor.Id, groupId) is { } existing)
-            return existing;
+            return Outcome<ChatAccessGrant>.Done(existing, "Messages opened.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Set<ChatGroup>().AnyAsync(g => g.Id == groupId, ct))
-            throw new KeyNotFoundException("This chat does not exist.");
-        audit.Add(db, actor.ToAudit(), OpenAction, EntityTypeName, groupId.ToString(), reason: reason);
+            return Outcome<ChatAccessGrant>.Failed(Outcome.NotFound("This chat does not exist."));
+        audit.Add(db, actor.ToAudit(), OpenAction, EntityTypeName, groupId.ToString(), reason: why);
         await db.SaveChangesAsync(ct);
-        var grant = new ChatAccessGrant(Guid.NewGuid(), actor.Id, groupId, clock.GetUtcNow().UtcDateTime, reason);
+        var grant = new ChatAccessGrant(Guid.NewGuid(), actor.Id, groupId, clock.GetUtcNow().UtcDateTime, why);
         _issued[grant.Token] = grant;
-        return grant;
+        return Outcome<ChatAccessGrant>.Done(grant, "Messages opened.");
     }
 
     /// <summary>
@@ -76,6 +79,9 @@ public sealed class ChatAccess(IDbContextFactory<PortalDbContext> dbFactory, Act
             : await actors.ResolveAsync(grant.ActorId, ct);
         return actor.Require(permission);
     }
+
+    /// <summary>The field a refused reason belongs to (<see cref="Outcome.ErrorFor"/>).</summary>
+    public const string ReasonField = "reason";
 
     internal const string EntityTypeName = "group";
 }

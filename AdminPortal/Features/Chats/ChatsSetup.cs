@@ -1,3 +1,6 @@
+using AdminPortal.Features.Chats.Group;
+using AdminPortal.Features.Chats.List;
+
 namespace AdminPortal.Features.Chats;
 
 public static class ChatsSetup
@@ -7,6 +10,7 @@ public static class ChatsSetup
     {
         services.AddScoped<ChatAccess>();   // scoped = per circuit: grants live as long as the tab's session
         services.AddScoped<GroupQueryService>();
+        services.AddScoped<ChatGroupQueryService>();
         services.AddScoped<MessageQueryService>();
         services.AddScoped<MessageModeration>();
         services.AddScoped<MessageIngest>();

@@ -1,11 +1,13 @@
 using AdminPortal.Data.Identity;
 using AdminPortal.Features.Chats;
+using AdminPortal.Features.Chats.Group;
+using AdminPortal.Features.Chats.List;
 using AdminPortal.Features.Products;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using static AdminPortal.Tests.Chats.ChatWorld;
+using static AdminPortal.Tests.Features.Chats.ChatWorld;
 
-namespace AdminPortal.Tests.Chats;
+namespace AdminPortal.Tests.Features.Chats.List;
 
 public sealed class GroupQueryTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
@@ -38,22 +40,22 @@ public sealed class GroupQueryTests(PostgresFixture fixture) : DatabaseTest(fixt
         var groups = Get<GroupQueryService>();
         var moderator = Principal(world.Moderator);
 
-        var all = await groups.ListAsync(moderator, new GroupFilter(), 0, 25);
+        var all = await groups.ListAsync(moderator, new ChatListQuery());
         Assert.Equal(2, all.Total);
         var first = all.Rows[0];
         Assert.Equal((world.GroupId, "Brass lamp", GroupQueryService.CountCap + 1, true, null), (first.Id, first.ProductTitle, first.MessageCount, first.LastHidden, first.LastPreview));
         Assert.Equal(2, all.Rows[1].MessageCount);
 
-        Assert.Equal([privateId], (await groups.ListAsync(moderator, new GroupFilter(MemberId: world.Members[2]), 0, 25)).Rows
+        Assert.Equal([privateId], (await groups.ListAsync(moderator, new ChatListQuery(MemberId: world.Members[2]))).Rows
             .Where(r => r.Type == ConversationType.Private).Select(r => r.Id));
-        Assert.Equal([world.GroupId], (await groups.ListAsync(moderator, new GroupFilter(MemberId: world.Members[0]), 0, 25)).Rows.Select(r => r.Id));
-        Assert.Equal([privateId], (await groups.ListAsync(moderator, new GroupFilter(Type: ConversationType.Private), 0, 25)).Rows.Select(r => r.Id));
-        Assert.Equal([world.GroupId], (await groups.ListAsync(moderator, new GroupFilter(ProductId: "IM_TESTPRODUCT0001"), 0, 25)).Rows.Select(r => r.Id));
-        Assert.Equal([privateId], (await groups.ListAsync(moderator, new GroupFilter(Search: "PRIVATE"), 0, 25)).Rows.Select(r => r.Id));
-        Assert.Equal([privateId], (await groups.ListAsync(moderator, new GroupFilter(ActiveTo: at.AddDays(-5)), 0, 25)).Rows.Select(r => r.Id));
-        Assert.Equal([world.GroupId], (await groups.ListAsync(moderator, new GroupFilter(ActiveFrom: at), 0, 25)).Rows.Select(r => r.Id));
+        Assert.Equal([world.GroupId], (await groups.ListAsync(moderator, new ChatListQuery(MemberId: world.Members[0]))).Rows.Select(r => r.Id));
+        Assert.Equal([privateId], (await groups.ListAsync(moderator, new ChatListQuery(Type: ConversationType.Private))).Rows.Select(r => r.Id));
+        Assert.Equal([world.GroupId], (await groups.ListAsync(moderator, new ChatListQuery(ProductId: "IM_TESTPRODUCT0001"))).Rows.Select(r => r.Id));
+        Assert.Equal([privateId], (await groups.ListAsync(moderator, new ChatListQuery(Search: "PRIVATE"))).Rows.Select(r => r.Id));
+        Assert.Equal([privateId], (await groups.ListAsync(moderator, new ChatListQuery(ActiveTo: DateOnly.FromDateTime(at.AddDays(-5))))).Rows.Select(r => r.Id));
+        Assert.Equal([world.GroupId], (await groups.ListAsync(moderator, new ChatListQuery(ActiveFrom: DateOnly.FromDateTime(at)))).Rows.Select(r => r.Id));
 
-        var header = await groups.HeaderAsync(moderator, world.GroupId);
+        var header = await Get<ChatGroupQueryService>().HeaderAsync(moderator, world.GroupId);
         Assert.Equal("Brass lamp", header!.Product!.Title);
         Assert.Equal(3, header.Members.Count);
         Assert.Equal("Vendor", header.Members.Single(m => m.Id == world.Members[0]).Role);

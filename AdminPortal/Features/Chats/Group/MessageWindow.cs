@@ -1,4 +1,4 @@
-namespace AdminPortal.Features.Chats;
+namespace AdminPortal.Features.Chats.Group;
 
 /// <summary>
 /// The bounded slice of a group's messages a reader holds in memory (oldest first). Loading older messages drops

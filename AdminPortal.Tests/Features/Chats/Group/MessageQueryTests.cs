@@ -1,12 +1,14 @@
 using AdminPortal.Features.Chats;
+using AdminPortal.Features.Chats.Group;
 using AdminPortal.Live;
 using AdminPortal.Security.Audit;
+using AdminPortal.Shared;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static AdminPortal.Tests.Chats.ChatWorld;
+using static AdminPortal.Tests.Features.Chats.ChatWorld;
 
-namespace AdminPortal.Tests.Chats;
+namespace AdminPortal.Tests.Features.Chats.Group;
 
 public sealed class MessageQueryTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
@@ -22,8 +24,8 @@ public sealed class MessageQueryTests(PostgresFixture fixture) : DatabaseTest(fi
     private async Task<(AsyncServiceScope Scope, ChatAccessGrant Grant)> OpenAsync()
     {
         var scope = Scope();
-        var grant = await scope.ServiceProvider.GetRequiredService<ChatAccess>()
-            .OpenAsync(Principal(_world.Moderator), _world.GroupId, "report 1: test reading");
+        var grant = (await scope.ServiceProvider.GetRequiredService<ChatAccess>()
+            .OpenAsync(Principal(_world.Moderator), _world.GroupId, "report 1: test reading")).Value!;
         return (scope, grant);
     }
 
@@ -58,7 +60,7 @@ public sealed class MessageQueryTests(PostgresFixture fixture) : DatabaseTest(fi
 
         // and forward again from the oldest: the same sequence
         var forward = new List<Guid> { seen[0] };
-        var from = (await messages.AroundAsync(grant, seen[0])).Messages[0].Cursor;
+        var from = (await messages.AroundAsync(grant, seen[0]))!.Messages[0].Cursor;
         while (true)
         {
             var page = await messages.NewerAsync(grant, from, take: 9);
@@ -89,7 +91,7 @@ public sealed class MessageQueryTests(PostgresFixture fixture) : DatabaseTest(fi
         Assert.Null(found.ContinueFrom);   // 120 messages: searched to the first in one step
         Assert.Empty((await messages.SearchAsync(grant, "100x cotton")).Hits);   // % and _ are literal, not wildcards
 
-        var window = await messages.AroundAsync(grant, hit.Id);
+        var window = (await messages.AroundAsync(grant, hit.Id))!;
         Assert.Equal(hit.Id, window.FocusId);
         Assert.Equal(MessageQueryService.PageSize, window.Messages.Count);
         Assert.Contains(window.Messages, m => m.Id == hit.Id);
@@ -111,7 +113,7 @@ public sealed class MessageQueryTests(PostgresFixture fixture) : DatabaseTest(fi
         var messages = scope.ServiceProvider.GetRequiredService<MessageQueryService>();
         var all = (await messages.OlderAsync(grant, null, take: 30)).Messages;   // oldest first, as PostgreSQL orders uuids
 
-        var around = await messages.AroundAsync(grant, all[15].Id, take: 10);
+        var around = (await messages.AroundAsync(grant, all[15].Id, take: 10))!;
         Assert.Equal(all.Skip(11).Take(10).Select(m => m.Id), around.Messages.Select(m => m.Id));
         Assert.True(around.HasOlder && around.HasNewer);
         var day = await messages.FromDateAsync(grant, T0, take: 10);
@@ -191,12 +193,12 @@ public sealed class MessageQueryTests(PostgresFixture fixture) : DatabaseTest(fi
         Assert.Equal((1, 2), (first.ReadCount, first.DeliveredCount));
         Assert.Equal(2, page.Single(m => m.Id == deedO.Id).ReadCount);
 
-        var receipts = await messages.ReceiptsAsync(grant, withReceipts.Id);
+        var receipts = (await messages.ReceiptsAsync(grant, withReceipts.Id))!;
         Assert.Equal(["Ben Okafor", "Chen Li"], receipts.Select(r => r.Name));
         Assert.Equal(T0.AddMinutes(3), receipts[0].ReadAt);
         Assert.Null(receipts[1].ReadAt);
         Assert.Equal(T0.AddSeconds(9), receipts[1].DeliveredAt);
-        Assert.Equal(2, (await messages.ReceiptsAsync(grant, deedO.Id)).Count);
+        Assert.Equal(2, (await messages.ReceiptsAsync(grant, deedO.Id))!.Count);
     }
 
     [Fact]
@@ -224,11 +226,11 @@ public sealed class MessageQueryTests(PostgresFixture fixture) : DatabaseTest(fi
         var hidden = (await messages.ByIdsAsync(grant, [target.Id])).Single().Hidden;
         Assert.NotNull(hidden);
         Assert.Equal(("Shares a phone number", "Mira Moderator"), (hidden.Reason, hidden.ByName));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => moderation.HideAsync(grant, target.Id, "twice over"));
+        Assert.Equal(OutcomeKind.Conflict, (await moderation.HideAsync(grant, target.Id, "twice over")).Kind);
 
         await moderation.UnhideAsync(grant, target.Id);
         Assert.Null((await messages.ByIdsAsync(grant, [target.Id])).Single().Hidden);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => moderation.UnhideAsync(grant, target.Id));
+        Assert.Equal(OutcomeKind.Conflict, (await moderation.UnhideAsync(grant, target.Id)).Kind);
 
         await using var db2 = await Fixture.CreateDbContextAsync();
         var trail = await db2.Set<AuditLogEntry>().AsNoTracking().Where(a => a.EntityType == EntityTypes.Message)

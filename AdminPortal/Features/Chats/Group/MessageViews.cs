@@ -1,4 +1,4 @@
-namespace AdminPortal.Features.Chats;
+namespace AdminPortal.Features.Chats.Group;
 
 /// <summary>Where a keyset page starts: the (timestamp, id) of the last message seen.</summary>
 public sealed record MessageCursor(DateTime Timestamp, Guid Id);

@@ -5,11 +5,7 @@ using AdminPortal.Features.Products;
 using AdminPortal.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace AdminPortal.Features.Chats;
-
-/// <summary>The chat browser's filters, as the URL carries them.</summary>
-public sealed record GroupFilter(string? Search = null, string? ProductId = null, int? MemberId = null,
-    ConversationType? Type = null, DateTime? ActiveFrom = null, DateTime? ActiveTo = null);
+namespace AdminPortal.Features.Chats.List;
 
 /// <summary>One row of the group list. <see cref="MessageCount"/> is capped at <see cref="GroupQueryService.CountCap"/>.</summary>
 public sealed record GroupRow(Guid Id, string Name, ConversationType Type, string? ProductId, string? ProductTitle,
@@ -18,16 +14,9 @@ public sealed record GroupRow(Guid Id, string Name, ConversationType Type, strin
 
 public sealed record GroupListPage(IReadOnlyList<GroupRow> Rows, int Total);
 
-public sealed record ProductCard(string Id, string Title, string? Image, double Mrp, double SellingPrice, string? VendorName);
-
-public sealed record GroupMember(int Id, string Name, string Role, bool Online);
-
-public sealed record GroupHeader(Guid Id, string Name, ConversationType Type, ProductCard? Product,
-    IReadOnlyList<GroupMember> Members, DateTime? LastMessageAt);
-
 public sealed record Pick(string Id, string Label);
 
-/// <summary>Lists and describes groups. Group metadata only: messages need a reason (<see cref="ChatAccess"/>).</summary>
+/// <summary>Lists groups and the filters' choices. Group metadata only: messages need a reason (<see cref="ChatAccess"/>).</summary>
 public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors)
 {
     /// <summary>
@@ -38,14 +27,17 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
 
     public const int PreviewLength = 90;
 
-    public async Task<GroupListPage> ListAsync(ClaimsPrincipal principal, GroupFilter filter, int page, int pageSize,
-        CancellationToken ct = default)
+    /// <summary>One page of the groups the query matches, most recent activity first.</summary>
+    public async Task<GroupListPage> ListAsync(ClaimsPrincipal principal, ChatListQuery filter, CancellationToken ct = default)
     {
         await actors.RequireAsync(principal, Permission.BrowseChats, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = db.Set<ChatGroup>().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Search))
-            q = q.Where(g => EF.Functions.ILike(g.Name, "%" + Escape(filter.Search.Trim()) + "%", "\\"));
+        {
+            var pattern = ChatLike.Contains(filter.Search.Trim());
+            q = q.Where(g => EF.Functions.ILike(g.Name, pattern, "\\"));
+        }
         if (!string.IsNullOrWhiteSpace(filter.ProductId))
             q = q.Where(g => g.ProductId == filter.ProductId);
         if (filter.MemberId is { } member)
@@ -63,10 +55,8 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
             q = q.Where(g => g.LastMessageAt < end);
         }
         var total = await q.CountAsync(ct);
-        pageSize = Math.Clamp(pageSize, 1, 100);
-        page = Math.Max(0, page);
         // the page's ids first: PostgreSQL computes the select list's subqueries for every row an OFFSET skips
-        var pageIds = ByActivity(q).Skip(page * pageSize).Take(pageSize).Select(g => g.Id);
+        var pageIds = ByActivity(q).Skip(filter.Offset).Take(ChatListQuery.PageSize).Select(g => g.Id);
         var rows = await ByActivity(db.Set<ChatGroup>().AsNoTracking().Where(g => pageIds.Contains(g.Id)))
             .Select(g => new
             {
@@ -87,40 +77,12 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
             .ToList(), total);
     }
 
-    public async Task<GroupHeader?> HeaderAsync(ClaimsPrincipal principal, Guid groupId, CancellationToken ct = default)
-    {
-        await actors.RequireAsync(principal, Permission.BrowseChats, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var g = await db.Set<ChatGroup>().AsNoTracking().Where(x => x.Id == groupId)
-            .Select(x => new { x.Id, x.Name, x.Type, x.ProductId, x.Members, x.CreatedBy, x.LastMessageAt })
-            .SingleOrDefaultAsync(ct);
-        if (g is null)
-            return null;
-        var product = g.ProductId is null ? null : await db.Set<Product>().AsNoTracking().Where(p => p.Id == g.ProductId)
-            .Select(p => new
-            {
-                p.Id, p.Title, p.Images, p.Mrp, p.SellingPrice, p.VendorId,
-                Vendor = db.Users.Where(u => u.Id == p.VendorId).Select(u => u.Name ?? u.Email).FirstOrDefault(),
-            })
-            .SingleOrDefaultAsync(ct);
-        var members = await db.Users.AsNoTracking().Where(u => g.Members.Contains(u.Id))
-            .OrderBy(u => u.Name).Select(u => new { u.Id, Name = u.Name ?? u.Email ?? "unknown", u.IsOnline })
-            .ToListAsync(ct);
-        return new GroupHeader(g.Id, g.Name, g.Type,
-            product is null ? null : new ProductCard(product.Id, product.Title, product.Images.FirstOrDefault(),
-                product.Mrp, product.SellingPrice, product.Vendor),
-            members.Select(m => new GroupMember(m.Id, m.Name,
-                    m.Id == product?.VendorId ? "Vendor" : m.Id == g.CreatedBy ? "Creator" : "Member", m.IsOnline == true))
-                .OrderBy(m => m.Role == "Member").ThenBy(m => m.Name).ToList(),
-            g.LastMessageAt);
-    }
-
     /// <summary>Users for the member filter's autocomplete (name or email).</summary>
     public async Task<IReadOnlyList<Pick>> FindUsersAsync(string? term, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(term) || term.Trim().Length < 2)
             return [];
-        var pattern = "%" + Escape(term.Trim()) + "%";
+        var pattern = ChatLike.Contains(term.Trim());
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Users.AsNoTracking()
             .Where(u => u.DeletedAt == null && (EF.Functions.ILike(u.Name!, pattern, "\\") || EF.Functions.ILike(u.Email!, pattern, "\\")))
@@ -135,7 +97,7 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
         if (string.IsNullOrWhiteSpace(term) || term.Trim().Length < 2)
             return [];
         var t = term.Trim();
-        var pattern = "%" + Escape(t) + "%";
+        var pattern = ChatLike.Contains(t);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<Product>().AsNoTracking()
             .Where(p => p.Id == t || EF.Functions.ILike(p.Title, pattern, "\\"))
@@ -165,7 +127,5 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
     private static string? Preview(string? text) =>
         text is null ? null : text.Length <= PreviewLength ? text : text[..PreviewLength] + "…";
 
-    private static DateTime Utc(DateTime d) => DateTime.SpecifyKind(d.Date, DateTimeKind.Utc);
-
-    internal static string Escape(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+    private static DateTime Utc(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 }

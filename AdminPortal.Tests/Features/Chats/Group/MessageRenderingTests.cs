@@ -1,12 +1,17 @@
 using AdminPortal.Features.Chats;
-using AdminPortal.Features.Chats.Components;
+using AdminPortal.Features.Chats.Group;
+using AdminPortal.Features.Chats.Group.Components;
+using AdminPortal.Shared;
 using AdminPortal.Tests.Infrastructure;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace AdminPortal.Tests.Chats;
+namespace AdminPortal.Tests.Features.Chats.Group;
 
 public sealed class MessageRenderingTests : MudBunitContext
 {
+    public MessageRenderingTests() => Services.AddSingleton(new ViewerClock(TimeProvider.System));   // times in UTC
+
     private static MessageView View(string text, params Attachment[] attachments) => new(Guid.NewGuid(), 3, "Asha <b>Rao</b>", text,
         attachments, new DateTime(2026, 11, 1, 9, 30, 0, DateTimeKind.Utc), null, 3, 5, null);
 

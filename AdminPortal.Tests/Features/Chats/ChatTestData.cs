@@ -7,7 +7,7 @@ using AdminPortal.Tests.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AdminPortal.Tests.Chats;
+namespace AdminPortal.Tests.Features.Chats;
 
 /// <summary>The demo logins, three chat members and one group.</summary>
 internal sealed record ChatWorld(int Moderator, int Admin, int Staff, int[] Members, Guid GroupId)

@@ -1,6 +1,6 @@
-using AdminPortal.Features.Chats;
+using AdminPortal.Features.Chats.Group;
 
-namespace AdminPortal.Tests.Chats;
+namespace AdminPortal.Tests.Features.Chats.Group;
 
 public sealed class MessageWindowTests
 {

@@ -1,7 +1,7 @@
 using AdminPortal.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace AdminPortal.Features.Chats;
+namespace AdminPortal.Features.Chats.Group;
 
 /// <summary>
 /// Reads one group's messages by keyset on idx_messages_group_keyset (group_id, timestamp DESC, id DESC): a row
@@ -46,16 +46,20 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
         return Map(await Project(db, q).ToListAsync(ct));
     }
 
-    /// <summary>A window around one message (it and older ones, then newer ones), to open a search hit in context.</summary>
-    public async Task<MessageWindowPage> AroundAsync(ChatAccessGrant grant, Guid messageId, int take = PageSize,
+    /// <summary>
+    /// A window around one message (it and older ones, then newer ones), to open a search hit in context; null when
+    /// the message is not in this chat.
+    /// </summary>
+    public async Task<MessageWindowPage?> AroundAsync(ChatAccessGrant grant, Guid messageId, int take = PageSize,
         CancellationToken ct = default)
     {
         await access.VerifyAsync(grant, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var target = await db.Set<Message>().AsNoTracking()
             .Where(m => m.Id == messageId && m.GroupId == grant.GroupId)
-            .Select(m => new MessageCursor(m.Timestamp, m.Id)).SingleOrDefaultAsync(ct)
-            ?? throw new KeyNotFoundException("This message is not in this chat.");
+            .Select(m => new MessageCursor(m.Timestamp, m.Id)).SingleOrDefaultAsync(ct);
+        if (target is null)
+            return null;
         return await WindowAsync(db, grant.GroupId, target, take, messageId, ct);
     }
 
@@ -93,7 +97,7 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
         term = term.Trim();
         if (term.Length < 2)
             return new MessageSearchPage([], null, null);
-        var pattern = "%" + GroupQueryService.Escape(term) + "%";
+        var pattern = ChatLike.Contains(term);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scanned = Keyset(db, grant.GroupId, before).Take(scanLimit);
         var hits = await scanned
@@ -112,16 +116,20 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
         return new MessageSearchPage(hits, edge, edge?.Timestamp);
     }
 
-    /// <summary>Who received and read one message, and when (chat.message_receipts; read_by when there are none).</summary>
-    public async Task<IReadOnlyList<ReceiptView>> ReceiptsAsync(ChatAccessGrant grant, Guid messageId,
+    /// <summary>
+    /// Who received and read one message, and when (chat.message_receipts; read_by when there are none); null when
+    /// the message is not in this chat.
+    /// </summary>
+    public async Task<IReadOnlyList<ReceiptView>?> ReceiptsAsync(ChatAccessGrant grant, Guid messageId,
         CancellationToken ct = default)
     {
         await access.VerifyAsync(grant, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var message = await db.Set<Message>().AsNoTracking()
             .Where(m => m.Id == messageId && m.GroupId == grant.GroupId)
-            .Select(m => new { m.ReadBy }).SingleOrDefaultAsync(ct)
-            ?? throw new KeyNotFoundException("This message is not in this chat.");
+            .Select(m => new { m.ReadBy }).SingleOrDefaultAsync(ct);
+        if (message is null)
+            return null;
         var receipts = await (from r in db.Set<MessageReceipt>().AsNoTracking()
                               join u in db.Users on r.UserId equals u.Id
                               where r.MessageId == messageId

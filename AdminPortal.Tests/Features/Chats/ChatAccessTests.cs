@@ -1,13 +1,16 @@
 using AdminPortal.Features.Chats;
+using AdminPortal.Features.Chats.Group;
+using AdminPortal.Features.Chats.List;
 using AdminPortal.Live;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
+using AdminPortal.Shared;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static AdminPortal.Tests.Chats.ChatWorld;
+using static AdminPortal.Tests.Features.Chats.ChatWorld;
 
-namespace AdminPortal.Tests.Chats;
+namespace AdminPortal.Tests.Features.Chats;
 
 public sealed class ChatAccessTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
@@ -28,7 +31,7 @@ public sealed class ChatAccessTests(PostgresFixture fixture) : DatabaseTest(fixt
         var access = session.ServiceProvider.GetRequiredService<ChatAccess>();
         var messages = session.ServiceProvider.GetRequiredService<MessageQueryService>();
 
-        var grant = await access.OpenAsync(Principal(_world.Moderator), _world.GroupId, "  report 42: spam  ");
+        var grant = (await access.OpenAsync(Principal(_world.Moderator), _world.GroupId, "  report 42: spam  ")).Value!;
         await using (var db = await Fixture.CreateDbContextAsync())
         {
             var entry = await db.Set<AuditLogEntry>().AsNoTracking().SingleAsync();
@@ -39,7 +42,7 @@ public sealed class ChatAccessTests(PostgresFixture fixture) : DatabaseTest(fixt
         }
         Assert.Equal(3, (await messages.OlderAsync(grant, null)).Messages.Count);
 
-        var again = await access.OpenAsync(Principal(_world.Moderator), _world.GroupId, "another reason");
+        var again = (await access.OpenAsync(Principal(_world.Moderator), _world.GroupId, "another reason")).Value;
         Assert.Same(grant, again);
         Assert.Same(grant, access.Existing(_world.Moderator, _world.GroupId));
         await using var check = await Fixture.CreateDbContextAsync();
@@ -60,8 +63,8 @@ public sealed class ChatAccessTests(PostgresFixture fixture) : DatabaseTest(fixt
         // a grant of another session (another circuit) does not open this one
         ChatAccessGrant elsewhere;
         await using (var other = Scope())
-            elsewhere = await other.ServiceProvider.GetRequiredService<ChatAccess>()
-                .OpenAsync(Principal(_world.Moderator), _world.GroupId, "report 7: threats");
+            elsewhere = (await other.ServiceProvider.GetRequiredService<ChatAccess>()
+                .OpenAsync(Principal(_world.Moderator), _world.GroupId, "report 7: threats")).Value!;
         await Assert.ThrowsAsync<AccessDeniedException>(() => messages.OlderAsync(elsewhere, null));
         Assert.Null(session.ServiceProvider.GetRequiredService<ChatAccess>().Existing(_world.Moderator, _world.GroupId));
     }
@@ -71,7 +74,7 @@ public sealed class ChatAccessTests(PostgresFixture fixture) : DatabaseTest(fixt
     {
         await using var session = Scope();
         var access = session.ServiceProvider.GetRequiredService<ChatAccess>();
-        await Assert.ThrowsAsync<ArgumentException>(() => access.OpenAsync(Principal(_world.Moderator), _world.GroupId, " hm "));
+        Assert.Equal(OutcomeKind.Refused, (await access.OpenAsync(Principal(_world.Moderator), _world.GroupId, " hm ")).Kind);
         await using var db = await Fixture.CreateDbContextAsync();
         Assert.Equal(0, await db.Set<AuditLogEntry>().CountAsync());
     }
@@ -84,9 +87,9 @@ public sealed class ChatAccessTests(PostgresFixture fixture) : DatabaseTest(fixt
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
             session.ServiceProvider.GetRequiredService<ChatAccess>().OpenAsync(staff, _world.GroupId, "just curious, really"));
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            session.ServiceProvider.GetRequiredService<GroupQueryService>().ListAsync(staff, new GroupFilter(), 0, 25));
+            session.ServiceProvider.GetRequiredService<GroupQueryService>().ListAsync(staff, new ChatListQuery()));
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
-            session.ServiceProvider.GetRequiredService<GroupQueryService>().HeaderAsync(staff, _world.GroupId));
+            session.ServiceProvider.GetRequiredService<ChatGroupQueryService>().HeaderAsync(staff, _world.GroupId));
         await using var db = await Fixture.CreateDbContextAsync();
         Assert.Equal(0, await db.Set<AuditLogEntry>().CountAsync());
     }
@@ -95,8 +98,8 @@ public sealed class ChatAccessTests(PostgresFixture fixture) : DatabaseTest(fixt
     public async Task A_role_revoked_after_opening_stops_the_reading()
     {
         await using var session = Scope();
-        var grant = await session.ServiceProvider.GetRequiredService<ChatAccess>()
-            .OpenAsync(Principal(_world.Moderator), _world.GroupId, "report 9: scam links");
+        var grant = (await session.ServiceProvider.GetRequiredService<ChatAccess>()
+            .OpenAsync(Principal(_world.Moderator), _world.GroupId, "report 9: scam links")).Value!;
         await using (var db = await Fixture.CreateDbContextAsync())
             await db.UserRoles.Where(r => r.UserId == _world.Moderator).ExecuteDeleteAsync();
         await Assert.ThrowsAsync<AccessDeniedException>(() =>
@@ -107,8 +110,8 @@ public sealed class ChatAccessTests(PostgresFixture fixture) : DatabaseTest(fixt
     {
         await using var session = Scope();
         var messages = session.ServiceProvider.GetRequiredService<MessageQueryService>();
-        var grant = await session.ServiceProvider.GetRequiredService<ChatAccess>()
-            .OpenAsync(Principal(_world.Moderator), _world.GroupId, "report 10: scam links");
+        var grant = (await session.ServiceProvider.GetRequiredService<ChatAccess>()
+            .OpenAsync(Principal(_world.Moderator), _world.GroupId, "report 10: scam links")).Value!;
         await messages.OlderAsync(grant, null);   // roles read and trusted for ChatAccess.VerifiedFor
         await using (var db = await Fixture.CreateDbContextAsync())
             await db.UserRoles.Where(r => r.UserId == _world.Moderator).ExecuteDeleteAsync();   // no live event
@@ -123,8 +126,8 @@ public sealed class ChatAccessTests(PostgresFixture fixture) : DatabaseTest(fixt
     {
         await using var session = Scope();
         var messages = session.ServiceProvider.GetRequiredService<MessageQueryService>();
-        var grant = await session.ServiceProvider.GetRequiredService<ChatAccess>()
-            .OpenAsync(Principal(_world.Moderator), _world.GroupId, "report 11: scam links");
+        var grant = (await session.ServiceProvider.GetRequiredService<ChatAccess>()
+            .OpenAsync(Principal(_world.Moderator), _world.GroupId, "report 11: scam links")).Value!;
         await messages.OlderAsync(grant, null);
         await using (var db = await Fixture.CreateDbContextAsync())
             await db.UserRoles.Where(r => r.UserId == _world.Moderator).ExecuteDeleteAsync();
@@ -145,8 +148,8 @@ public sealed class ChatAccessTests(PostgresFixture fixture) : DatabaseTest(fixt
     public async Task Hiding_a_message_reads_the_roles_every_time()
     {
         await using var session = Scope();
-        var grant = await session.ServiceProvider.GetRequiredService<ChatAccess>()
-            .OpenAsync(Principal(_world.Moderator), _world.GroupId, "report 12: scam links");
+        var grant = (await session.ServiceProvider.GetRequiredService<ChatAccess>()
+            .OpenAsync(Principal(_world.Moderator), _world.GroupId, "report 12: scam links")).Value!;
         var page = await session.ServiceProvider.GetRequiredService<MessageQueryService>().OlderAsync(grant, null);
         await using (var db = await Fixture.CreateDbContextAsync())
             await db.UserRoles.Where(r => r.UserId == _world.Moderator).ExecuteDeleteAsync();
