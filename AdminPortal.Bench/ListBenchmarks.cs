@@ -1,4 +1,5 @@
 using AdminPortal.Features.Products;
+using AdminPortal.Features.Products.Queue;
 using AdminPortal.Features.Users;
 using Npgsql;
 

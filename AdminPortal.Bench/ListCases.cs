@@ -1,6 +1,7 @@
 using AdminPortal.Features.Chats;
 using AdminPortal.Features.Chats.Group;
 using AdminPortal.Features.Products;
+using AdminPortal.Features.Products.Queue;
 using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Features.Tickets.Queue;
 using AdminPortal.Features.Users;

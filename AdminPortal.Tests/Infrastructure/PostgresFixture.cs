@@ -52,8 +52,8 @@ public sealed class PostgresFixture : IAsyncLifetime
         await DatabaseReset.TruncateAllAsync(db);
         // reads shared between circuits hold rows of the previous test (user ids are reused after TRUNCATE)
         Services.GetRequiredService<AdminPortal.Security.ActorChecks>().Actors.Invalidate();
-        Services.GetRequiredService<AdminPortal.Features.Products.ProductQueueReads>().Pages.Invalidate();
-        Services.GetRequiredService<AdminPortal.Features.Products.ProductQueueReads>().Tabs.Invalidate();
+        Services.GetRequiredService<AdminPortal.Features.Products.Queue.ProductQueueReads>().Pages.Invalidate();
+        Services.GetRequiredService<AdminPortal.Features.Products.Queue.ProductQueueReads>().Tabs.Invalidate();
     }
 
     public async Task DisposeAsync()

@@ -38,8 +38,8 @@ public static class QueryValues
         if (string.IsNullOrWhiteSpace(text) || text.Length > 64)
             return null;
         var name = text.Trim().Replace("-", "").Replace("_", "");
-        if (name.Length == 0 || char.IsDigit(name[0]) || name[0] is '-' or '+')
-            return null;
+        if (name.Length == 0 || char.IsDigit(name[0]) || name[0] is '-' or '+' || name.Contains(','))
+            return null;   // a comma would OR two names into a third ("published,rejected" is Rejected's number)
         return System.Enum.TryParse<T>(name, ignoreCase: true, out var value) && System.Enum.IsDefined(value) ? value : null;
     }
 

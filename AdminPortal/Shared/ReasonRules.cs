@@ -5,7 +5,9 @@ namespace AdminPortal.Shared;
 /// its rules once (a public static field) and checks with them; the reason dialog takes the same object, so the page
 /// can never allow what the service refuses.
 /// </summary>
-public sealed record ReasonRules(int MinLength, int MaxLength, IReadOnlyList<string>? Presets = null, bool Required = true)
+/// <param name="Missing">What to say when a required reason is missing (the default: "Give a reason.").</param>
+public sealed record ReasonRules(int MinLength, int MaxLength, IReadOnlyList<string>? Presets = null, bool Required = true,
+    string? Missing = null)
 {
     public IReadOnlyList<string> PresetList => Presets ?? [];
 
@@ -14,7 +16,7 @@ public sealed record ReasonRules(int MinLength, int MaxLength, IReadOnlyList<str
     {
         var text = reason?.Trim() ?? "";
         if (text.Length == 0)
-            return Required ? "Give a reason." : null;
+            return Required ? Missing ?? "Give a reason." : null;
         if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
             return "The reason contains characters that cannot be stored.";
         if (text.Length < MinLength)
@@ -22,6 +24,15 @@ public sealed record ReasonRules(int MinLength, int MaxLength, IReadOnlyList<str
         if (text.Length > MaxLength)
             return $"Keep the reason under {MaxLength + 1} characters.";
         return null;
+    }
+
+    /// <summary>The presets picked (in the rules' order) and a reason of one's own, as one reason; null when none.</summary>
+    public string? Combine(IEnumerable<string> picked, string? text)
+    {
+        var parts = PresetList.Where(picked.Contains).ToList();
+        if (!string.IsNullOrWhiteSpace(text))
+            parts.Add(text.Trim());
+        return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 
     /// <summary>The reason as it is stored: trimmed, null when empty.</summary>

@@ -1,5 +1,7 @@
 using AdminPortal.Features.Products;
+using AdminPortal.Features.Products.Queue;
 using AdminPortal.Security;
+using AdminPortal.Shared;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,7 +17,7 @@ public sealed class ProductModerationTests(PostgresFixture fixture) : DatabaseTe
         _data = await new ProductTestData(Fixture).SeedAsync();
     }
 
-    private async Task<DecisionResult> DecideAsync(System.Security.Claims.ClaimsPrincipal who, ProductDecision decision)
+    private async Task<Outcome> DecideAsync(System.Security.Claims.ClaimsPrincipal who, ProductDecision decision)
     {
         await using var scope = Scope();
         return await scope.ServiceProvider.GetRequiredService<ProductModeration>().DecideAsync(who, decision);
@@ -52,7 +54,7 @@ public sealed class ProductModerationTests(PostgresFixture fixture) : DatabaseTe
         var audit = await _data.AuditOfAsync(product.Id);
         if (expected is null)
         {
-            Assert.Equal(DecisionOutcome.Refused, result.Outcome);
+            Assert.Equal(OutcomeKind.Refused, result.Kind);
             Assert.Equal(from, saved.PublishingStatus);
             Assert.Equal(product.Version, saved.Version);
             Assert.Empty(audit);
@@ -91,8 +93,8 @@ public sealed class ProductModerationTests(PostgresFixture fixture) : DatabaseTe
 
         var result = await DecideAsync(_data.Moderator, new ProductDecision(product.Id, ModerationAction.Reject, Reason: reason));
 
-        Assert.Equal(DecisionOutcome.Invalid, result.Outcome);
-        Assert.Contains("reason", result.Errors["Reason"], StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(OutcomeKind.Refused, result.Kind);
+        Assert.Contains("reason", result.ErrorFor("Reason"), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(PublishingStatus.Suggestion, (await _data.ReloadAsync(product.Id)).PublishingStatus);
         Assert.Empty(await _data.AuditOfAsync(product.Id));
     }
@@ -122,7 +124,7 @@ public sealed class ProductModerationTests(PostgresFixture fixture) : DatabaseTe
         var product = await _data.AddAsync();
 
         var without = await DecideAsync(_data.Moderator, new ProductDecision(product.Id, ModerationAction.RequestChanges));
-        Assert.True(without.Errors.ContainsKey("Reason"));
+        Assert.Equal("Reason", without.Field);
 
         var with = await DecideAsync(_data.Moderator,
             new ProductDecision(product.Id, ModerationAction.RequestChanges, Reason: "Add a photo of the back"));
@@ -145,8 +147,8 @@ public sealed class ProductModerationTests(PostgresFixture fixture) : DatabaseTe
 
         var result = await DecideAsync(_data.Moderator, new ProductDecision(product.Id, ModerationAction.Approve, product.Version, Edits: edits));
 
-        Assert.Equal(DecisionOutcome.Invalid, result.Outcome);
-        Assert.True(result.Errors.ContainsKey(field), string.Join(", ", result.Errors));
+        Assert.Equal(OutcomeKind.Refused, result.Kind);
+        Assert.Equal(field, result.Field);
         var saved = await _data.ReloadAsync(product.Id);
         Assert.Equal(("Original", PublishingStatus.Suggestion), (saved.Title, saved.PublishingStatus));
         Assert.Empty(await _data.AuditOfAsync(product.Id));
@@ -180,8 +182,8 @@ public sealed class ProductModerationTests(PostgresFixture fixture) : DatabaseTe
         var late = await DecideAsync(_data.Moderator,
             new ProductDecision(product.Id, ModerationAction.Reject, product.Version, "Blurry"));
 
-        Assert.Equal(DecisionOutcome.Conflict, late.Outcome);
-        Assert.Equal("Milan Moderator", late.LastChange!.ActorName);
+        Assert.Equal(OutcomeKind.Conflict, late.Kind);
+        Assert.Equal("Milan Moderator", late.ChangedBy);
         Assert.Contains("Milan Moderator approved this product", late.Message, StringComparison.Ordinal);
         Assert.Equal(PublishingStatus.Published, (await _data.ReloadAsync(product.Id)).PublishingStatus);
         Assert.Single(await _data.AuditOfAsync(product.Id));
@@ -202,7 +204,7 @@ public sealed class ProductModerationTests(PostgresFixture fixture) : DatabaseTe
         var results = await Task.WhenAll(attempts);
 
         Assert.Single(results, r => r.Succeeded);
-        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.Outcome, new[] { DecisionOutcome.Conflict, DecisionOutcome.Refused }));
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Contains(r.Kind, new[] { OutcomeKind.Conflict, OutcomeKind.Refused }));
         Assert.Equal(PublishingStatus.Published, (await _data.ReloadAsync(product.Id)).PublishingStatus);
         Assert.Single(await _data.AuditOfAsync(product.Id));
     }
@@ -217,14 +219,15 @@ public sealed class ProductModerationTests(PostgresFixture fixture) : DatabaseTe
         await DecideAsync(_data.Moderator2, new ProductDecision(products[3].Id, ModerationAction.Approve));
 
         await using var scope = Scope();
-        var result = await scope.ServiceProvider.GetRequiredService<ProductModeration>().DecideManyAsync(_data.Moderator,
+        var outcome = await scope.ServiceProvider.GetRequiredService<ProductModeration>().DecideManyAsync(_data.Moderator,
             new BulkDecision(ModerationAction.Approve, products.Select(p => p.Id).ToList(), null, null));
+        var result = outcome.Value!;
 
         Assert.Equal(3, result.Done);
         Assert.Equal(2, result.SkippedCount);
         Assert.Equal(new[] { products[1].Id, products[3].Id }.Order(), result.Skipped.Select(s => s.Id).Order());
-        Assert.All(result.Skipped, s => Assert.Equal("Milan Moderator", s.LastChange!.ActorName));
-        Assert.Contains("Approved 3 products. Skipped 2", result.Describe(ModerationAction.Approve), StringComparison.Ordinal);
+        Assert.All(result.Skipped, s => Assert.StartsWith("Milan Moderator ", s.Reason, StringComparison.Ordinal));
+        Assert.Contains("Approved 3 products. Skipped 2", outcome.Message, StringComparison.Ordinal);
         Assert.Equal(PublishingStatus.Rejected, (await _data.ReloadAsync(products[1].Id)).PublishingStatus);
         foreach (var p in new[] { products[0], products[2], products[4] })
         {
@@ -245,11 +248,11 @@ public sealed class ProductModerationTests(PostgresFixture fixture) : DatabaseTe
         var moderation = scope.ServiceProvider.GetRequiredService<ProductModeration>();
 
         var refused = await moderation.DecideManyAsync(_data.Moderator, new BulkDecision(ModerationAction.Reject, null, view, " "));
-        Assert.NotNull(refused.Error);
-        Assert.Equal(0, refused.Done);
+        Assert.Equal(OutcomeKind.Refused, refused.Kind);
+        Assert.Equal(0, refused.Value?.Done ?? 0);
 
         var result = await moderation.DecideManyAsync(_data.Moderator, new BulkDecision(ModerationAction.Reject, null, view, "Not aligned with the cause"));
-        Assert.Equal(1, result.Done);
+        Assert.Equal(1, result.Value!.Done);
         Assert.Equal(PublishingStatus.Rejected, (await _data.ReloadAsync(fashion.Id)).PublishingStatus);
         Assert.Equal("Not aligned with the cause", (await _data.ReloadAsync(fashion.Id)).Remark);
         Assert.Equal(PublishingStatus.Suggestion, (await _data.ReloadAsync(grief.Id)).PublishingStatus);

@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Features.Products.Queue;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Products;

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Features.Products.Queue;
 using AdminPortal.Live;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
+using AdminPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Products;
@@ -19,35 +21,48 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
     public const int MaxReasonLength = 1000;
     public const int MaxBulk = 10_000;
 
-    /// <summary>Preset rejection reasons; the moderator may pick some and/or write their own.</summary>
-    public static readonly string[] RejectReasons =
-    [
-        "Photos are blurry or missing", "Price above MRP guidance", "Not aligned with the cause",
-        "Misleading title or description", "Duplicate of another product", "Prohibited item",
-    ];
+    /// <summary>A rejection's reason: preset reasons to pick (any number) and/or one's own; the vendor sees it.</summary>
+    public static readonly ReasonRules RejectReason = new(1, MaxReasonLength,
+        [
+            "Photos are blurry or missing", "Price above MRP guidance", "Not aligned with the cause",
+            "Misleading title or description", "Duplicate of another product", "Prohibited item",
+        ],
+        Missing: "A rejection needs a reason: pick one or write one.");
 
-    public async Task<DecisionResult> DecideAsync(ClaimsPrincipal principal, ProductDecision decision, CancellationToken ct = default)
+    /// <summary>The remark sent back with a request for changes.</summary>
+    public static readonly ReasonRules ChangesReason = new(1, MaxReasonLength, Missing: "Tell the vendor what to change.");
+
+    /// <summary>A note on any other decision: optional.</summary>
+    public static readonly ReasonRules OptionalReason = new(0, MaxReasonLength, Required: false);
+
+    public static ReasonRules ReasonFor(ModerationAction action) => action switch
+    {
+        ModerationAction.Reject => RejectReason,
+        ModerationAction.RequestChanges => ChangesReason,
+        _ => OptionalReason,
+    };
+
+    /// <summary>Decides on one product: Done, Refused (on its field), Conflict (who and when), or NotFound.</summary>
+    public async Task<Outcome> DecideAsync(ClaimsPrincipal principal, ProductDecision decision, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(principal, ProductTransitions.RequiredPermission(decision.Action), ct);
         var reason = decision.Reason?.Trim();
-        if (ReasonProblem(decision.Action, reason) is { } problem)
-            return DecisionResult.Invalid(new Dictionary<string, string> { ["Reason"] = problem });
+        if (ReasonFor(decision.Action).Problem(reason) is { } problem)
+            return Outcome.Refused(problem, "Reason");
         var edits = decision.Edits?.Normalised();
         if (edits?.Validate() is { Count: > 0 } errors)
-            return DecisionResult.Invalid(errors);
+            return Outcome.Refused(errors.First().Value, errors.First().Key);   // the first field at fault
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Set<Product>().SingleOrDefaultAsync(p => p.Id == decision.ProductId, ct);
         if (product is null)
-            return DecisionResult.NotFound;
+            return Outcome.NotFound("This product no longer exists.");
         if (decision.ExpectedVersion is { } seen && seen != product.Version)
-            return DecisionResult.Conflict(await LastChangeAsync(db, product.Id, ct));
+            return Conflict(await LastChangeAsync(db, product.Id, ct));
         if (ProductTransitions.Target(product.PublishingStatus, decision.Action) is not { } target)
-            return DecisionResult.Refused(
-                $"This product is {Label(product.PublishingStatus)}: it cannot be {Verb(decision.Action)}.",
-                await LastChangeAsync(db, product.Id, ct));
+            return Outcome.Refused($"This product is {Label(product.PublishingStatus)}: it cannot be {Verb(decision.Action)}.");
         if (decision.Action == ModerationAction.Edit && edits is null)
-            return DecisionResult.Invalid(new Dictionary<string, string> { ["Title"] = "Nothing to save." });
+            return Outcome.Refused("Nothing to save.", "Title");
 
         var before = Snapshot(product);
         if (edits is not null)
@@ -68,7 +83,7 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
         product.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         var after = Snapshot(product);
         if (decision.Action == ModerationAction.Edit && before == after with { UpdatedAt = before.UpdatedAt })
-            return DecisionResult.Done(target, "Nothing changed.");
+            return Outcome.Done("Nothing changed.");
         audit.Add(db, actor.ToAudit(), ProductTransitions.AuditAction(decision.Action), EntityTypes.Product, product.Id,
             Changed(before, after, true), Changed(before, after, false), reason);
         try
@@ -78,24 +93,29 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
         catch (DbUpdateConcurrencyException)
         {
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return DecisionResult.Conflict(await LastChangeAsync(fresh, product.Id, ct));
+            return Conflict(await LastChangeAsync(fresh, product.Id, ct));
         }
         await feed.PublishAsync(new ChangeEvent(EntityTypes.Product, product.Id, ProductEvents.Action(decision.Action), actor.Id, actor.Name), ct);
-        return DecisionResult.Done(target, $"{Capitalise(Verb(decision.Action))}: {product.Title}.");
+        return Outcome.Done($"{Capitalise(Verb(decision.Action))}: {product.Title}.");
     }
+
+    /// <summary>Someone changed the product first: who and when, and that nothing of ours was saved.</summary>
+    public static Outcome Conflict(ProductChange? last) => last is null
+        ? Outcome.Conflict("Someone else changed this product while you had it open. Reload to see the latest.")
+        : Outcome.Conflict($"{last.Describe()} Nothing of yours was saved; reload to see the latest.", last.ActorName, last.AtUtc);
 
     /// <summary>
     /// Approves or rejects many suggestions. Each product is decided at most once: the UPDATE only touches rows still
     /// in suggestion, so those decided meanwhile by someone else are skipped and reported, never overwritten.
     /// </summary>
-    public async Task<BulkResult> DecideManyAsync(ClaimsPrincipal principal, BulkDecision bulk, CancellationToken ct = default)
+    public async Task<Outcome<BulkSummary>> DecideManyAsync(ClaimsPrincipal principal, BulkDecision bulk, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
         if (bulk.Action is not (ModerationAction.Approve or ModerationAction.Reject))
-            return BulkResult.Failed("Only approve and reject can be done in bulk.");
+            return Outcome<BulkSummary>.Failed(Outcome.Refused("Only approve and reject can be done in bulk."));
         var reason = bulk.Reason?.Trim();
-        if (ReasonProblem(bulk.Action, reason) is { } problem)
-            return BulkResult.Failed(problem);
+        if (ReasonFor(bulk.Action).Problem(reason) is { } problem)
+            return Outcome<BulkSummary>.Failed(Outcome.Refused(problem, "Reason"));
         var target = ProductTransitions.Target(PublishingStatus.Suggestion, bulk.Action)!.Value;
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -134,15 +154,29 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
         }
         await AnnounceAsync(actor, bulk.Action, decided, ct);
         var skippedIds = ids.Except(decided.Select(d => d.Id)).ToList();
-        var skipped = new List<SkippedProduct>();
+        var skipped = new List<BulkSkip>();
         foreach (var id in skippedIds.Take(20))
         {
             var p = await db.Set<Product>().AsNoTracking().Where(x => x.Id == id)
                 .Select(x => new { x.Title, x.PublishingStatus }).SingleOrDefaultAsync(ct);
             if (p is not null)
-                skipped.Add(new SkippedProduct(id, p.Title, p.PublishingStatus, await LastChangeAsync(db, id, ct)));
+                skipped.Add(new BulkSkip(id, p.Title,
+                    (await LastChangeAsync(db, id, ct))?.Describe() ?? $"now {ProductLabels.Of(p.PublishingStatus)}."));
         }
-        return new BulkResult(decided.Count, skipped, skippedIds.Count, capped);
+        var summary = new BulkSummary(decided.Count, skipped, capped, skippedIds.Count);
+        return Outcome<BulkSummary>.Done(summary, BulkText(bulk.Action, summary));
+    }
+
+    /// <summary>"Approved 3 products. Skipped 2: someone else decided them first."</summary>
+    public static string BulkText(ModerationAction action, BulkSummary summary)
+    {
+        var verb = action == ModerationAction.Approve ? "Approved" : "Rejected";
+        var text = $"{verb} {summary.Done:N0} product{(summary.Done == 1 ? "" : "s")}.";
+        if (summary.SkippedCount > 0)
+            text += $" Skipped {summary.SkippedCount:N0}: someone else decided {(summary.SkippedCount == 1 ? "it" : "them")} first.";
+        if (summary.Capped)
+            text += $" Stopped at {MaxBulk:N0}; run it again for the rest.";
+        return text;
     }
 
     private async Task AnnounceAsync(PortalActor actor, ModerationAction action, List<BulkRow> decided, CancellationToken ct)
@@ -160,18 +194,6 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
     /// <summary>Who last changed the product (latest audit record), for "already approved by X at T".</summary>
     public static Task<ProductChange?> LastChangeAsync(PortalDbContext db, string id, CancellationToken ct) =>
         ProductQueryService.HistoryQuery(db, id).FirstOrDefaultAsync(ct);
-
-    internal static string? ReasonProblem(ModerationAction action, string? reason)
-    {
-        if (reason is { Length: > MaxReasonLength })
-            return $"Keep it under {MaxReasonLength} characters.";
-        return action switch
-        {
-            ModerationAction.Reject when string.IsNullOrWhiteSpace(reason) => "A rejection needs a reason: pick one or write one.",
-            ModerationAction.RequestChanges when string.IsNullOrWhiteSpace(reason) => "Tell the vendor what to change.",
-            _ => null,
-        };
-    }
 
     private sealed record BulkRow(string Id, string Title);
 

@@ -1,3 +1,5 @@
+using AdminPortal.Features.Products.Queue;
+
 namespace AdminPortal.Features.Products;
 
 public static class ProductsSetup

@@ -1,8 +1,9 @@
 using AdminPortal.Features.Products;
+using AdminPortal.Features.Products.Queue;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AdminPortal.Tests.Features.Products;
+namespace AdminPortal.Tests.Features.Products.Queue;
 
 public sealed class ProductQueryServiceTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {

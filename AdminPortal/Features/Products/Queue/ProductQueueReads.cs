@@ -1,6 +1,6 @@
 using AdminPortal.Live;
 
-namespace AdminPortal.Features.Products;
+namespace AdminPortal.Features.Products.Queue;
 
 /// <summary>The queue reads that open queues share after a product event (see <see cref="SharedReads{TKey,TValue}"/>).</summary>
 public sealed class ProductQueueReads(IChangeFeed feed) : IDisposable

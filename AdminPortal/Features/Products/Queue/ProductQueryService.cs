@@ -7,7 +7,7 @@ using AdminPortal.Security;
 using AdminPortal.Security.Audit;
 using Microsoft.EntityFrameworkCore;
 
-namespace AdminPortal.Features.Products;
+namespace AdminPortal.Features.Products.Queue;
 
 /// <summary>
 /// Reads for the moderation queue and the review page. Every filter has an index behind it (the queue index

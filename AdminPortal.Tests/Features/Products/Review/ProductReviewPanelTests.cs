@@ -1,15 +1,23 @@
 using AdminPortal.Features.Products;
-using AdminPortal.Features.Products.Components;
+using AdminPortal.Features.Products.Review;
+using AdminPortal.Shared;
 using AdminPortal.Tests.Infrastructure;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace AdminPortal.Tests.Features.Products;
+namespace AdminPortal.Tests.Features.Products.Review;
 
 /// <summary>The review panel's buttons per status and actor, and its messages on the fields.</summary>
 public sealed class ProductReviewPanelTests : MudBunitContext
 {
     private readonly List<ProductDecision> _decisions = [];
-    private DecisionResult _answer = DecisionResult.Done(PublishingStatus.Published, "Approved: Brass lamp.");
+    private Outcome _answer = Outcome.Done("Approved: Brass lamp.");
+
+    public ProductReviewPanelTests()
+    {
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddScoped<ViewerClock>();   // OutcomeAlert shows a conflict's time in the viewer's zone
+    }
 
     private static ProductDetails Product(PublishingStatus status = PublishingStatus.Suggestion) =>
         new("IM_0000000000000001", "Brass lamp", "Cast by hand.", Cause.GriefCare, 1000, 800, status,
@@ -106,7 +114,7 @@ public sealed class ProductReviewPanelTests : MudBunitContext
     [Fact]
     public void A_conflict_says_who_decided_first_and_offers_a_reload()
     {
-        _answer = DecisionResult.Conflict(new ProductChange("Milan Moderator", "product.approve", new DateTime(2026, 11, 23, 9, 30, 0), null));
+        _answer = ProductModeration.Conflict(new ProductChange("Milan Moderator", "product.approve", new DateTime(2026, 11, 23, 9, 30, 0), null));
         var cut = Render(Product(), ModeratorOnSuggestion);
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Approve").Click();
