@@ -1,5 +1,6 @@
 using AdminPortal.Features.Products;
 using AdminPortal.Features.Users;
+using AdminPortal.Features.Users.List;
 using Npgsql;
 
 namespace AdminPortal.Bench;
