@@ -7,6 +7,7 @@ using AdminPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using AdminPortal.Features.Users.User;
+using AdminPortal.Live;
 
 namespace AdminPortal.Tests.Features.Users.User;
 
@@ -46,6 +47,35 @@ public sealed class ProfileAndAuditTests(PostgresFixture fixture) : UsersTestBas
         var late = await edits.SaveAsync(await AdminAsync(), target.Id, target.Version, form);
         Assert.True(late.Kind == OutcomeKind.Conflict);
         Assert.Contains("Asha Admin edited the profile", late.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_admins_own_profile_save_comes_back_on_the_feed_and_is_not_announced_to_them()
+    {
+        var target = await UserAsync("staff.a@adminportal.demo");
+        var adminId = await IdOf("admin@adminportal.demo");
+        var events = new List<ChangeEvent>();
+        using var sub = Get<IChangeFeed>().Subscribe(e => e.Is(EntityTypes.User, target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            e => { lock (events) events.Add(e); return Task.CompletedTask; });
+        var form = ProfileEdits.Form.Of(target);
+        form.City = "Bengaluru";
+        var saved = await Service<ProfileEdits>().SaveAsync(As(adminId), target.Id, target.Version, form);
+        Assert.True(saved.Succeeded, saved.Message);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (events.Count == 0)
+            await Task.Delay(20, timeout.Token);
+
+        var own = new UserPageState(target.Id, adminId);
+        var other = new UserPageState(target.Id, viewerId: adminId + 1000);
+        lock (events)
+            foreach (var e in events)
+            {
+                own.Noticed(e);
+                other.Noticed(e);
+            }
+
+        Assert.Null(own.Change);
+        Assert.Equal("Asha Admin", other.Change?.ActorName);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed record UserListQuery(
     public static UserListQuery From(string? q = null, string? role = null, string? status = null, string? platform = null,
         string? deleted = null, string? sort = null, string? page = null, string? size = null)
     {
-        var pageSize = QueryValues.OneOf(size, PageSizes.ToArray(), DefaultPageSize);
+        var pageSize = QueryValues.OneOf(size, PageSizes, DefaultPageSize);
         return new UserListQuery(
             Search: QueryValues.Text(q),
             Role: QueryValues.Text(role, 64),
