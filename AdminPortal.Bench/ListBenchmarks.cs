@@ -1,6 +1,7 @@
 using AdminPortal.Features.Products;
 using AdminPortal.Features.Products.Queue;
 using AdminPortal.Features.Users;
+using AdminPortal.Features.Users.List;
 using Npgsql;
 
 namespace AdminPortal.Bench;

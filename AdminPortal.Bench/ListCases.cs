@@ -5,6 +5,7 @@ using AdminPortal.Features.Products.Queue;
 using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Features.Tickets.Queue;
 using AdminPortal.Features.Users;
+using AdminPortal.Features.Users.List;
 using AdminPortal.Features.Users.Platform;
 
 namespace AdminPortal.Bench;

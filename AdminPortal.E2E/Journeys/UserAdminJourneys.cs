@@ -122,11 +122,11 @@ public sealed class UserAdminJourneys(BrowserFixture portal)
     }
 
     /// <summary>
-    /// Waits until the page runs on its circuit (the users pages mark themselves data-interactive="true"): input typed
-    /// into the prerendered markup before that is lost when the interactive render replaces it.
+    /// Waits until the page runs on its circuit (the InteractiveMarker's data-interactive="true", a hidden element):
+    /// input typed into the prerendered markup before that is lost when the interactive render replaces it.
     /// </summary>
     private static Task WaitForInteractiveAsync(IPage page) =>
-        page.Locator("[data-interactive=true]").First.WaitForAsync();
+        page.Locator("[data-interactive=true]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
     /// <summary>Waits until the layout's live access watcher listens for changes to the signed-in user.</summary>
     private static Task WaitForWatcherAsync(IPage page) =>

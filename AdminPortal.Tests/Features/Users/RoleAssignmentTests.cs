@@ -130,7 +130,7 @@ public sealed class RoleAssignmentTests(PostgresFixture fixture) : UsersTestBase
         }
     }
 
-    private static async Task<bool> Outcome(Task<UserActionResult> action)
+    private static async Task<bool> Outcome(Task<AdminPortal.Shared.Outcome> action)
     {
         try
         {

@@ -2,6 +2,7 @@ using AdminPortal.Data.Identity;
 using AdminPortal.Features.Users;
 using AdminPortal.Features.Users.Platform;
 using AdminPortal.Security;
+using AdminPortal.Shared;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,7 +49,7 @@ public sealed class UserStatusActionTests(PostgresFixture fixture) : UsersTestBa
         Assert.Equal("reason", noReason.Field);
         Assert.True((await actions.VerifyAsync(await AdminAsync(), target.Id, target.Version, "checked id")).Succeeded);
         var stale = await actions.DeactivateAsync(await AdminAsync(), target.Id, target.Version, "late");
-        Assert.True(stale.Conflict);
+        Assert.True(stale.Kind == OutcomeKind.Conflict);
         Assert.Contains("Asha Admin verified the account", stale.Message, StringComparison.Ordinal);
         Assert.Equal(PlatformUserStatus.Verified, (await UserAsync(target.Email!)).Status);
         Assert.Single(await AuditOfAsync(target.Id));
@@ -109,11 +110,11 @@ public sealed class UserStatusActionTests(PostgresFixture fixture) : UsersTestBa
         var actions = await ActionsAsync();
         var result = await actions.ForcePasswordResetAsync(await AdminAsync(), target.Id, target.Version, "phished");
         Assert.True(result.Succeeded, result.Message);
-        Assert.StartsWith("/account/set-password?email=staff.a%40adminportal.demo&token=", result.Link, StringComparison.Ordinal);
+        Assert.StartsWith("/account/set-password?email=staff.a%40adminportal.demo&token=", result.Value?.Link, StringComparison.Ordinal);
         var after = await UserAsync(target.Email!);
         Assert.Null(after.PasswordHash);
         Assert.NotEqual(target.SecurityStamp, after.SecurityStamp);
-        var token = Uri.UnescapeDataString(result.Link!.Split("token=")[1]);
+        var token = Uri.UnescapeDataString(result.Value!.Link.Split("token=")[1]);
         await using var scope = Scope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PortalUser>>();
         var set = await users.ResetPasswordAsync((await users.FindByIdAsync(target.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))!, token, "a brand new long passphrase");

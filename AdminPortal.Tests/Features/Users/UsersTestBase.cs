@@ -54,7 +54,7 @@ public abstract class UsersTestBase(PostgresFixture fixture) : DatabaseTest(fixt
         var result = await scope.ServiceProvider.GetRequiredService<StaffAccounts>()
             .CreateAsync(await AdminAsync(), new StaffAccounts.Input(email, "New Person", null, roles));
         Assert.True(result.Succeeded, result.Message);
-        return result.UserId!.Value;
+        return result.Value!.UserId;
     }
 
     protected async Task<PortalDbContext> DbAsync() => await Fixture.CreateDbContextAsync();

@@ -13,7 +13,7 @@ namespace AdminPortal.Features.Users;
 /// category (a ticket of hostel H and category C is covered by H's and by C's staff). Deleted and inactive accounts
 /// hold nothing.
 /// </summary>
-public sealed class AccessReport(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, UserQueryService queries)
+public sealed class AccessReport(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, ScopeLookup scopeLookup)
 {
     public sealed record Holder(int UserId, string Name, string Email, string Role, string Where);
 
@@ -35,7 +35,7 @@ public sealed class AccessReport(IDbContextFactory<PortalDbContext> dbFactory, A
         var rows = await ActiveAssignments(db).Where(r => roles.Contains(r.Role!.Name))
             .Select(r => new { r.UserId, Name = r.User!.Name ?? r.User.Email!, r.User.Email, Role = r.Role!.Name, r.Domain, r.Scope })
             .ToListAsync(ct);
-        var scopes = await queries.ScopesAsync(ct);
+        var scopes = await scopeLookup.ScopesAsync(ct);
         return rows.Where(r => Covers(r.Domain, r.Scope, hostelId, categoryId))
             .Select(r => new Holder(r.UserId, r.Name, r.Email!, r.Role, Where(r.Domain, r.Scope, scopes)))
             .OrderBy(h => h.Name).ThenBy(h => h.Role).ToList();
@@ -48,7 +48,7 @@ public sealed class AccessReport(IDbContextFactory<PortalDbContext> dbFactory, A
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await ActiveAssignments(db).Where(r => r.UserId == userId)
             .Select(r => new { Role = r.Role!.Name, r.Domain, r.Scope }).ToListAsync(ct);
-        var scopes = await queries.ScopesAsync(ct);
+        var scopes = await scopeLookup.ScopesAsync(ct);
         return Enum.GetValues<Permission>()
             .Select(p => new EffectivePermission(p, rows.Where(r => RolePermissionMapping.PermissionsOf(r.Role).Contains(p))
                 .Select(r => $"{r.Role}, {Where(r.Domain, r.Scope, scopes)}").ToList()))

@@ -11,18 +11,4 @@ public static class EnumText
 
     public static string Of(Enum value) => Cache.GetOrAdd(value, v =>
         v.GetType().GetField(v.ToString())?.GetCustomAttribute<PgNameAttribute>()?.PgName ?? v.ToString());
-
-    /// <summary>Parses the seed's spelling (or the C# name); null when it is neither.</summary>
-    public static T? Parse<T>(string? text) where T : struct, Enum
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        foreach (var value in Enum.GetValues<T>())
-        {
-            if (string.Equals(Of(value), text, StringComparison.OrdinalIgnoreCase)
-                || string.Equals(value.ToString(), text, StringComparison.OrdinalIgnoreCase))
-                return value;
-        }
-        return null;
-    }
 }

@@ -5,6 +5,7 @@ using AdminPortal.Data;
 using AdminPortal.Live;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
+using AdminPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Users;
@@ -62,26 +63,27 @@ public sealed class ProfileEdits(IDbContextFactory<PortalDbContext> dbFactory, A
         return errors;
     }
 
-    public async Task<(UserActionResult Result, Dictionary<string, string> Errors)> SaveAsync(ClaimsPrincipal by,
+    /// <summary>
+    /// Saves the form. A bad field is refused with its message and name (the form runs <see cref="Check"/> first to
+    /// mark every bad field at once); a stale version is a conflict naming who saved first.
+    /// </summary>
+    public async Task<Outcome> SaveAsync(ClaimsPrincipal by,
         int userId, uint version, Form form, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(by, Permission.ManageUsers, ct);
         var errors = Check(form);
         if (errors.Count > 0)
-            return (UserActionResult.Refused("Fix the marked fields: nothing was saved."), errors);
+            return Outcome.Refused(errors.First().Value, errors.First().Key);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
-            return (UserActionResult.Refused("There is no such user."), errors);
+            return Outcome.NotFound("There is no such user.");
         if (user.Version != version)
-            return (await UserConflicts.DescribeAsync(dbFactory, userId, ct), errors);
+            return await UserConflicts.DescribeAsync(dbFactory, userId, ct);
         var email = form.Email!.Trim();
         var normalized = email.ToUpperInvariant();
         if (await db.Users.AnyAsync(u => u.Id != userId && u.NormalizedEmail == normalized, ct))
-        {
-            errors[nameof(Form.Email)] = "Another account already uses this email.";
-            return (UserActionResult.Refused("Fix the marked fields: nothing was saved."), errors);
-        }
+            return Outcome.Refused("Another account already uses this email.", nameof(Form.Email));
         var before = Form.Of(user);
         user.Name = form.Name!.Trim();
         if (!string.Equals(user.Email, email, StringComparison.Ordinal))
@@ -107,7 +109,7 @@ public sealed class ProfileEdits(IDbContextFactory<PortalDbContext> dbFactory, A
         var after = Form.Of(user);
         var changed = Diff(before, after);
         if (changed.Count == 0)
-            return (UserActionResult.Refused("Nothing changed."), errors);
+            return Outcome.Refused("Nothing changed.");
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Add(db, actor.ToAudit(), UserAuditActions.UpdateProfile, UserAuditActions.EntityType,
             userId.ToString(CultureInfo.InvariantCulture),
@@ -118,11 +120,11 @@ public sealed class ProfileEdits(IDbContextFactory<PortalDbContext> dbFactory, A
         }
         catch (DbUpdateConcurrencyException)
         {
-            return (await UserConflicts.DescribeAsync(dbFactory, userId, ct), errors);
+            return await UserConflicts.DescribeAsync(dbFactory, userId, ct);
         }
         await feed.PublishAsync(new ChangeEvent(EntityTypes.User, userId.ToString(CultureInfo.InvariantCulture),
             ChangeActions.Updated, actor.Id, actor.Name), ct);
-        return (UserActionResult.Ok($"Saved: {string.Join(", ", changed)}."), errors);
+        return Outcome.Done($"Saved: {string.Join(", ", changed)}.");
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -6,6 +6,7 @@ using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Live;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
+using AdminPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -23,10 +24,15 @@ public sealed class RoleAssignments(
 {
     public sealed record Grant(string Role, string? Domain = null, int? ScopeId = null);
 
-    public async Task<UserActionResult> GrantAsync(ClaimsPrincipal by, int userId, Grant grant, string? reason,
+    /// <summary>A reason is optional when granting or revoking; when given it goes into the audit trail.</summary>
+    public static readonly ReasonRules RoleReason = new(3, 500, Required: false);
+
+    public async Task<Outcome> GrantAsync(ClaimsPrincipal by, int userId, Grant grant, string? reason,
         CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(by, Permission.ManageRoles, ct);
+        if (RoleReason.Problem(reason) is { } problem)
+            return Outcome.Refused(problem, "reason");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var checkedGrant = await ValidateAsync(db, grant, ct);
         if (checkedGrant.Error is not null)
@@ -34,33 +40,35 @@ public sealed class RoleAssignments(
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.Id, u.DeletedAt }).SingleOrDefaultAsync(ct);
         if (user is null)
-            return UserActionResult.Refused("There is no such user.");
+            return Outcome.NotFound("There is no such user.");
         if (user.DeletedAt is not null)
-            return UserActionResult.Refused("Restore the account before granting it a role.");
+            return Outcome.Refused("Restore the account before granting it a role.");
         var scope = grant.ScopeId?.ToString(CultureInfo.InvariantCulture);
         if (await db.UserRoles.AnyAsync(r => r.UserId == userId && r.RoleId == checkedGrant.RoleId
                                              && r.Domain == grant.Domain && r.Scope == scope, ct))
-            return UserActionResult.Refused($"The user already holds {Label(grant.Role, checkedGrant.ScopeName)}.", "role");
+            return Outcome.Refused($"The user already holds {Label(grant.Role, checkedGrant.ScopeName)}.", "role");
         db.UserRoles.Add(new UserRole { UserId = userId, RoleId = checkedGrant.RoleId, Domain = grant.Domain, Scope = scope });
         audit.Add(db, actor.ToAudit(), UserAuditActions.GrantRole, UserAuditActions.EntityType, Key(userId),
-            null, new { grant.Role, grant.Domain, Scope = scope, ScopeName = checkedGrant.ScopeName }, Reason(reason));
+            null, new { grant.Role, grant.Domain, Scope = scope, ScopeName = checkedGrant.ScopeName }, ReasonRules.Normalize(reason));
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return UserActionResult.Refused($"The user already holds {Label(grant.Role, checkedGrant.ScopeName)}.", "role");
+            return Outcome.Refused($"The user already holds {Label(grant.Role, checkedGrant.ScopeName)}.", "role");
         }
         await PublishAsync(userId, actor, ct);
-        return UserActionResult.Ok($"Granted {Label(grant.Role, checkedGrant.ScopeName)}.");
+        return Outcome.Done($"Granted {Label(grant.Role, checkedGrant.ScopeName)}.");
     }
 
     /// <summary>Revokes one assignment (a user_roles row). Refused for the last active admin's Admin role.</summary>
-    public async Task<UserActionResult> RevokeAsync(ClaimsPrincipal by, int userRoleId, string? reason,
+    public async Task<Outcome> RevokeAsync(ClaimsPrincipal by, int userRoleId, string? reason,
         CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(by, Permission.ManageRoles, ct);
+        if (RoleReason.Problem(reason) is { } problem)
+            return Outcome.Refused(problem, "reason");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await AdminGuard.LockAsync(db, ct);
@@ -70,20 +78,20 @@ public sealed class RoleAssignments(
         var row = await db.UserRoles.Include(r => r.Role).Include(r => r.User)
             .SingleOrDefaultAsync(r => r.Id == userRoleId, ct);
         if (row is null)
-            return UserActionResult.Refused("This role assignment no longer exists: someone revoked it already. Reload.");
+            return Outcome.NotFound("This role assignment no longer exists: someone revoked it already. Reload.");
         var user = row.User!;
         if (row.Role!.Name == PortalRoles.Admin)
         {
             var otherAdminRows = await db.UserRoles.CountAsync(r => r.UserId == user.Id && r.Id != row.Id
                                                                    && r.Role!.Name == PortalRoles.Admin, ct);
             if (otherAdminRows == 0 && await AdminGuard.WouldLeaveNoAdminAsync(db, user.Id, ct))
-                return UserActionResult.Refused(AdminGuard.LastAdminMessage);
+                return Outcome.Refused(AdminGuard.LastAdminMessage);
         }
         var scopeName = await ScopeNameAsync(db, row.Domain, row.Scope, ct);
         db.UserRoles.Remove(row);
         SecurityStamps.Rotate(user);
         audit.Add(db, actor.ToAudit(), UserAuditActions.RevokeRole, UserAuditActions.EntityType, Key(user.Id),
-            new { Role = row.Role.Name, row.Domain, row.Scope, ScopeName = scopeName }, null, Reason(reason));
+            new { Role = row.Role.Name, row.Domain, row.Scope, ScopeName = scopeName }, null, ReasonRules.Normalize(reason));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -94,27 +102,27 @@ public sealed class RoleAssignments(
             return await UserConflicts.DescribeAsync(dbFactory, user.Id, ct);
         }
         await PublishAsync(user.Id, actor, ct);
-        return UserActionResult.Ok($"Revoked {Label(row.Role.Name, scopeName)}.");
+        return Outcome.Done($"Revoked {Label(row.Role.Name, scopeName)}.");
     }
 
-    private sealed record CheckedGrant(int RoleId, string? ScopeName, UserActionResult? Error);
+    private sealed record CheckedGrant(int RoleId, string? ScopeName, Outcome? Error);
 
     private static async Task<CheckedGrant> ValidateAsync(PortalDbContext db, Grant grant, CancellationToken ct)
     {
         var roleId = await db.PortalRoles.Where(r => r.Name == grant.Role).Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
         if (roleId is null)
-            return new(0, null, UserActionResult.Refused("Choose a role.", "role"));
+            return new(0, null, Outcome.Refused("Choose a role.", "role"));
         if (grant.Domain is not null && grant.Domain is not (ScopeDomains.Hostel or ScopeDomains.Category))
-            return new(0, null, UserActionResult.Refused("A scope is a hostel or a category.", "scope"));
+            return new(0, null, Outcome.Refused("A scope is a hostel or a category.", "scope"));
         if ((grant.Domain is null) != (grant.ScopeId is null))
-            return new(0, null, UserActionResult.Refused("Choose both a scope kind and the hostel or category, or neither.", "scope"));
+            return new(0, null, Outcome.Refused("Choose both a scope kind and the hostel or category, or neither.", "scope"));
         if (grant.Domain is null)
             return new(roleId.Value, null, null);
         if (grant.Role != PortalRoles.Staff)
-            return new(0, null, UserActionResult.Refused($"{grant.Role} applies everywhere; only Staff is scoped to hostels or categories.", "scope"));
+            return new(0, null, Outcome.Refused($"{grant.Role} applies everywhere; only Staff is scoped to hostels or categories.", "scope"));
         var name = await ScopeNameAsync(db, grant.Domain, grant.ScopeId!.Value.ToString(CultureInfo.InvariantCulture), ct);
         return name is null
-            ? new(0, null, UserActionResult.Refused($"There is no such {grant.Domain}.", "scope"))
+            ? new(0, null, Outcome.Refused($"There is no such {grant.Domain}.", "scope"))
             : new(roleId.Value, name, null);
     }
 
@@ -131,8 +139,6 @@ public sealed class RoleAssignments(
     }
 
     public static string Label(string role, string? scopeName) => scopeName is null ? role : $"{role} of {scopeName}";
-
-    private static string? Reason(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
 
     private Task PublishAsync(int userId, PortalActor actor, CancellationToken ct) =>
         feed.PublishAsync(new ChangeEvent(EntityTypes.User, Key(userId), ChangeActions.Updated, actor.Id, actor.Name), ct);

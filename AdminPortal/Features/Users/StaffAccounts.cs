@@ -5,6 +5,7 @@ using AdminPortal.Data;
 using AdminPortal.Live;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
+using AdminPortal.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,32 +20,32 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, ActorResolver act
 {
     public sealed record Input(string? Email, string? Name, string? Phone, IReadOnlyList<RoleAssignments.Grant> Roles);
 
-    public async Task<UserActionResult> CreateAsync(ClaimsPrincipal by, Input input, CancellationToken ct = default)
+    public async Task<Outcome<CreatedAccount>> CreateAsync(ClaimsPrincipal by, Input input, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(by, Permission.ManageUsers, ct);
         actor.Require(Permission.ManageRoles);
         if (UserInputRules.Email(input.Email) is { } emailError)
-            return UserActionResult.Refused(emailError, "email");
+            return Refused(emailError, "email");
         if (UserInputRules.Name(input.Name) is { } nameError)
-            return UserActionResult.Refused(nameError, "name");
+            return Refused(nameError, "name");
         if (UserInputRules.Phone(input.Phone) is { } phoneError)
-            return UserActionResult.Refused(phoneError, "phone");
+            return Refused(phoneError, "phone");
         if (input.Roles.Count == 0 || input.Roles.Any(r => !PortalRoles.Portal.Contains(r.Role)))
-            return UserActionResult.Refused("Choose at least one portal role (Admin, Moderator or Staff).", "roles");
+            return Refused("Choose at least one portal role (Admin, Moderator or Staff).", "roles");
         if (input.Roles.Any(r => r.Role != PortalRoles.Staff && r.Domain is not null))
-            return UserActionResult.Refused("Only Staff is scoped to hostels or categories.", "roles");
+            return Refused("Only Staff is scoped to hostels or categories.", "roles");
 
         var email = input.Email!.Trim();
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>(); // the context UserManager's store uses
         if (await users.FindByEmailAsync(email) is not null)
-            return UserActionResult.Refused("An account with this email already exists.", "email");
+            return Refused("An account with this email already exists.", "email");
         var roleIds = await db.PortalRoles.ToDictionaryAsync(r => r.Name, r => r.Id, ct);
         foreach (var grant in input.Roles.Where(r => r.Domain is not null))
         {
             if (await RoleAssignments.ScopeNameAsync(db, grant.Domain, grant.ScopeId?.ToString(CultureInfo.InvariantCulture), ct) is null)
-                return UserActionResult.Refused($"There is no such {grant.Domain}.", "roles");
+                return Refused($"There is no such {grant.Domain}.", "roles");
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = new PortalUser
@@ -54,7 +55,7 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, ActorResolver act
         };
         var created = await users.CreateAsync(user);
         if (!created.Succeeded)
-            return UserActionResult.Refused(string.Join(" ", created.Errors.Select(e => e.Description)),
+            return Refused(string.Join(" ", created.Errors.Select(e => e.Description)),
                 created.Errors.Any(e => e.Code.Contains("Email", StringComparison.Ordinal) || e.Code.Contains("UserName", StringComparison.Ordinal)) ? "email" : null);
         var grants = input.Roles.DistinctBy(r => (r.Role, r.Domain, r.ScopeId)).ToList();
         db.UserRoles.AddRange(grants.Select(r => new UserRole
@@ -70,7 +71,10 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, ActorResolver act
         await feed.PublishAsync(new ChangeEvent(EntityTypes.User, user.Id.ToString(CultureInfo.InvariantCulture),
             ChangeActions.Created, actor.Id, actor.Name), ct);
         var link = await links.CreateAsync(user.Id, ct);
-        return UserActionResult.Ok($"Created {email}. Give them this one-time link to set their password (valid {PasswordLinks.Lifespan.TotalHours:0} hours).",
-            link, user.Id);
+        return Outcome<CreatedAccount>.Done(new CreatedAccount(user.Id, link),
+            $"Created {email}. Give them this one-time link to set their password (valid {PasswordLinks.Lifespan.TotalHours:0} hours).");
     }
+
+    private static Outcome<CreatedAccount> Refused(string message, string? field = null) =>
+        Outcome<CreatedAccount>.Failed(Outcome.Refused(message, field));
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AdminPortal.Data;
 using AdminPortal.Security.Audit;
+using AdminPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Users;
@@ -8,7 +9,7 @@ namespace AdminPortal.Features.Users;
 /// <summary>Says who changed a user first, what and when, from the audit log.</summary>
 public static class UserConflicts
 {
-    public static async Task<UserActionResult> DescribeAsync(IDbContextFactory<PortalDbContext> dbFactory, int userId,
+    public static async Task<Outcome> DescribeAsync(IDbContextFactory<PortalDbContext> dbFactory, int userId,
         CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -20,7 +21,8 @@ public static class UserConflicts
             .FirstOrDefaultAsync(ct);
         var who = last is null
             ? "Someone changed this user since you opened the page"
-            : $"{last.ActorName} {UserAuditActions.Describe(last.Action)} at {last.At:yyyy-MM-dd HH:mm:ss} UTC";
-        return UserActionResult.Concurrent($"{who}. Nothing of yours was saved: reload to see the current state, then try again.");
+            : $"{last.ActorName} {UserAuditActions.Describe(last.Action)}";
+        return Outcome.Conflict($"{who}. Nothing of yours was saved: reload to see the current state, then try again.",
+            last?.ActorName, last is null ? null : new DateTimeOffset(DateTime.SpecifyKind(last.At, DateTimeKind.Utc)));
     }
 }

@@ -6,6 +6,7 @@ using AdminPortal.Features.Users.Platform;
 using AdminPortal.Live;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
+using AdminPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Users;
@@ -23,8 +24,27 @@ public sealed class UserStatusActions(
     TimeProvider clock,
     PasswordLinks links)
 {
-    public Task<UserActionResult> VerifyAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
-        RunAsync(by, userId, version, reason, UserAuditActions.Verify, reducesAccess: false, ct, (user, _) =>
+    /// <summary>Every account action needs a reason: it goes into the audit trail.</summary>
+    public static readonly ReasonRules AccountReason = new(3, 500,
+        ["Asked for by the user", "Duplicate account", "Breaks the community rules", "Account compromised"]);
+
+    /// <summary>Runs one of the account actions the user page offers.</summary>
+    public async Task<Outcome> RunAsync(AccountAction action, ClaimsPrincipal by, int userId, uint version, string? reason,
+        CancellationToken ct = default) => action switch
+    {
+        AccountAction.Verify => await VerifyAsync(by, userId, version, reason, ct),
+        AccountAction.Deactivate => await DeactivateAsync(by, userId, version, reason, ct),
+        AccountAction.Reactivate => await ReactivateAsync(by, userId, version, reason, ct),
+        AccountAction.Delete => await DeleteAsync(by, userId, version, reason, ct),
+        AccountAction.Restore => await RestoreAsync(by, userId, version, reason, ct),
+        AccountAction.Unlock => await UnlockAsync(by, userId, version, reason, ct),
+        AccountAction.ForcePasswordReset => await ForcePasswordResetAsync(by, userId, version, reason, ct),
+        AccountAction.ResetTwoFactor => await ResetTwoFactorAsync(by, userId, version, reason, ct),
+        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+    };
+
+    public Task<Outcome> VerifyAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
+        ApplyAsync(by, userId, version, reason, UserAuditActions.Verify, reducesAccess: false, ct, (user, _) =>
         {
             if (user.DeletedAt is not null) return "Restore the account before verifying it.";
             if (user.Status == PlatformUserStatus.Verified) return "The account is already verified.";
@@ -34,8 +54,8 @@ public sealed class UserStatusActions(
             return null;
         });
 
-    public Task<UserActionResult> DeactivateAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
-        RunAsync(by, userId, version, reason, UserAuditActions.Deactivate, reducesAccess: true, ct, (user, actor) =>
+    public Task<Outcome> DeactivateAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
+        ApplyAsync(by, userId, version, reason, UserAuditActions.Deactivate, reducesAccess: true, ct, (user, actor) =>
         {
             if (user.Id == actor.Id) return "You cannot deactivate your own account.";
             if (user.Status == PlatformUserStatus.Inactive) return "The account is already inactive.";
@@ -44,8 +64,8 @@ public sealed class UserStatusActions(
             return null;
         });
 
-    public Task<UserActionResult> ReactivateAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
-        RunAsync(by, userId, version, reason, UserAuditActions.Reactivate, reducesAccess: false, ct, (user, _) =>
+    public Task<Outcome> ReactivateAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
+        ApplyAsync(by, userId, version, reason, UserAuditActions.Reactivate, reducesAccess: false, ct, (user, _) =>
         {
             if (user.Status != PlatformUserStatus.Inactive) return "The account is not inactive.";
             user.Status = user.IsVerified ? PlatformUserStatus.Verified : PlatformUserStatus.NotVerified;
@@ -53,8 +73,8 @@ public sealed class UserStatusActions(
             return null;
         });
 
-    public Task<UserActionResult> DeleteAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
-        RunAsync(by, userId, version, reason, UserAuditActions.Delete, reducesAccess: true, ct, (user, actor) =>
+    public Task<Outcome> DeleteAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
+        ApplyAsync(by, userId, version, reason, UserAuditActions.Delete, reducesAccess: true, ct, (user, actor) =>
         {
             if (user.Id == actor.Id) return "You cannot delete your own account.";
             if (user.DeletedAt is not null) return "The account is already deleted.";
@@ -62,16 +82,16 @@ public sealed class UserStatusActions(
             return null;
         });
 
-    public Task<UserActionResult> RestoreAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
-        RunAsync(by, userId, version, reason, UserAuditActions.Restore, reducesAccess: false, ct, (user, _) =>
+    public Task<Outcome> RestoreAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
+        ApplyAsync(by, userId, version, reason, UserAuditActions.Restore, reducesAccess: false, ct, (user, _) =>
         {
             if (user.DeletedAt is null) return "The account is not deleted.";
             user.DeletedAt = null;
             return null;
         });
 
-    public Task<UserActionResult> UnlockAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
-        RunAsync(by, userId, version, reason, UserAuditActions.Unlock, reducesAccess: false, ct, (user, _) =>
+    public Task<Outcome> UnlockAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
+        ApplyAsync(by, userId, version, reason, UserAuditActions.Unlock, reducesAccess: false, ct, (user, _) =>
         {
             if (user.LockoutEnd is null || user.LockoutEnd <= clock.GetUtcNow()) return "The account is not locked out.";
             user.LockoutEnd = null;
@@ -80,9 +100,9 @@ public sealed class UserStatusActions(
         });
 
     /// <summary>Removes the password (no sign-in with it any more), rotates the stamp, returns a one-time reset link.</summary>
-    public async Task<UserActionResult> ForcePasswordResetAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default)
+    public async Task<Outcome<OneTimeLink>> ForcePasswordResetAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default)
     {
-        var result = await RunAsync(by, userId, version, reason, UserAuditActions.ForcePasswordReset, reducesAccess: false, ct, (user, _) =>
+        var result = await ApplyAsync(by, userId, version, reason, UserAuditActions.ForcePasswordReset, reducesAccess: false, ct, (user, _) =>
         {
             if (user.DeletedAt is not null) return "Restore the account first.";
             user.PasswordHash = null;
@@ -90,50 +110,51 @@ public sealed class UserStatusActions(
             return null;
         });
         if (!result.Succeeded)
-            return result;
+            return Outcome<OneTimeLink>.Failed(result);
         var link = await links.CreateAsync(userId, ct);
-        return UserActionResult.Ok("The password no longer works. Give the user this one-time link to choose a new one.", link);
+        return Outcome<OneTimeLink>.Done(new OneTimeLink(link),
+            "The password no longer works. Give the user this one-time link to choose a new one.");
     }
 
-    public Task<UserActionResult> ResetTwoFactorAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
-        RunAsync(by, userId, version, reason, UserAuditActions.ResetTwoFactor, reducesAccess: false, ct, (user, _) =>
+    public Task<Outcome> ResetTwoFactorAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
+        ApplyAsync(by, userId, version, reason, UserAuditActions.ResetTwoFactor, reducesAccess: false, ct, (user, _) =>
         {
             user.TwoFactorEnabled = false;
             SecurityStamps.Rotate(user);
             return null;
         }, removeAuthenticator: true);
 
-    private async Task<UserActionResult> RunAsync(ClaimsPrincipal by, int userId, uint version, string? reason,
+    private async Task<Outcome> ApplyAsync(ClaimsPrincipal by, int userId, uint version, string? reason,
         string action, bool reducesAccess, CancellationToken ct, Func<PortalUser, PortalActor, string?> apply,
         bool removeAuthenticator = false)
     {
         var actor = await actors.RequireAsync(by, Permission.ManageUsers, ct);
-        if (string.IsNullOrWhiteSpace(reason))
-            return UserActionResult.Refused("Give a reason: it goes into the audit trail.", "reason");
+        if (AccountReason.Problem(reason) is { } problem)
+            return Outcome.Refused(problem, "reason");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (reducesAccess)
             await AdminGuard.LockAsync(db, ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, ct);
         if (user is null)
-            return UserActionResult.Refused("There is no such user.");
+            return Outcome.NotFound("There is no such user.");
         if (user.Version != version)
             return await UserConflicts.DescribeAsync(dbFactory, userId, ct);
         var before = UserSnapshot.Of(user);
         var refusal = apply(user, actor);
         if (refusal is not null)
-            return UserActionResult.Refused(refusal);
+            return Outcome.Refused(refusal);
         if (reducesAccess)
         {
             if (await AdminGuard.WouldLeaveNoAdminAsync(db, user.Id, ct))
-                return UserActionResult.Refused(AdminGuard.LastAdminMessage);
+                return Outcome.Refused(AdminGuard.LastAdminMessage);
             SecurityStamps.Rotate(user);
         }
         if (removeAuthenticator)
             await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == "[AspNetUserStore]")
                 .ExecuteDeleteAsync(ct);
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        audit.Add(db, actor.ToAudit(), action, UserAuditActions.EntityType, Key(userId), before, UserSnapshot.Of(user), reason.Trim());
+        audit.Add(db, actor.ToAudit(), action, UserAuditActions.EntityType, Key(userId), before, UserSnapshot.Of(user), ReasonRules.Normalize(reason));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -144,7 +165,7 @@ public sealed class UserStatusActions(
             return await UserConflicts.DescribeAsync(dbFactory, userId, ct);
         }
         await feed.PublishAsync(new ChangeEvent(EntityTypes.User, Key(userId), ChangeActions.Updated, actor.Id, actor.Name), ct);
-        return UserActionResult.Ok($"Done: {UserAuditActions.Describe(action)}.");
+        return Outcome.Done($"Done: {UserAuditActions.Describe(action)}.");
     }
 
     private static string Key(int id) => id.ToString(CultureInfo.InvariantCulture);
@@ -157,3 +178,6 @@ public sealed record UserSnapshot(string Status, bool IsActive, bool IsVerified,
     public static UserSnapshot Of(PortalUser u) => new(EnumText.Of(u.Status), u.IsActive, u.IsVerified, u.DeletedAt,
         u.LockoutEnd, u.PasswordHash is not null, u.TwoFactorEnabled);
 }
+
+/// <summary>The account actions the user page offers (each needs a reason).</summary>
+public enum AccountAction { Verify, Reactivate, Deactivate, Unlock, ForcePasswordReset, ResetTwoFactor, Delete, Restore }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using AdminPortal.Data;
+using AdminPortal.Features.Users.List;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public static class UsersExport
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
-        var query = UsersUrl.Parse(http.Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString()));
+        var query = UserListQuery.Parse(http.Request.QueryString.Value);
         await using (var log = await dbFactory.CreateDbContextAsync(ct))
         {
             audit.Add(log, actor.ToAudit() with { ClientAddress = http.Connection.RemoteIpAddress?.ToString() },

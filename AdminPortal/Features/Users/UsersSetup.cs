@@ -1,3 +1,5 @@
+using AdminPortal.Features.Users.List;
+using AdminPortal.Features.Users.User;
 using Microsoft.AspNetCore.Identity;
 
 namespace AdminPortal.Features.Users;
@@ -8,6 +10,8 @@ public static class UsersSetup
     public static IServiceCollection AddUsers(this IServiceCollection services)
     {
         services.AddScoped<UserQueryService>();
+        services.AddScoped<UserDetailQueries>();
+        services.AddScoped<ScopeLookup>();
         services.AddScoped<UserStatusActions>();
         services.AddScoped<RoleAssignments>();
         services.AddScoped<SessionActions>();

@@ -10,63 +10,12 @@ using AdminPortal.Security;
 using AdminPortal.Security.Audit;
 using Microsoft.EntityFrameworkCore;
 
-namespace AdminPortal.Features.Users;
+namespace AdminPortal.Features.Users.User;
 
-public sealed record UserRow(int Id, string? Name, string Email, string? Phone, PlatformUserStatus Status,
-    PlatformType Platform, IReadOnlyList<string> Roles, DateTime CreatedAt, DateTime? LastLoginAt, DateTime? DeletedAt,
-    bool LockedOut);
-
-/// <summary>A page of users; <see cref="Total"/> stops at <see cref="UserListQuery.MaxDepth"/> + 1 (then read "10,000+").</summary>
-public sealed record UserListPage(IReadOnlyList<UserRow> Rows, int Total)
+/// <summary>Reads for one user's page: everything it shows in one go, and the audit trail by keyset.</summary>
+public sealed class UserDetailQueries(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, TimeProvider clock,
+    ScopeLookup scopeLookup)
 {
-    public bool TotalIsCapped => Total > UserListQuery.MaxDepth;
-}
-
-public sealed record ScopeOption(int Id, string Name);
-
-public sealed record ScopeOptions(IReadOnlyList<ScopeOption> Hostels, IReadOnlyList<ScopeOption> Categories)
-{
-    public IReadOnlyList<ScopeOption> Of(string? domain) => domain == ScopeDomains.Category ? Categories : Hostels;
-
-    public string? NameOf(string? domain, string? scope) =>
-        int.TryParse(scope, CultureInfo.InvariantCulture, out var id) ? Of(domain).FirstOrDefault(o => o.Id == id)?.Name : null;
-}
-
-/// <summary>Reads for the users screens: the paged list, one user's page, the audit trail by keyset.</summary>
-public sealed class UserQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, TimeProvider clock)
-{
-    public async Task<UserListPage> ListAsync(ClaimsPrincipal by, UserListQuery query, CancellationToken ct = default)
-    {
-        await actors.RequireAsync(by, Permission.ManageUsers, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var filtered = query.Apply(db);
-        // Capped: an exact count of 100,000 users read them all on every page (20+ ms); the pager stops there anyway.
-        var total = await filtered.Take(UserListQuery.MaxDepth + 1).CountAsync(ct);
-        var now = clock.GetUtcNow();
-        var rows = await filtered.Skip(query.Offset).Take(query.Size)
-            .Select(u => new UserRow(u.Id, u.Name, u.Email!,
-                u.PhoneNumber ?? (u.ContactNumber == null ? null : u.ContactNumberCountryCode + " " + u.ContactNumber),
-                u.Status, u.RegistrationPlatform,
-                u.Roles.OrderBy(r => r.Role!.Name).Select(r => r.Role!.Name).Distinct().ToList(),
-                u.CreatedAt, u.LastLoginAt, u.DeletedAt, u.LockoutEnd != null && u.LockoutEnd > now))
-            .ToListAsync(ct);
-        return new UserListPage(rows, total);
-    }
-
-    public async Task<IReadOnlyList<string>> RoleNamesAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.PortalRoles.AsNoTracking().OrderBy(r => r.Name).Select(r => r.Name).ToListAsync(ct);
-    }
-
-    public async Task<ScopeOptions> ScopesAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var hostels = await db.Set<Hostel>().AsNoTracking().OrderBy(h => h.Name).Select(h => new ScopeOption(h.Id, h.Name)).ToListAsync(ct);
-        var categories = await db.Set<Category>().AsNoTracking().OrderBy(c => c.Name).Select(c => new ScopeOption(c.Id, c.Name)).ToListAsync(ct);
-        return new ScopeOptions(hostels, categories);
-    }
-
     public async Task<UserDetail?> DetailAsync(ClaimsPrincipal by, int id, CancellationToken ct = default)
     {
         await actors.RequireAsync(by, Permission.ManageUsers, ct);
@@ -74,7 +23,7 @@ public sealed class UserQueryService(IDbContextFactory<PortalDbContext> dbFactor
         var user = await db.Users.AsNoTracking().Where(u => u.Id == id).SingleOrDefaultAsync(ct);
         if (user is null)
             return null;
-        var scopes = await ScopesAsync(ct);
+        var scopes = await scopeLookup.ScopesAsync(ct);
         var roles = (await db.UserRoles.AsNoTracking().Where(r => r.UserId == id)
                 .Select(r => new { r.Id, Role = r.Role!.Name, r.Domain, r.Scope }).ToListAsync(ct))
             .Select(r => new RoleRow(r.Id, r.Role, r.Domain, r.Scope, scopes.NameOf(r.Domain, r.Scope)))

@@ -1,7 +1,7 @@
 using AdminPortal.Data.Identity;
 using AdminPortal.Features.Users.Platform;
 
-namespace AdminPortal.Features.Users;
+namespace AdminPortal.Features.Users.User;
 
 /// <summary>Everything the user's page shows, read in one go.</summary>
 public sealed record UserDetail(

@@ -1,21 +1,5 @@
 namespace AdminPortal.Features.Users;
 
-/// <summary>
-/// What an admin action did. A refusal changes nothing; <see cref="Field"/> names the input it is about, so the page
-/// shows the message on that field. <see cref="Conflict"/>: someone changed the user first; reload before retrying.
-/// <see cref="Link"/>: a one-time link to show the admin (set-password / reset-password).
-/// </summary>
-public sealed record UserActionResult(bool Succeeded, string? Message = null, string? Field = null,
-    bool Conflict = false, string? Link = null, int? UserId = null)
-{
-    public static UserActionResult Ok(string message, string? link = null, int? userId = null) =>
-        new(true, message, Link: link, UserId: userId);
-
-    public static UserActionResult Refused(string message, string? field = null) => new(false, message, field);
-
-    public static UserActionResult Concurrent(string message) => new(false, message, Conflict: true);
-}
-
 /// <summary>The audit actions of this feature and how the pages say them.</summary>
 public static class UserAuditActions
 {

@@ -2,15 +2,19 @@ using AdminPortal.Data.Identity;
 using System.Linq.Expressions;
 using AdminPortal.Data;
 using AdminPortal.Features.Users.Platform;
+using AdminPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
-namespace AdminPortal.Features.Users;
+namespace AdminPortal.Features.Users.List;
 
 public enum DeletedFilter { Active, Deleted, All }
 
 public enum UserSort { Newest, Oldest, Name, Email, LastLogin }
 
-/// <summary>The list's filters, as the URL carries them (the page and the CSV export share them).</summary>
+/// <summary>
+/// The list's filters, as the URL carries them (the page and the CSV export share them). Read with <see cref="From"/>
+/// or <see cref="Parse"/> (bad values fall back to the defaults), written with <see cref="ToQueryString"/>.
+/// </summary>
 public sealed record UserListQuery(
     string? Search = null,
     string? Role = null,
@@ -24,7 +28,61 @@ public sealed record UserListQuery(
     /// <summary>Pages reach this many rows into a view and no further (see <see cref="ListDepth"/>).</summary>
     public const int MaxDepth = ListDepth.MaxRows;
 
+    public const int DefaultPageSize = 25;
+
+    public static readonly IReadOnlyList<int> PageSizes = [10, 25, 50, 100];
+
     public int Size => Math.Clamp(PageSize, 10, 100);
+
+    /// <summary>The query the URL's values ask for; anything unreadable or out of range falls back to the default.</summary>
+    public static UserListQuery From(string? q = null, string? role = null, string? status = null, string? platform = null,
+        string? deleted = null, string? sort = null, string? page = null, string? size = null)
+    {
+        var pageSize = QueryValues.OneOf(size, PageSizes, DefaultPageSize);
+        return new UserListQuery(
+            Search: QueryValues.Text(q),
+            Role: QueryValues.Text(role, 64),
+            Status: QueryValues.Enum<PlatformUserStatus>(status),
+            Platform: QueryValues.Enum<PlatformType>(platform),
+            Deleted: QueryValues.Enum(deleted, DeletedFilter.Active),
+            Sort: QueryValues.Enum(sort, UserSort.Newest),
+            Page: QueryValues.Page(page, ListDepth.LastPage(pageSize)),
+            PageSize: pageSize);
+    }
+
+    /// <summary>Reads a query string ("?q=a&amp;status=verified").</summary>
+    public static UserListQuery Parse(string? queryString)
+    {
+        var v = QueryValues.Parse(queryString);
+        string? Get(string key) => v.GetValueOrDefault(key);
+        return From(Get("q"), Get("role"), Get("status"), Get("platform"), Get("deleted"), Get("sort"), Get("page"), Get("size"));
+    }
+
+    /// <summary>The query string of this query ("" for the defaults; defaults are left out so the URL stays short).</summary>
+    public string ToQueryString() => QueryValues.Build(
+        new("q", Search),
+        new("role", Role),
+        new("status", Status is { } st ? EnumText.Of(st) : null),
+        new("platform", Platform is { } pl ? EnumText.Of(pl) : null),
+        new("deleted", Deleted == DeletedFilter.Active ? null : QueryValues.Format(Deleted)),
+        new("sort", Sort == UserSort.Newest ? null : QueryValues.Format(Sort)),
+        new("page", Page <= 1 ? null : QueryValues.Format(Page)),
+        new("size", PageSize == DefaultPageSize ? null : QueryValues.Format(PageSize)));
+
+    /// <summary>The CSV export of the same filters (from the first row).</summary>
+    public string ExportHref => UsersExport.Path + (this with { Page = 1 }).ToQueryString();
+
+    /// <summary>The sort a click on a column's header asks for: the column, or its other direction when it has one.</summary>
+    public UserListQuery SortedBy(UserSort column) => this with
+    {
+        Sort = (column, Sort) switch
+        {
+            (UserSort.Newest or UserSort.Oldest, UserSort.Newest) => UserSort.Oldest,
+            (UserSort.Newest or UserSort.Oldest, _) => UserSort.Newest,
+            _ => column,
+        },
+        Page = 1,
+    };
 
     /// <summary>The deepest page the pager offers: the one holding row <see cref="MaxDepth"/>.</summary>
     public int LastPage => ListDepth.LastPage(Size);
