@@ -98,4 +98,22 @@ public sealed class TicketQueueListTests(PostgresFixture fixture) : DatabaseTest
 
         Assert.Equal(expected.Select(t => t.Id), page.Rows.Select(r => r.Id));
     }
+
+    [Fact]
+    public async Task Hostile_urls_read_a_page_instead_of_failing()
+    {
+        var desk = await TicketsTestData.CreateAsync(Fixture);
+        await desk.TicketAsync(Fixture, desk.HostelA);
+        await using var scope = Scope();
+        var queue = scope.ServiceProvider.GetRequiredService<TicketQueryService>();
+
+        var deep = await queue.ListAsync(desk.AsStaffA, TicketQueueQuery.From(page: "1000000"));
+        var far = await queue.ListAsync(desk.AsStaffA, TicketQueueQuery.From(dueWithin: "2147483647"));
+        var raw = await queue.ListAsync(desk.AsStaffA, new TicketQueueQuery { Page = int.MaxValue, DueWithinHours = int.MaxValue });
+
+        Assert.Equal(AdminPortal.Data.ListDepth.LastPage(TicketQueueQuery.DefaultPageSize), deep.Page);
+        Assert.Empty(deep.Rows);
+        Assert.Single(far.Rows);
+        Assert.Equal(deep.Page, raw.Page);
+    }
 }
