@@ -39,8 +39,8 @@ public static class ListCases
         var queue = new ProductQueueQuery { PageSize = PageSize };
         Func<Task<int>> Products(ProductQueueQuery q) => async () => (await products.GetPageAsync(moderator, q)).Rows.Count;
         var month = DateOnly.FromDateTime(s.ProductsLatest).AddDays(-30);
-        var ticketFilter = new TicketFilter { PageSize = PageSize };
-        Func<Task<int>> Tickets(TicketFilter f, System.Security.Claims.ClaimsPrincipal? who = null) =>
+        var ticketQuery = new TicketQueueQuery { PageSize = PageSize };
+        Func<Task<int>> Tickets(TicketQueueQuery f, System.Security.Claims.ClaimsPrincipal? who = null) =>
             async () => (await tickets.ListAsync(who ?? staff, f)).Rows.Count;
         var created = DateOnly.FromDateTime(s.TicketsLatest).AddDays(-30);
         var usersQuery = new UserListQuery(PageSize: PageSize);
@@ -61,23 +61,23 @@ public static class ListCases
             new("products sorted by selling price, page 1", Products(queue with { Sort = ProductSort.SellingPrice }), page, sql),
             new("products sorted by title, page 1", Products(queue with { Sort = ProductSort.Title }), page, sql),
 
-            new("tickets queue (staff, hostel 1), page 1", Tickets(ticketFilter), page, sql),
-            new($"tickets queue (staff, hostel 1), offset {DeepOffset:N0}", Tickets(ticketFilter with { Page = DeepPage }), page, sql),
-            new("tickets + status in progress, page 1", Tickets(ticketFilter with { Statuses = [TicketStatus.InProgress] }), page, sql),
-            new("tickets + category, page 1", Tickets(ticketFilter with { CategoryId = s.CategoryId }), page, sql),
+            new("tickets queue (staff, hostel 1), page 1", Tickets(ticketQuery), page, sql),
+            new($"tickets queue (staff, hostel 1), offset {DeepOffset:N0}", Tickets(ticketQuery with { Page = DeepPage }), page, sql),
+            new("tickets + status in progress, page 1", Tickets(ticketQuery with { Statuses = [TicketStatus.InProgress] }), page, sql),
+            new("tickets + category, page 1", Tickets(ticketQuery with { CategoryId = s.CategoryId }), page, sql),
             new($"tickets + category, offset {s.CategoryDeepOffset:N0}",
-                Tickets(ticketFilter with { CategoryId = s.CategoryId, Page = s.CategoryDeepOffset / PageSize + 1 }), page, sql),
-            new("tickets + subcategory, page 1", Tickets(ticketFilter with { SubcategoryId = s.SubcategoryId }), page, sql),
-            new("tickets + hostel, page 1", Tickets(ticketFilter with { HostelId = s.HostelId }), page, sql),
-            new("tickets + assigned to me, page 1", Tickets(ticketFilter with { Assignee = "me" }), page, sql),
-            new("tickets + unassigned, page 1", Tickets(ticketFilter with { Assignee = "none" }), page, sql),
-            new("tickets + escalation level 2, page 1", Tickets(ticketFilter with { EscalationLevel = 2 }), page, sql),
-            new("tickets + overdue, page 1", Tickets(ticketFilter with { Overdue = true }), page, sql),
-            new("tickets + due within 24 h, page 1", Tickets(ticketFilter with { DueWithinHours = 24 }), page, sql),
-            new("tickets + created in the last 30 days, page 1", Tickets(ticketFilter with { CreatedFrom = created }), page, sql),
-            new("tickets + search 'wi-fi', page 1", Tickets(ticketFilter with { Text = "wi-fi" }), page, sql),
-            new("tickets queue (admin, everything), page 1", Tickets(ticketFilter, admin), page, sql),
-            new($"tickets queue (admin, everything), offset {DeepOffset:N0}", Tickets(ticketFilter with { Page = DeepPage }, admin), page, sql),
+                Tickets(ticketQuery with { CategoryId = s.CategoryId, Page = s.CategoryDeepOffset / PageSize + 1 }), page, sql),
+            new("tickets + subcategory, page 1", Tickets(ticketQuery with { SubcategoryId = s.SubcategoryId }), page, sql),
+            new("tickets + hostel, page 1", Tickets(ticketQuery with { HostelId = s.HostelId }), page, sql),
+            new("tickets + assigned to me, page 1", Tickets(ticketQuery with { Assignee = "me" }), page, sql),
+            new("tickets + unassigned, page 1", Tickets(ticketQuery with { Assignee = "none" }), page, sql),
+            new("tickets + escalation level 2, page 1", Tickets(ticketQuery with { EscalationLevel = 2 }), page, sql),
+            new("tickets + overdue, page 1", Tickets(ticketQuery with { Overdue = true }), page, sql),
+            new("tickets + due within 24 h, page 1", Tickets(ticketQuery with { DueWithinHours = 24 }), page, sql),
+            new("tickets + created in the last 30 days, page 1", Tickets(ticketQuery with { CreatedFrom = created }), page, sql),
+            new("tickets + search 'wi-fi', page 1", Tickets(ticketQuery with { Text = "wi-fi" }), page, sql),
+            new("tickets queue (admin, everything), page 1", Tickets(ticketQuery, admin), page, sql),
+            new($"tickets queue (admin, everything), offset {DeepOffset:N0}", Tickets(ticketQuery with { Page = DeepPage }, admin), page, sql),
 
             new("users, page 1", Users(usersQuery), page, sql),
             new($"users, offset {DeepOffset:N0}", Users(usersQuery with { Page = DeepPage }), page, sql),

@@ -99,8 +99,8 @@ public sealed class TicketTriageJourneys(BrowserFixture portal)
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/tickets/\d+$"));
         var detail = new TicketDetailPage(page);
         await Assertions.Expect(detail.Timeline).ToBeVisibleAsync();
-        var created = DateTime.ParseExact(await detail.Created.InnerTextAsync(), "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        var due = DateTime.ParseExact(await detail.Due.InnerTextAsync(), "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var created = await detail.CreatedAtAsync();
+        var due = await detail.DueAtAsync();
         Assert.InRange((due - created).TotalMinutes, hours * 60 - 1, hours * 60 + 1);
     }
 

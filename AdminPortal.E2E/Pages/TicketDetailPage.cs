@@ -11,6 +11,16 @@ public sealed class TicketDetailPage(IPage page)
     public ILocator Created => page.GetByTestId("ticket-created");
     public ILocator Due => page.GetByTestId("ticket-due");
 
+    /// <summary>When the ticket was opened, from its time element (the text is in the viewer's zone and format).</summary>
+    public Task<DateTimeOffset> CreatedAtAsync() => TimeOfAsync(Created);
+
+    /// <summary>When the ticket is due, from its time element (the text reads "in 2 h").</summary>
+    public Task<DateTimeOffset> DueAtAsync() => TimeOfAsync(Due);
+
+    private static async Task<DateTimeOffset> TimeOfAsync(ILocator holder) =>
+        DateTimeOffset.Parse(await holder.Locator("time").GetAttributeAsync("datetime") ?? "",
+            System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task OpenAsync(int id)
     {
         await page.GotoAsync($"/tickets/{id}");

@@ -1,8 +1,8 @@
 using AdminPortal.Features.Tickets;
-using AdminPortal.Features.Tickets.Details;
 using AdminPortal.Features.Tickets.Model;
-using AdminPortal.Features.Tickets.Queue;
+using AdminPortal.Features.Tickets.TicketScreen;
 using AdminPortal.Security.Audit;
+using AdminPortal.Shared;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,29 +12,9 @@ namespace AdminPortal.Tests.Features.Tickets;
 public sealed class TicketScopeTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     [Fact]
-    public async Task Staff_of_hostel_A_list_only_hostel_A_and_admins_list_all()
-    {
-        var desk = await TicketDesk.CreateAsync(Fixture);
-        var a = await desk.TicketAsync(Fixture, desk.HostelA);
-        var b = await desk.TicketAsync(Fixture, desk.HostelB);
-        await using var scope = Scope();
-        var queue = scope.ServiceProvider.GetRequiredService<TicketQueryService>();
-
-        var staffA = await queue.ListAsync(desk.AsStaffA, new TicketFilter());
-        var admin = await queue.ListAsync(desk.AsAdmin, new TicketFilter());
-        var specialist = await queue.ListAsync(TicketDesk.As(desk.Specialist.UserId), new TicketFilter());
-
-        Assert.Equal([a.Id], staffA.Rows.Select(r => r.Id));
-        Assert.Equal(1, staffA.Total);
-        Assert.False(staffA.HasNext);
-        Assert.Equal(new[] { a.Id, b.Id }.Order(), admin.Rows.Select(r => r.Id).Order());
-        Assert.Equal(new[] { a.Id, b.Id }.Order(), specialist.Rows.Select(r => r.Id).Order());   // category role: every hostel
-    }
-
-    [Fact]
     public async Task A_ticket_outside_the_scope_reads_as_not_found_and_the_attempt_is_audited()
     {
-        var desk = await TicketDesk.CreateAsync(Fixture);
+        var desk = await TicketsTestData.CreateAsync(Fixture);
         var b = await desk.TicketAsync(Fixture, desk.HostelB);
         await using var scope = Scope();
         var details = scope.ServiceProvider.GetRequiredService<TicketDetailsService>();
@@ -51,91 +31,20 @@ public sealed class TicketScopeTests(PostgresFixture fixture) : DatabaseTest(fix
     [Fact]
     public async Task Staff_of_hostel_A_cannot_act_on_a_hostel_B_ticket()
     {
-        var desk = await TicketDesk.CreateAsync(Fixture);
+        var desk = await TicketsTestData.CreateAsync(Fixture);
         var b = await desk.TicketAsync(Fixture, desk.HostelB);
         await using var scope = Scope();
         var actions = scope.ServiceProvider.GetRequiredService<TicketActions>();
 
-        await Assert.ThrowsAsync<TicketNotFoundException>(() => actions.TakeAsync(desk.AsStaffA, b.Id, null));
-        await Assert.ThrowsAsync<TicketNotFoundException>(() => actions.CommentAsync(desk.AsStaffA, b.Id, "hello", false));
-        await Assert.ThrowsAsync<TicketNotFoundException>(() =>
-            actions.ChangeStatusAsync(desk.AsStaffA, b.Id, null, TicketStatus.Resolved, "done"));
+        Assert.Equal(OutcomeKind.NotFound, (await actions.TakeAsync(desk.AsStaffA, b.Id, null)).Kind);
+        Assert.Equal(OutcomeKind.NotFound, (await actions.CommentAsync(desk.AsStaffA, b.Id, "hello", false)).Kind);
+        Assert.Equal(OutcomeKind.NotFound,
+            (await actions.ChangeStatusAsync(desk.AsStaffA, b.Id, null, TicketStatus.Resolved, "done")).Kind);
 
-        var after = await TicketDesk.ReloadAsync(Fixture, b.Id);
+        var after = await TicketsTestData.ReloadAsync(Fixture, b.Id);
         Assert.Equal(TicketStatus.Open, after.Status);
         Assert.Null(after.AssignedTo);
         await using var db = await Fixture.CreateDbContextAsync();
         Assert.False(await db.Set<Comment>().AnyAsync(c => c.TicketId == b.Id));
-    }
-
-    [Fact]
-    public async Task Filters_and_sort_hold_inside_the_scope()
-    {
-        var desk = await TicketDesk.CreateAsync(Fixture);
-        var now = Fixture.Clock.GetUtcNow().UtcDateTime;
-        var later = await desk.TicketAsync(Fixture, desk.HostelA, dueAt: now.AddHours(20), title: "Fan not working");
-        var overdue = await desk.TicketAsync(Fixture, desk.HostelA, dueAt: now.AddHours(-2), title: "Tap leaking");
-        var soon = await desk.TicketAsync(Fixture, desk.HostelA, TicketStatus.InProgress, desk.StaffA, now.AddHours(1));
-        await desk.TicketAsync(Fixture, desk.HostelA, TicketStatus.Resolved, dueAt: now.AddHours(-50));
-        await desk.TicketAsync(Fixture, desk.HostelB, dueAt: now.AddHours(-5));
-        await using var scope = Scope();
-        var queue = scope.ServiceProvider.GetRequiredService<TicketQueryService>();
-
-        var all = await queue.ListAsync(desk.AsStaffA, new TicketFilter());
-        var overdueOnly = await queue.ListAsync(desk.AsStaffA, TicketFilter.FromQueryString("overdue=true"));
-        var mine = await queue.ListAsync(desk.AsStaffA, TicketFilter.FromQueryString("assignee=me"));
-        var unassigned = await queue.ListAsync(desk.AsStaffA, TicketFilter.FromQueryString("assignee=none&sort=-due_at"));
-        var text = await queue.ListAsync(desk.AsStaffA, TicketFilter.FromQueryString("q=fan"));
-        var withResolved = await queue.ListAsync(desk.AsStaffA, TicketFilter.FromQueryString("status=all"));
-        var secondPage = await queue.ListAsync(desk.AsStaffA, new TicketFilter { PageSize = 2, Page = 2 });
-
-        Assert.Equal([overdue.Id, soon.Id, later.Id], all.Rows.Select(r => r.Id));
-        Assert.Equal([overdue.Id], overdueOnly.Rows.Select(r => r.Id));
-        Assert.Equal([soon.Id], mine.Rows.Select(r => r.Id));
-        Assert.Equal([later.Id, overdue.Id], unassigned.Rows.Select(r => r.Id));
-        Assert.Equal([later.Id], text.Rows.Select(r => r.Id));
-        Assert.Equal(4, withResolved.Total);
-        Assert.True((await queue.ListAsync(desk.AsStaffA, new TicketFilter { PageSize = 2 })).HasNext);
-        Assert.Equal([later.Id], secondPage.Rows.Select(r => r.Id));
-    }
-
-    [Theory]
-    [InlineData("due_at")]
-    [InlineData("-due_at")]
-    [InlineData("-created_at")]
-    [InlineData("created_at")]
-    [InlineData("-updated_at")]
-    [InlineData("-escalation_level")]
-    public async Task Every_sort_the_queue_offers_orders_the_scope_as_it_says(string sort)
-    {
-        var desk = await TicketDesk.CreateAsync(Fixture);
-        var now = Fixture.Clock.GetUtcNow().UtcDateTime;
-        var ids = new List<int>();
-        for (var i = 0; i < 5; i++)
-            ids.Add((await desk.TicketAsync(Fixture, desk.HostelA, dueAt: now.AddHours(i % 2 == 0 ? 10 - i : -i))).Id);
-        await using (var db = await Fixture.CreateDbContextAsync())
-            for (var i = 0; i < ids.Count; i++)
-                await db.Set<Ticket>().Where(t => t.Id == ids[i]).ExecuteUpdateAsync(u => u
-                    .SetProperty(t => t.CreatedAt, now.AddDays(-(i * 7 % 5)))
-                    .SetProperty(t => t.UpdatedAt, now.AddMinutes(-(i * 3 % 5)))
-                    .SetProperty(t => t.EscalationLevel, i % 3));
-        List<Ticket> tickets;
-        await using (var db = await Fixture.CreateDbContextAsync())
-            tickets = await db.Set<Ticket>().AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync();
-        var expected = sort switch
-        {
-            "-due_at" => tickets.OrderByDescending(t => t.DueAt).ThenByDescending(t => t.Id),
-            "-created_at" => tickets.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
-            "created_at" => tickets.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
-            "-updated_at" => tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
-            "-escalation_level" => tickets.OrderByDescending(t => t.EscalationLevel).ThenBy(t => t.DueAt).ThenBy(t => t.Id),
-            _ => tickets.OrderBy(t => t.DueAt).ThenBy(t => t.Id),
-        };
-
-        await using var scope = Scope();
-        var page = await scope.ServiceProvider.GetRequiredService<TicketQueryService>()
-            .ListAsync(desk.AsStaffA, TicketFilter.FromQueryString("sort=" + sort));
-
-        Assert.Equal(expected.Select(t => t.Id), page.Rows.Select(r => r.Id));
     }
 }

@@ -6,6 +6,7 @@ using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Live;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
+using AdminPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Tickets;
@@ -31,30 +32,57 @@ public sealed class TicketIntake(
             .SingleOrDefaultAsync(ct);
     }
 
-    public async Task<int> CreateAsync(ClaimsPrincipal user, NewTicket request, CancellationToken ct = default)
+    public const int MaxTitleLength = 255;
+
+    /// <summary>The inputs a refusal names.</summary>
+    public static class Fields
     {
+        public const string Student = "student";
+        public const string Category = "category";
+        public const string Subcategory = "subcategory";
+        public const string Title = "title";
+    }
+
+    /// <summary>Creates a ticket for the student of a roll number (staff raising it on their behalf).</summary>
+    public async Task<Outcome<int>> CreateForRollNoAsync(ClaimsPrincipal user, string? rollNo, int? categoryId,
+        int? subcategoryId, string? title, string? description, CancellationToken ct = default)
+    {
+        await actors.RequireAsync(user, Permission.TriageTickets, ct);
+        if (await StudentByRollNoAsync(rollNo ?? "", ct) is not { } student)
+            return Outcome<int>.Failed(Outcome.Refused("No student has that roll number.", Fields.Student));
+        if (categoryId is not { } category)
+            return Outcome<int>.Failed(Outcome.Refused("Pick a category.", Fields.Category));
+        return await CreateAsync(user, new NewTicket(student, category, subcategoryId, title ?? "", description), ct);
+    }
+
+    public async Task<Outcome<int>> CreateAsync(ClaimsPrincipal user, NewTicket request, CancellationToken ct = default)
+    {
+        static Outcome<int> Refused(string message, string field) => Outcome<int>.Failed(Outcome.Refused(message, field));
         var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
         var title = request.Title?.Trim() ?? "";
-        if (title.Length is 0 or > 255)
-            throw new TicketValidationException("Give the ticket a title (at most 255 characters).", "title");
+        if (title.Length is 0 or > MaxTitleLength)
+            return Refused($"Give the ticket a title (at most {MaxTitleLength} characters).", Fields.Title);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var student = await db.Set<Student>().AsNoTracking().Where(s => s.UserId == request.StudentUserId)
-            .Select(s => new { s.HostelId, s.RoomNo, Hostel = s.Hostel!.Name }).SingleOrDefaultAsync(ct)
-            ?? throw new TicketValidationException("Pick the student the ticket is for.", "student");
+            .Select(s => new { s.HostelId, s.RoomNo, Hostel = s.Hostel!.Name }).SingleOrDefaultAsync(ct);
+        if (student is null)
+            return Refused("Pick the student the ticket is for.", Fields.Student);
         var category = await db.Set<Category>().AsNoTracking().Where(c => c.Id == request.CategoryId && c.Active)
-            .Select(c => new { c.Id, c.SlaHours }).SingleOrDefaultAsync(ct)
-            ?? throw new TicketValidationException("Pick an active category.", "category");
+            .Select(c => new { c.Id, c.SlaHours }).SingleOrDefaultAsync(ct);
+        if (category is null)
+            return Refused("Pick an active category.", Fields.Category);
         int? subSla = null;
         if (request.SubcategoryId is { } subId)
         {
             var sub = await db.Set<Subcategory>().AsNoTracking().Where(s => s.Id == subId && s.CategoryId == category.Id)
-                .Select(s => new { s.SlaHours }).SingleOrDefaultAsync(ct)
-                ?? throw new TicketValidationException("That subcategory is not in the category.", "subcategory");
+                .Select(s => new { s.SlaHours }).SingleOrDefaultAsync(ct);
+            if (sub is null)
+                return Refused("That subcategory is not in the category.", Fields.Subcategory);
             subSla = sub.SlaHours;
         }
         var rules = await TicketScope.ForAsync(db, actor, ct);
         if (!rules.Covers(student.HostelId, category.Id, null))
-            throw new TicketValidationException("That student's hostel and this category are outside your scope.", "student");
+            return Refused("That student's hostel and this category are outside your scope.", Fields.Student);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var assignee = await AutoAssigner.PickAsync(db, category.Id, student.HostelId, ct);
@@ -82,6 +110,6 @@ public sealed class TicketIntake(
         await tx.CommitAsync(ct);
         await feed.PublishAsync(new ChangeEvent(EntityTypes.Ticket, ticket.Id.ToString(CultureInfo.InvariantCulture),
             ChangeActions.Created, actor.Id, actor.Name), ct);
-        return ticket.Id;
+        return Outcome<int>.Done(ticket.Id, $"Ticket #{ticket.Id.ToString(CultureInfo.InvariantCulture)} created");
     }
 }

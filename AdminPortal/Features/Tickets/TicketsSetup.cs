@@ -1,5 +1,5 @@
 using AdminPortal.Features.Tickets.Categories;
-using AdminPortal.Features.Tickets.Details;
+using AdminPortal.Features.Tickets.TicketScreen;
 using AdminPortal.Features.Tickets.Notifications;
 using AdminPortal.Features.Tickets.Queue;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AdminPortal.Data;
 using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Security;
+using AdminPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Tickets.Queue;
@@ -21,28 +22,36 @@ public sealed class SavedViews(IDbContextFactory<PortalDbContext> dbFactory, Act
             .Select(v => new SavedViewItem(v.Id, v.Name, v.Query, v.OwnerId == actor.Id)).ToListAsync(ct);
     }
 
-    public async Task<SavedViewItem> SaveAsync(ClaimsPrincipal user, string name, TicketFilter filter, CancellationToken ct = default)
+    public const int MaxNameLength = 120;
+
+    /// <summary>The input a refusal names.</summary>
+    public const string NameField = "name";
+
+    public async Task<Outcome<SavedViewItem>> SaveAsync(ClaimsPrincipal user, string name, TicketQueueQuery query,
+        CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
         name = name?.Trim() ?? "";
-        if (name.Length is 0 or > 120)
-            throw new TicketValidationException("Name the view (at most 120 characters).", "name");
+        if (name.Length is 0 or > MaxNameLength)
+            return Outcome<SavedViewItem>.Failed(Outcome.Refused($"Name the view (at most {MaxNameLength} characters).", NameField));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Set<SavedView>().AnyAsync(v => v.OwnerId == actor.Id && v.Name == name, ct))
-            throw new TicketValidationException("You already have a view of that name.", "name");
+            return Outcome<SavedViewItem>.Failed(Outcome.Refused("You already have a view of that name.", NameField));
         var view = new SavedView
         {
-            OwnerId = actor.Id, Name = name, Query = filter.ToQueryString(), CreatedAt = clock.GetUtcNow().UtcDateTime,
+            OwnerId = actor.Id, Name = name, Query = query.ToViewString(), CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(view);
         await db.SaveChangesAsync(ct);
-        return new SavedViewItem(view.Id, view.Name, view.Query, true);
+        return Outcome<SavedViewItem>.Done(new SavedViewItem(view.Id, view.Name, view.Query, true), "View saved");
     }
 
-    public async Task DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
+    /// <summary>Deletes one of the user's own views; another's (or a missing one) is not found.</summary>
+    public async Task<Outcome> DeleteAsync(ClaimsPrincipal user, int id, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Set<SavedView>().Where(v => v.Id == id && v.OwnerId == actor.Id).ExecuteDeleteAsync(ct);
+        var deleted = await db.Set<SavedView>().Where(v => v.Id == id && v.OwnerId == actor.Id).ExecuteDeleteAsync(ct);
+        return deleted == 0 ? Outcome.NotFound("That view no longer exists.") : Outcome.Done("View deleted");
     }
 }

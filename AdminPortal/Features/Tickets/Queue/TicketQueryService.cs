@@ -15,21 +15,23 @@ namespace AdminPortal.Features.Tickets.Queue;
 public sealed class TicketQueryService(
     IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, TimeProvider clock)
 {
-    public async Task<TicketQueuePage> ListAsync(ClaimsPrincipal user, TicketFilter filter, CancellationToken ct = default)
+    public async Task<TicketQueuePage> ListAsync(ClaimsPrincipal user, TicketQueueQuery filter, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
+        // pages stop at the depth cap (decision 0008): a deeper page asked for opens the last one
+        var (page, size) = (filter.SafePage, filter.SafePageSize);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rules = await TicketScope.ForAsync(db, actor, ct);
         var branches = await BranchesAsync(db, rules, filter, ct);
         if (branches.Count == 0 || (filter.Assignee == "me" && rules.StaffId is null))
-            return new TicketQueuePage([], 0, false, filter.Page, filter.PageSize);
+            return new TicketQueuePage([], 0, false, page, size);
 
         var statuses = filter.EffectiveStatuses;
         // Only a running clock is overdue: awaiting the student always pauses it (Sla), so that status's branch would
         // walk all its tickets in the scope to find none (50 ms per hostel on the large data).
         if (filter.Overdue)
             statuses = statuses.Intersect(TicketStatuses.ClockRunning).ToList();
-        var take = filter.Page * filter.PageSize + 1;   // one more than the page: is there a next page?
+        var take = page * size + 1;   // one more than the page: is there a next page?
         var filtered = branches.SelectMany(b => statuses.Select(s => Filter(db.Set<Ticket>().Where(b).Where(t => t.Status == s), filter, rules)))
             .ToList();
 
@@ -43,16 +45,16 @@ public sealed class TicketQueryService(
             keys = keys is null ? part : keys.Union(part);
         }
         // No COUNT: counting a scope of 100,000s of rows costs more than the page; the pager needs only "is there more".
-        var pageKeys = await Order(keys!, filter.Sort).Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize + 1)
+        var pageKeys = await Order(keys!, filter.Sort).Skip(ListDepth.Offset(page, size)).Take(size + 1)
             .Select(k => k.Id).ToListAsync(ct);
-        var more = pageKeys.Count > filter.PageSize;
-        var rows = await RowsAsync(db, pageKeys.Take(filter.PageSize).ToList(), ct);
-        var seen = (filter.Page - 1) * filter.PageSize + rows.Count;
-        return new TicketQueuePage(rows, more ? seen + 1 : seen, more, filter.Page, filter.PageSize);
+        var more = pageKeys.Count > size;
+        var rows = await RowsAsync(db, pageKeys.Take(size).ToList(), ct);
+        var seen = ListDepth.Offset(page, size) + rows.Count;
+        return new TicketQueuePage(rows, more ? seen + 1 : seen, more, page, size);
     }
 
     private static async Task<List<Expression<Func<Ticket, bool>>>> BranchesAsync(PortalDbContext db,
-        TicketScopeRules rules, TicketFilter filter, CancellationToken ct)
+        TicketScopeRules rules, TicketQueueQuery filter, CancellationToken ct)
     {
         // Narrow filters replace the scope's branches when they are a subset of it: one index then serves it all.
         if (filter.Assignee == "me" && rules.StaffId is { } me)
@@ -70,7 +72,7 @@ public sealed class TicketQueryService(
         return branches;
     }
 
-    private IQueryable<Ticket> Filter(IQueryable<Ticket> q, TicketFilter f, TicketScopeRules rules)
+    private IQueryable<Ticket> Filter(IQueryable<Ticket> q, TicketQueueQuery f, TicketScopeRules rules)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (f.CategoryId is { } category)
@@ -91,7 +93,7 @@ public sealed class TicketQueryService(
             q = q.Where(t => t.EscalationLevel == level);
         if (f.Overdue)
             q = q.Where(t => t.DueAt < now && t.PausedAt == null);
-        if (f.DueWithinHours is { } hours)
+        if (f.SafeDueWithinHours is { } hours)
         {
             var until = now.AddHours(hours);
             q = q.Where(t => t.DueAt >= now && t.DueAt < until);

@@ -6,7 +6,7 @@ using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Security;
 using Microsoft.EntityFrameworkCore;
 
-namespace AdminPortal.Features.Tickets.Details;
+namespace AdminPortal.Features.Tickets.TicketScreen;
 
 /// <summary>Reads one ticket for its page, in the actor's scope; outside it the ticket reads as not found.</summary>
 public sealed class TicketDetailsService(

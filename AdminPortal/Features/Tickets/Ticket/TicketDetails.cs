@@ -1,6 +1,6 @@
 using AdminPortal.Features.Tickets.Model;
 
-namespace AdminPortal.Features.Tickets.Details;
+namespace AdminPortal.Features.Tickets.TicketScreen;
 
 public sealed record TicketDetails(
     int Id, string Title, string? Description, TicketStatus Status, uint Version,
