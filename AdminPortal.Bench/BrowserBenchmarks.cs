@@ -57,10 +57,10 @@ public static class BrowserBenchmarks
             if (window.__contentAt === undefined && (document.querySelector('table tbody tr, .mud-table-body tr') ||
                 (document.readyState !== 'loading' && !document.querySelector('table') && document.querySelector('h1'))))
               window.__contentAt = performance.now();
-            if (window.__readyAt === undefined && document.documentElement.dataset.circuit === 'ready')
+            if (window.__readyAt === undefined && document.querySelector('[data-interactive=true]'))
               window.__readyAt = performance.now();
           };
-          new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-circuit'] });
+          new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-interactive'] });
           document.addEventListener('DOMContentLoaded', check);
         })();
         """;
@@ -89,7 +89,7 @@ public static class BrowserBenchmarks
             }
             const string group = "3b. content visible in Chromium (signed in)";
             const string rows = "navigation start to the first row in the DOM (the prerendered HTML; the h1 on pages without a table), page clock";
-            const string ready = "navigation start to the circuit's first interactive render (data-circuit=ready), page clock";
+            const string ready = "navigation start to the circuit's first interactive render (data-interactive=true), page clock";
             figures.Add(Figure.From(group, $"{path} ({label}), rows visible, cold", rows + ", first visit", [visible[0]], 300));
             figures.Add(Figure.From(group, $"{path} ({label}), rows visible, warm", rows + ", new context per visit", visible.Skip(1).ToList(), 300));
             figures.Add(Figure.From(group, $"{path} ({label}), interactive, warm", ready + ", new context per visit", interactive.Skip(1).ToList(), null));
@@ -111,7 +111,7 @@ public static class BrowserBenchmarks
             {
                 var warm = await context.NewPageAsync();
                 await warm.GotoAsync(path);
-                await warm.WaitForFunctionAsync("() => document.documentElement.dataset.circuit === 'ready'");
+                await warm.WaitForFunctionAsync("() => document.querySelector('[data-interactive=true]')");
                 await warm.CloseAsync();
             }
             var baseline = await MemoryAsync(admin);
@@ -120,7 +120,7 @@ public static class BrowserBenchmarks
             {
                 var page = await context.NewPageAsync();
                 await page.GotoAsync(path);
-                await page.WaitForFunctionAsync("() => document.documentElement.dataset.circuit === 'ready'");
+                await page.WaitForFunctionAsync("() => document.querySelector('[data-interactive=true]')");
                 pages.Add(page);
             }
             await Task.Delay(2_000); // let the circuits finish their first render

@@ -26,7 +26,7 @@ public sealed class ShellPage(IPage page)
         return visible;
     }
 
-    /// <summary>Waits until the interactive circuit is up: the layout marks the document after its first interactive render.</summary>
+    /// <summary>Waits until the page runs on its circuit: the layout's InteractiveMarker reads true.</summary>
     public Task WaitForCircuitAsync() =>
-        page.WaitForFunctionAsync("() => document.documentElement.dataset.circuit === 'ready'");
+        page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 }

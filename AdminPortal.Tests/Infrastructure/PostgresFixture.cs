@@ -50,10 +50,10 @@ public sealed class PostgresFixture : IAsyncLifetime
     {
         await using var db = await CreateDbContextAsync();
         await DatabaseReset.TruncateAllAsync(db);
-        // reads shared between circuits hold rows of the previous test (user ids are reused after TRUNCATE)
-        Services.GetRequiredService<AdminPortal.Security.ActorChecks>().Actors.Invalidate();
-        Services.GetRequiredService<AdminPortal.Features.Products.Queue.ProductQueueReads>().Pages.Invalidate();
-        Services.GetRequiredService<AdminPortal.Features.Products.Queue.ProductQueueReads>().Tabs.Invalidate();
+        // reads shared between circuits hold rows of the previous test (user ids are reused after TRUNCATE): every
+        // shared cache the portal registers is dropped, whoever added it
+        foreach (var cache in Services.GetServices<AdminPortal.Live.ISharedCache>())
+            cache.Invalidate();
     }
 
     public async Task DisposeAsync()

@@ -1,3 +1,4 @@
+using AdminPortal.Live;
 using AdminPortal.Data.Identity;
 using AdminPortal.Data;
 using AdminPortal.Features.Users;
@@ -62,7 +63,7 @@ public static class IdentitySetup
         services.AddScoped<ClientInfo>();
         services.AddScoped<Shared.ViewerClock>();
         services.AddScoped<ActorResolver>();
-        services.AddSingleton<ActorChecks>();
+        services.AddSharedCache<ActorChecks>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         return services;
     }

@@ -7,6 +7,8 @@ using AdminPortal.Tests.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using AdminPortal.Tests.Features.Tickets;
+
 namespace AdminPortal.Tests.Features.Chats;
 
 /// <summary>The demo logins, three chat members and one group.</summary>

@@ -11,7 +11,7 @@ namespace AdminPortal.Tests.Features.Tickets;
 
 public sealed class IntakeAndEscalationTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
-    private async Task<int> CreateAsync(TicketsTestData desk, int? sub = null, PortalUserPick student = PortalUserPick.A)
+    private async Task<int> CreateAsync(TicketTestData desk, int? sub = null, PortalUserPick student = PortalUserPick.A)
     {
         await using var scope = Scope();
         var intake = scope.ServiceProvider.GetRequiredService<TicketIntake>();
@@ -32,11 +32,11 @@ public sealed class IntakeAndEscalationTests(PostgresFixture fixture) : Database
     [Fact]
     public async Task New_tickets_go_to_the_primary_and_take_the_subcategory_sla()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         var now = Fixture.Clock.GetUtcNow().UtcDateTime;
 
-        var plumbing = await TicketsTestData.ReloadAsync(Fixture, await CreateAsync(desk, desk.Plumbing.Id));
-        var general = await TicketsTestData.ReloadAsync(Fixture, await CreateAsync(desk));
+        var plumbing = await TicketTestData.ReloadAsync(Fixture, await CreateAsync(desk, desk.Plumbing.Id));
+        var general = await TicketTestData.ReloadAsync(Fixture, await CreateAsync(desk));
 
         Assert.Equal(desk.Specialist.Id, plumbing.AssignedTo);
         Assert.Equal(now.AddHours(12), plumbing.DueAt!.Value, TimeSpan.FromMilliseconds(1));
@@ -47,13 +47,13 @@ public sealed class IntakeAndEscalationTests(PostgresFixture fixture) : Database
     [Fact]
     public async Task Without_the_primary_tickets_go_to_the_least_loaded_staff_of_the_hostel()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         await SetActiveAsync(desk.Specialist, false);
         // staff A already holds one open ticket; a hostel A ticket still goes to staff A (staff B serves hostel B only)
         await desk.TicketAsync(Fixture, desk.HostelA, TicketStatus.InProgress, desk.StaffA);
 
-        var first = await TicketsTestData.ReloadAsync(Fixture, await CreateAsync(desk));
-        var inB = await TicketsTestData.ReloadAsync(Fixture, await CreateAsync(desk, student: PortalUserPick.B));
+        var first = await TicketTestData.ReloadAsync(Fixture, await CreateAsync(desk));
+        var inB = await TicketTestData.ReloadAsync(Fixture, await CreateAsync(desk, student: PortalUserPick.B));
 
         Assert.Equal(desk.StaffA.Id, first.AssignedTo);
         Assert.Equal(desk.StaffB.Id, inB.AssignedTo);
@@ -73,7 +73,7 @@ public sealed class IntakeAndEscalationTests(PostgresFixture fixture) : Database
     [Fact]
     public async Task An_overdue_ticket_escalates_once_per_period_up_the_ladder()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         var id = await CreateAsync(desk);   // SLA 24 h
         var worker = Get<EscalationWorker>();
 
@@ -81,13 +81,13 @@ public sealed class IntakeAndEscalationTests(PostgresFixture fixture) : Database
         Fixture.Clock.Advance(TimeSpan.FromHours(25));
         Assert.Equal([id], await worker.RunOnceAsync());
         Assert.Empty(await worker.RunOnceAsync());
-        var once = await TicketsTestData.ReloadAsync(Fixture, id);
+        var once = await TicketTestData.ReloadAsync(Fixture, id);
         Assert.Equal(1, once.EscalationLevel);
         Assert.Equal(desk.Specialist.Id, once.AssignedTo);
 
         Fixture.Clock.Advance(TimeSpan.FromHours(24));
         Assert.Equal([id], await worker.RunOnceAsync());
-        var twice = await TicketsTestData.ReloadAsync(Fixture, id);
+        var twice = await TicketTestData.ReloadAsync(Fixture, id);
         Assert.Equal(2, twice.EscalationLevel);
         Assert.Equal(desk.Warden.Id, twice.AssignedTo);
 
@@ -101,7 +101,7 @@ public sealed class IntakeAndEscalationTests(PostgresFixture fixture) : Database
     [Fact]
     public async Task A_paused_ticket_does_not_escalate()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         var now = Fixture.Clock.GetUtcNow().UtcDateTime;
         var paused = await desk.TicketAsync(Fixture, desk.HostelA, TicketStatus.AwaitingStudentResponse, desk.StaffA, now.AddHours(-3));
         await using (var db = await Fixture.CreateDbContextAsync())
@@ -113,7 +113,7 @@ public sealed class IntakeAndEscalationTests(PostgresFixture fixture) : Database
     [Fact]
     public async Task Two_workers_at_once_escalate_a_ticket_once()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         var now = Fixture.Clock.GetUtcNow().UtcDateTime;
         var ids = new List<int>();
         for (var i = 0; i < 20; i++)
@@ -133,7 +133,7 @@ public sealed class IntakeAndEscalationTests(PostgresFixture fixture) : Database
     [Fact]
     public async Task Outbox_events_become_notifications_once_even_with_two_dispatchers()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         var ids = new List<int>();
         for (var i = 0; i < 10; i++)
             ids.Add(await CreateAsync(desk));   // each: ticket.assigned to the specialist
@@ -156,7 +156,7 @@ public sealed class IntakeAndEscalationTests(PostgresFixture fixture) : Database
     [Fact]
     public async Task Notification_settings_can_turn_ticket_updates_off()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         await using (var db = await Fixture.CreateDbContextAsync())
         {
             db.Add(new NotificationSetting

@@ -20,7 +20,7 @@ public sealed class TicketActionTests(PostgresFixture fixture) : DatabaseTest(fi
     [InlineData(TicketStatus.InProgress, TicketStatus.Open, false)]
     public async Task Status_changes_follow_the_transition_table(TicketStatus from, TicketStatus to, bool allowed)
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         var ticket = await desk.TicketAsync(Fixture, desk.HostelA, from);
         await using var scope = Scope();
         var actions = scope.ServiceProvider.GetRequiredService<TicketActions>();
@@ -35,7 +35,7 @@ public sealed class TicketActionTests(PostgresFixture fixture) : DatabaseTest(fi
             Assert.Equal("status", outcome.Field);
         }
 
-        var after = await TicketsTestData.ReloadAsync(Fixture, ticket.Id);
+        var after = await TicketTestData.ReloadAsync(Fixture, ticket.Id);
         Assert.Equal(allowed ? to : from, after.Status);
         await using var db = await Fixture.CreateDbContextAsync();
         Assert.Equal(allowed ? 1 : 0, await db.Set<AuditLogEntry>().CountAsync(a => a.Action == "ticket.status"));
@@ -44,7 +44,7 @@ public sealed class TicketActionTests(PostgresFixture fixture) : DatabaseTest(fi
     [Fact]
     public async Task Resolving_needs_a_note_which_reaches_the_student_as_a_reply()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         var ticket = await desk.TicketAsync(Fixture, desk.HostelA, TicketStatus.InProgress, desk.StaffA);
         await using var scope = Scope();
         var actions = scope.ServiceProvider.GetRequiredService<TicketActions>();
@@ -52,11 +52,11 @@ public sealed class TicketActionTests(PostgresFixture fixture) : DatabaseTest(fi
         var refused = await actions.ChangeStatusAsync(desk.AsStaffA, ticket.Id, ticket.Version, TicketStatus.Resolved, "  ");
         Assert.Equal(OutcomeKind.Refused, refused.Kind);
         Assert.Equal("note", refused.Field);
-        Assert.Equal(TicketStatus.InProgress, (await TicketsTestData.ReloadAsync(Fixture, ticket.Id)).Status);
+        Assert.Equal(TicketStatus.InProgress, (await TicketTestData.ReloadAsync(Fixture, ticket.Id)).Status);
 
         Assert.True((await actions.ChangeStatusAsync(desk.AsStaffA, ticket.Id, ticket.Version, TicketStatus.Resolved, "Replaced the washer")).Succeeded);
 
-        var after = await TicketsTestData.ReloadAsync(Fixture, ticket.Id);
+        var after = await TicketTestData.ReloadAsync(Fixture, ticket.Id);
         Assert.Equal(TicketStatus.Resolved, after.Status);
         Assert.NotNull(after.ResolvedAt);
         await using var db = await Fixture.CreateDbContextAsync();
@@ -69,7 +69,7 @@ public sealed class TicketActionTests(PostgresFixture fixture) : DatabaseTest(fi
     [Fact]
     public async Task A_second_change_from_a_stale_version_is_refused_and_names_who_changed_what()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         var ticket = await desk.TicketAsync(Fixture, desk.HostelA);
         await using var scope = Scope();
         var actions = scope.ServiceProvider.GetRequiredService<TicketActions>();
@@ -80,7 +80,7 @@ public sealed class TicketActionTests(PostgresFixture fixture) : DatabaseTest(fi
 
         Assert.Contains("took it", conflict.Message);
         Assert.Contains(desk.StaffA.User!.Name!, conflict.Message);
-        var after = await TicketsTestData.ReloadAsync(Fixture, ticket.Id);
+        var after = await TicketTestData.ReloadAsync(Fixture, ticket.Id);
         Assert.Equal(TicketStatus.InProgress, after.Status);
         Assert.Equal(desk.StaffA.Id, after.AssignedTo);
     }
@@ -88,18 +88,18 @@ public sealed class TicketActionTests(PostgresFixture fixture) : DatabaseTest(fi
     [Fact]
     public async Task Awaiting_the_student_pauses_the_clock_and_moves_due_at_by_the_pause()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         var ticket = await desk.TicketAsync(Fixture, desk.HostelA, TicketStatus.InProgress, desk.StaffA);
         var due = ticket.DueAt!.Value;
         await using var scope = Scope();
         var actions = scope.ServiceProvider.GetRequiredService<TicketActions>();
 
         await actions.ChangeStatusAsync(desk.AsStaffA, ticket.Id, null, TicketStatus.AwaitingStudentResponse);
-        Assert.NotNull((await TicketsTestData.ReloadAsync(Fixture, ticket.Id)).PausedAt);
+        Assert.NotNull((await TicketTestData.ReloadAsync(Fixture, ticket.Id)).PausedAt);
         Fixture.Clock.Advance(TimeSpan.FromHours(5));
         await actions.ChangeStatusAsync(desk.AsStaffA, ticket.Id, null, TicketStatus.InProgress);
 
-        var after = await TicketsTestData.ReloadAsync(Fixture, ticket.Id);
+        var after = await TicketTestData.ReloadAsync(Fixture, ticket.Id);
         Assert.Null(after.PausedAt);
         Assert.Equal(due.AddHours(5), after.DueAt!.Value, TimeSpan.FromMilliseconds(1));
     }
@@ -107,7 +107,7 @@ public sealed class TicketActionTests(PostgresFixture fixture) : DatabaseTest(fi
     [Fact]
     public async Task Comments_are_replies_or_internal_notes_and_empty_ones_are_refused()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         var ticket = await desk.TicketAsync(Fixture, desk.HostelA);
         await using var scope = Scope();
         var actions = scope.ServiceProvider.GetRequiredService<TicketActions>();

@@ -14,7 +14,7 @@ public sealed class TicketScopeTests(PostgresFixture fixture) : DatabaseTest(fix
     [Fact]
     public async Task A_ticket_outside_the_scope_reads_as_not_found_and_the_attempt_is_audited()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         var b = await desk.TicketAsync(Fixture, desk.HostelB);
         await using var scope = Scope();
         var details = scope.ServiceProvider.GetRequiredService<TicketDetailsService>();
@@ -31,7 +31,7 @@ public sealed class TicketScopeTests(PostgresFixture fixture) : DatabaseTest(fix
     [Fact]
     public async Task Staff_of_hostel_A_cannot_act_on_a_hostel_B_ticket()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         var b = await desk.TicketAsync(Fixture, desk.HostelB);
         await using var scope = Scope();
         var actions = scope.ServiceProvider.GetRequiredService<TicketActions>();
@@ -41,7 +41,7 @@ public sealed class TicketScopeTests(PostgresFixture fixture) : DatabaseTest(fix
         Assert.Equal(OutcomeKind.NotFound,
             (await actions.ChangeStatusAsync(desk.AsStaffA, b.Id, null, TicketStatus.Resolved, "done")).Kind);
 
-        var after = await TicketsTestData.ReloadAsync(Fixture, b.Id);
+        var after = await TicketTestData.ReloadAsync(Fixture, b.Id);
         Assert.Equal(TicketStatus.Open, after.Status);
         Assert.Null(after.AssignedTo);
         await using var db = await Fixture.CreateDbContextAsync();

@@ -1,3 +1,4 @@
+using AdminPortal.Live;
 using AdminPortal.Features.Products.Queue;
 
 namespace AdminPortal.Features.Products;
@@ -8,7 +9,7 @@ public static class ProductsSetup
     public static IServiceCollection AddProducts(this IServiceCollection services)
     {
         services.AddScoped<ProductQueryService>();
-        services.AddSingleton<ProductQueueReads>();
+        services.AddSharedCache<ProductQueueReads>();
         services.AddScoped<ProductModeration>();
         return services;
     }

@@ -11,7 +11,7 @@ public sealed class TicketQueueListTests(PostgresFixture fixture) : DatabaseTest
     [Fact]
     public async Task Staff_of_hostel_A_list_only_hostel_A_and_admins_list_all()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         var a = await desk.TicketAsync(Fixture, desk.HostelA);
         var b = await desk.TicketAsync(Fixture, desk.HostelB);
         await using var scope = Scope();
@@ -19,7 +19,7 @@ public sealed class TicketQueueListTests(PostgresFixture fixture) : DatabaseTest
 
         var staffA = await queue.ListAsync(desk.AsStaffA, new TicketQueueQuery());
         var admin = await queue.ListAsync(desk.AsAdmin, new TicketQueueQuery());
-        var specialist = await queue.ListAsync(TicketsTestData.As(desk.Specialist.UserId), new TicketQueueQuery());
+        var specialist = await queue.ListAsync(TicketTestData.As(desk.Specialist.UserId), new TicketQueueQuery());
 
         Assert.Equal([a.Id], staffA.Rows.Select(r => r.Id));
         Assert.Equal(1, staffA.Total);
@@ -31,7 +31,7 @@ public sealed class TicketQueueListTests(PostgresFixture fixture) : DatabaseTest
     [Fact]
     public async Task Filters_and_sort_hold_inside_the_scope()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         var now = Fixture.Clock.GetUtcNow().UtcDateTime;
         var later = await desk.TicketAsync(Fixture, desk.HostelA, dueAt: now.AddHours(20), title: "Fan not working");
         var overdue = await desk.TicketAsync(Fixture, desk.HostelA, dueAt: now.AddHours(-2), title: "Tap leaking");
@@ -68,7 +68,7 @@ public sealed class TicketQueueListTests(PostgresFixture fixture) : DatabaseTest
     [InlineData("-escalation_level")]
     public async Task Every_sort_the_queue_offers_orders_the_scope_as_it_says(string sort)
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         var now = Fixture.Clock.GetUtcNow().UtcDateTime;
         var ids = new List<int>();
         for (var i = 0; i < 5; i++)
@@ -102,7 +102,7 @@ public sealed class TicketQueueListTests(PostgresFixture fixture) : DatabaseTest
     [Fact]
     public async Task Hostile_urls_read_a_page_instead_of_failing()
     {
-        var desk = await TicketsTestData.CreateAsync(Fixture);
+        var desk = await TicketTestData.CreateAsync(Fixture);
         await desk.TicketAsync(Fixture, desk.HostelA);
         await using var scope = Scope();
         var queue = scope.ServiceProvider.GetRequiredService<TicketQueryService>();

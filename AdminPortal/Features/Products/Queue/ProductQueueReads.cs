@@ -3,7 +3,7 @@ using AdminPortal.Live;
 namespace AdminPortal.Features.Products.Queue;
 
 /// <summary>The queue reads that open queues share after a product event (see <see cref="SharedReads{TKey,TValue}"/>).</summary>
-public sealed class ProductQueueReads(IChangeFeed feed) : IDisposable
+public sealed class ProductQueueReads(IChangeFeed feed) : ISharedCache, IDisposable
 {
     public SharedReads<ProductQueueQuery, ProductPage> Pages { get; } = new(feed, e => e.Is(EntityTypes.Product));
 
@@ -13,6 +13,12 @@ public sealed class ProductQueueReads(IChangeFeed feed) : IDisposable
 
     public static ProductQueueQuery TabsKey(ProductQueueQuery query) =>
         query with { Status = null, Sort = ProductSort.Submitted, Descending = false, Page = 1, PageSize = ProductQueueQuery.DefaultPageSize };
+
+    public void Invalidate()
+    {
+        Pages.Invalidate();
+        Tabs.Invalidate();
+    }
 
     public void Dispose()
     {

@@ -4,7 +4,9 @@ using AdminPortal.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static AdminPortal.Tests.Data.CatalogQueries;
 
-namespace AdminPortal.Tests.Data;
+using AdminPortal.Tests.Data;
+
+namespace AdminPortal.Tests.Features.Tickets;
 
 public sealed class HelpdeskDemoDataTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {

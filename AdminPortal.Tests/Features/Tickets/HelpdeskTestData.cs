@@ -3,7 +3,7 @@ using AdminPortal.Data;
 using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Features.Users;
 
-namespace AdminPortal.Tests.Data;
+namespace AdminPortal.Tests.Features.Tickets;
 
 /// <summary>The least data a ticket needs: a student user, and optionally a staff member to assign it to.</summary>
 internal static class HelpdeskTestData

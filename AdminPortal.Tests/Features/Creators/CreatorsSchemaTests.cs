@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace AdminPortal.Tests.Data;
+using AdminPortal.Tests.Data;
+
+namespace AdminPortal.Tests.Features.Creators;
 
 /// <summary>The Cloutsy seed (003) as the creators schema, read back from PostgreSQL's catalog.</summary>
 public sealed class CreatorsSchemaTests(PostgresFixture fixture) : DatabaseTest(fixture)

@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using static AdminPortal.Tests.Data.CatalogQueries;
 
-namespace AdminPortal.Tests.Data;
+using AdminPortal.Tests.Data;
+
+using AdminPortal.Tests.Features.Tickets;
+
+namespace AdminPortal.Tests.Security;
 
 public sealed class AuditLogTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {

@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace AdminPortal.Tests.Data;
+using AdminPortal.Tests.Data;
+
+namespace AdminPortal.Tests.Features.Vendors;
 
 /// <summary>The Venta seed (002) as the vendors schema, read back from PostgreSQL's catalog.</summary>
 public sealed class VendorsSchemaTests(PostgresFixture fixture) : DatabaseTest(fixture)

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AdminPortal.Tests.Components;
+namespace AdminPortal.Tests.Components.Layout;
 
 /// <summary>The drawer shows each role exactly its sections, evaluated by the portal's real policies.</summary>
 public sealed class NavMenuTests : MudBunitContext

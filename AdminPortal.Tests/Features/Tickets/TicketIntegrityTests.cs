@@ -2,7 +2,7 @@ using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace AdminPortal.Tests.Data;
+namespace AdminPortal.Tests.Features.Tickets;
 
 public sealed class TicketIntegrityTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {

@@ -1,7 +1,9 @@
 using AdminPortal.Tests.Infrastructure;
 using static AdminPortal.Tests.Data.CatalogQueries;
 
-namespace AdminPortal.Tests.Data;
+using AdminPortal.Tests.Data;
+
+namespace AdminPortal.Tests.Features.Tickets;
 
 /// <summary>The helpdesk schema as PostgreSQL sees it (information_schema, pg_enum, pg_indexes, pg_constraint).</summary>
 public sealed class HelpdeskSchemaTests(PostgresFixture fixture) : DatabaseTest(fixture)

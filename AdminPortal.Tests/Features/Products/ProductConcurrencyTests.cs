@@ -5,7 +5,7 @@ using AdminPortal.Features.Users;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace AdminPortal.Tests.Data;
+namespace AdminPortal.Tests.Features.Products;
 
 public sealed class ProductConcurrencyTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {

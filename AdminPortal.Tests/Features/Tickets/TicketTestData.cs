@@ -16,7 +16,7 @@ namespace AdminPortal.Tests.Features.Tickets;
 /// A small helpdesk: hostels A and B, category Maintenance (SLA 24 h, Plumbing 12 h) staffed by hostel staff A and B
 /// and a specialist (primary), a two-rung ladder (specialist, warden), an admin and one student per hostel.
 /// </summary>
-internal sealed class TicketsTestData
+internal sealed class TicketTestData
 {
     public required Hostel HostelA { get; init; }
     public required Hostel HostelB { get; init; }
@@ -38,7 +38,7 @@ internal sealed class TicketsTestData
     public ClaimsPrincipal AsStaffB => As(StaffB.UserId);
     public ClaimsPrincipal AsAdmin => As(Admin.Id);
 
-    public static async Task<TicketsTestData> CreateAsync(PostgresFixture fixture)
+    public static async Task<TicketTestData> CreateAsync(PostgresFixture fixture)
     {
         await AdminAccounts.EnsureRolesAsync(fixture.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>());
         await using var db = await fixture.CreateDbContextAsync();
@@ -76,7 +76,7 @@ internal sealed class TicketsTestData
             new UserRole { UserId = specialist.UserId, RoleId = roles[PortalRoles.Staff], Domain = ScopeDomains.Category, Scope = maintenance.Id.ToString() },
             new UserRole { UserId = warden.UserId, RoleId = roles[PortalRoles.Staff], Domain = ScopeDomains.Category, Scope = maintenance.Id.ToString() });
         await db.SaveChangesAsync();
-        return new TicketsTestData
+        return new TicketTestData
         {
             HostelA = hostelA, HostelB = hostelB, Maintenance = maintenance, Plumbing = plumbing, Mess = mess,
             StaffA = staffA, StaffB = staffB, Specialist = specialist, Warden = warden, Admin = admin,
