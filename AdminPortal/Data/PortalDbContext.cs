@@ -22,7 +22,24 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("pg_trgm");
-        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        ApplyConfigurationsInHistoricalOrder(builder);
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys", Schemas.Auth);
+    }
+
+    /// <summary>
+    /// The configurations in the order EF applies them (by full type name), with the identity types named as they were
+    /// when the snapshot was made (AdminPortal.Features.Users): the order decides some foreign key names
+    /// (fk_..._asp_net_users_...), and moving the types to Data/Identity must not rename constraints.
+    /// </summary>
+    private static void ApplyConfigurationsInHistoricalOrder(ModelBuilder builder)
+    {
+        var assembly = typeof(PortalDbContext).Assembly;
+        var identity = typeof(PortalUser).Namespace!;
+        var configurations = assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && t.GetInterfaces().Any(i =>
+                i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEntityTypeConfiguration<>)))
+            .OrderBy(t => t.Namespace == identity ? "AdminPortal.Features.Users." + t.Name : t.FullName);
+        foreach (var type in configurations)
+            builder.ApplyConfigurationsFromAssembly(assembly, t => t == type);
     }
 }

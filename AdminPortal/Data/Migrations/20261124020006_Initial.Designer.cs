@@ -2142,7 +2142,7 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("user_verifications", "auth");
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Users.PortalUser", b =>
+            modelBuilder.Entity("AdminPortal.Data.Identity.PortalUser", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2402,7 +2402,7 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("users", "auth");
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Users.Role", b =>
+            modelBuilder.Entity("AdminPortal.Data.Identity.Role", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2431,7 +2431,7 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("roles", "auth");
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Users.UserRole", b =>
+            modelBuilder.Entity("AdminPortal.Data.Identity.UserRole", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2959,7 +2959,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Chats.ChatGroup", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -2987,13 +2987,13 @@ namespace AdminPortal.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_messages_groups_group_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("HiddenBy")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_messages_asp_net_users_hidden_by");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("SenderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3010,7 +3010,7 @@ namespace AdminPortal.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_message_receipts_messages_message_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3020,7 +3020,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Chats.Notification", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3030,13 +3030,13 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Creators.Brand", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "ReviewedBy")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "ReviewedBy")
                         .WithMany()
                         .HasForeignKey("ReviewedById")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_brands_asp_net_users_reviewed_by_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -3070,7 +3070,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Creators.Influencer", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -3102,7 +3102,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Products.Product", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("VendorId")
                         .OnDelete(DeleteBehavior.NoAction)
@@ -3112,7 +3112,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Tickets.Model.ActivityLog", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "Actor")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "Actor")
                         .WithMany()
                         .HasForeignKey("ActorId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -3183,7 +3183,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Comment", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "Author")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -3203,7 +3203,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Tickets.Model.NotificationSetting", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3215,7 +3215,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Tickets.Model.PortalNotification", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3227,7 +3227,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Tickets.Model.SavedView", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "Owner")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3244,7 +3244,7 @@ namespace AdminPortal.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_staff_hostel_hostel_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3276,7 +3276,7 @@ namespace AdminPortal.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_students_hostels_hostel_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3318,7 +3318,7 @@ namespace AdminPortal.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_tickets_categories_category_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "Creator")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "Creator")
                         .WithMany()
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3350,7 +3350,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Users.Platform.Profile", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3360,7 +3360,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Users.Platform.RefreshToken", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3370,7 +3370,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Users.Platform.Token", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3380,14 +3380,14 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Users.Platform.UserRelationship", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("RelatedUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_relationships_asp_net_users_related_user_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3397,7 +3397,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Users.Platform.UserSetting", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3407,7 +3407,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Users.Platform.UserVerification", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3415,16 +3415,16 @@ namespace AdminPortal.Data.Migrations
                         .HasConstraintName("fk_user_verifications_asp_net_users_user_id");
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Users.UserRole", b =>
+            modelBuilder.Entity("AdminPortal.Data.Identity.UserRole", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.Role", "Role")
+                    b.HasOne("AdminPortal.Data.Identity.Role", "Role")
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_portal_roles_role_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany("Roles")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3450,7 +3450,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Vendors.Subscription", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3462,7 +3462,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Vendors.Vendor", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3474,7 +3474,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3484,7 +3484,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<int>", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3494,7 +3494,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<int>", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3524,7 +3524,7 @@ namespace AdminPortal.Data.Migrations
                     b.Navigation("Comments");
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Users.PortalUser", b =>
+            modelBuilder.Entity("AdminPortal.Data.Identity.PortalUser", b =>
                 {
                     b.Navigation("Roles");
                 });

@@ -2139,7 +2139,7 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("user_verifications", "auth");
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Users.PortalUser", b =>
+            modelBuilder.Entity("AdminPortal.Data.Identity.PortalUser", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2399,7 +2399,7 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("users", "auth");
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Users.Role", b =>
+            modelBuilder.Entity("AdminPortal.Data.Identity.Role", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2428,7 +2428,7 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("roles", "auth");
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Users.UserRole", b =>
+            modelBuilder.Entity("AdminPortal.Data.Identity.UserRole", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2956,7 +2956,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Chats.ChatGroup", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -2984,13 +2984,13 @@ namespace AdminPortal.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_messages_groups_group_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("HiddenBy")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_messages_asp_net_users_hidden_by");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("SenderId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3007,7 +3007,7 @@ namespace AdminPortal.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_message_receipts_messages_message_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3017,7 +3017,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Chats.Notification", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3027,13 +3027,13 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Creators.Brand", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "ReviewedBy")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "ReviewedBy")
                         .WithMany()
                         .HasForeignKey("ReviewedById")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_brands_asp_net_users_reviewed_by_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -3067,7 +3067,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Creators.Influencer", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -3099,7 +3099,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Products.Product", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("VendorId")
                         .OnDelete(DeleteBehavior.NoAction)
@@ -3109,7 +3109,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Tickets.Model.ActivityLog", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "Actor")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "Actor")
                         .WithMany()
                         .HasForeignKey("ActorId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -3180,7 +3180,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Tickets.Model.Comment", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "Author")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
                         .OnDelete(DeleteBehavior.SetNull)
@@ -3200,7 +3200,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Tickets.Model.NotificationSetting", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3212,7 +3212,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Tickets.Model.PortalNotification", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3224,7 +3224,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Tickets.Model.SavedView", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "Owner")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "Owner")
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3241,7 +3241,7 @@ namespace AdminPortal.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_staff_hostel_hostel_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3273,7 +3273,7 @@ namespace AdminPortal.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_students_hostels_hostel_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3315,7 +3315,7 @@ namespace AdminPortal.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_tickets_categories_category_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "Creator")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "Creator")
                         .WithMany()
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3347,7 +3347,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Users.Platform.Profile", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3357,7 +3357,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Users.Platform.RefreshToken", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3367,7 +3367,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Users.Platform.Token", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3377,14 +3377,14 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Users.Platform.UserRelationship", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("RelatedUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_relationships_asp_net_users_related_user_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3394,7 +3394,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Users.Platform.UserSetting", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3404,7 +3404,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Users.Platform.UserVerification", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3412,16 +3412,16 @@ namespace AdminPortal.Data.Migrations
                         .HasConstraintName("fk_user_verifications_asp_net_users_user_id");
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Users.UserRole", b =>
+            modelBuilder.Entity("AdminPortal.Data.Identity.UserRole", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.Role", "Role")
+                    b.HasOne("AdminPortal.Data.Identity.Role", "Role")
                         .WithMany()
                         .HasForeignKey("RoleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_user_roles_portal_roles_role_id");
 
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany("Roles")
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3447,7 +3447,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Vendors.Subscription", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3459,7 +3459,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("AdminPortal.Features.Vendors.Vendor", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", "User")
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3471,7 +3471,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<int>", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3481,7 +3481,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<int>", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3491,7 +3491,7 @@ namespace AdminPortal.Data.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<int>", b =>
                 {
-                    b.HasOne("AdminPortal.Features.Users.PortalUser", null)
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -3521,7 +3521,7 @@ namespace AdminPortal.Data.Migrations
                     b.Navigation("Comments");
                 });
 
-            modelBuilder.Entity("AdminPortal.Features.Users.PortalUser", b =>
+            modelBuilder.Entity("AdminPortal.Data.Identity.PortalUser", b =>
                 {
                     b.Navigation("Roles");
                 });
