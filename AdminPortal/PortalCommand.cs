@@ -70,9 +70,10 @@ public sealed class PortalCommand
 
     private static async Task<int> MigrateAsync(IServiceProvider services)
     {
-        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await db.Database.MigrateAsync();
+        var database = services.GetRequiredService<PortalDatabase>();
+        var pending = new List<string>();
+        await database.AsOwnerAsync(async db => pending.AddRange(await db.Database.GetPendingMigrationsAsync()));
+        await DatabaseRoles.MigrateAsync(database);   // as the owner, then the portal's role gets its grants
         Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s).");
         return 0;
     }
@@ -82,14 +83,13 @@ public sealed class PortalCommand
         await MigrateAsync(services);
         var scale = Options.GetValueOrDefault("scale") ?? "demo";
         var reset = Options.ContainsKey("reset");
-        var demo = services.GetRequiredService<DemoData>();
         var demoScale = scale switch
         {
             "demo" => DemoScale.Demo,
             "large" => DemoScale.Large,
             _ => throw new CommandException($"Unknown --scale '{scale}': use demo or large."),
         };
-        await demo.SeedAsync(demoScale, reset);
+        await DemoData.SeedPrivilegedAsync(services.GetRequiredService<PortalDatabase>(), demoScale, reset);
         DemoAccounts.Print(Console.Out);
         return 0;
     }

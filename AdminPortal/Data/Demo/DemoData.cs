@@ -16,6 +16,17 @@ public sealed class DemoData(
     IEnumerable<IDemoDataPart> parts,
     ILogger<DemoData> log)
 {
+    /// <summary>
+    /// The demo load over the privileged connection (the owner, or the embedded superuser): it truncates and bulk-copies,
+    /// which the portal's own role may not. Development only (see <see cref="DemoAccounts"/>).
+    /// </summary>
+    public static async Task SeedPrivilegedAsync(PortalDatabase database, DemoScale scale, bool reset, CancellationToken ct = default)
+    {
+        await using var services = PortalComposition.WithoutHost(database.PrivilegedConnectionString).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(scale, reset, ct);
+    }
+
     public async Task SeedAsync(DemoScale scale = DemoScale.Demo, bool reset = false, CancellationToken ct = default)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
