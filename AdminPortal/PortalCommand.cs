@@ -56,7 +56,7 @@ public sealed class PortalCommand
             return Verb switch
             {
                 "migrate" => await MigrateAsync(services),
-                "seed" => await SeedAsync(services),
+                "seed" => await SeedAsync(services, app.Environment.EnvironmentName),
                 "create-admin" => await CreateAdminAsync(services),
                 _ => 2,
             };
@@ -78,8 +78,9 @@ public sealed class PortalCommand
         return 0;
     }
 
-    private async Task<int> SeedAsync(IServiceProvider services)
+    private async Task<int> SeedAsync(IServiceProvider services, string environmentName)
     {
+        DemoAccounts.EnsureDevelopment(environmentName);   // before migrating or emptying anything
         await MigrateAsync(services);
         var scale = Options.GetValueOrDefault("scale") ?? "demo";
         var reset = Options.ContainsKey("reset");
@@ -89,7 +90,7 @@ public sealed class PortalCommand
             "large" => DemoScale.Large,
             _ => throw new CommandException($"Unknown --scale '{scale}': use demo or large."),
         };
-        await DemoData.SeedPrivilegedAsync(services.GetRequiredService<PortalDatabase>(), demoScale, reset);
+        await DemoData.SeedPrivilegedAsync(services.GetRequiredService<PortalDatabase>(), environmentName, demoScale, reset);
         DemoAccounts.Print(Console.Out);
         return 0;
     }

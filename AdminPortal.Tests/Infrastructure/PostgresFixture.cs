@@ -54,6 +54,10 @@ public sealed class PostgresFixture : IAsyncLifetime
     public Task<PortalDbContext> CreateDbContextAsync() =>
         Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
 
+    /// <summary>The demo load as the portal does it: over the privileged connection, in Development, on the fixture's clock.</summary>
+    public Task SeedDemoAsync(AdminPortal.Data.Demo.DemoScale scale = AdminPortal.Data.Demo.DemoScale.Demo, bool reset = false) =>
+        AdminPortal.Data.Demo.DemoData.SeedPrivilegedAsync(Database, "Development", scale, reset, CancellationToken.None, Clock);
+
     public async Task ResetAsync()
     {
         await Database.AsOwnerAsync(db => DatabaseReset.TruncateAllAsync(db));

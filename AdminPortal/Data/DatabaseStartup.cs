@@ -27,7 +27,7 @@ public sealed class DatabaseStartup(IDbContextFactory<PortalDbContext> dbFactory
         if (development && !await db.Users.AnyAsync(ct))
         {
             log.LogInformation("Empty database: loading the demo data");
-            await DemoData.SeedPrivilegedAsync(database, DemoScale.Demo, reset: false, ct);
+            await DemoData.SeedPrivilegedAsync(database, Environments.Development, DemoScale.Demo, reset: false, ct);
         }
     }
 
