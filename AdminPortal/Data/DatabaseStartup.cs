@@ -24,6 +24,8 @@ public sealed class DatabaseStartup(IDbContextFactory<PortalDbContext> dbFactory
             log.LogInformation("Applying {Count} migration(s)", pending.Count);
             await DatabaseRoles.MigrateAsync(database, ct);
         }
+        else if (development)
+            await DatabaseRoles.GrantAsync(database, ct);   // idempotent: a database an earlier build made gets its grants too
         if (development && !await db.Users.AnyAsync(ct))
         {
             log.LogInformation("Empty database: loading the demo data");
