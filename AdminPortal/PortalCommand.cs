@@ -56,7 +56,7 @@ public sealed class PortalCommand
             return Verb switch
             {
                 "migrate" => await MigrateAsync(services),
-                "seed" => await SeedAsync(services),
+                "seed" => await SeedAsync(services, app.Environment.EnvironmentName),
                 "create-admin" => await CreateAdminAsync(services),
                 _ => 2,
             };
@@ -70,26 +70,27 @@ public sealed class PortalCommand
 
     private static async Task<int> MigrateAsync(IServiceProvider services)
     {
-        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-        await db.Database.MigrateAsync();
+        var database = services.GetRequiredService<PortalDatabase>();
+        var pending = new List<string>();
+        await database.AsOwnerAsync(async db => pending.AddRange(await db.Database.GetPendingMigrationsAsync()));
+        await DatabaseRoles.MigrateAsync(database);   // as the owner, then the portal's role gets its grants
         Console.WriteLine(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s).");
         return 0;
     }
 
-    private async Task<int> SeedAsync(IServiceProvider services)
+    private async Task<int> SeedAsync(IServiceProvider services, string environmentName)
     {
+        DemoAccounts.EnsureDevelopment(environmentName);   // before migrating or emptying anything
         await MigrateAsync(services);
         var scale = Options.GetValueOrDefault("scale") ?? "demo";
         var reset = Options.ContainsKey("reset");
-        var demo = services.GetRequiredService<DemoData>();
         var demoScale = scale switch
         {
             "demo" => DemoScale.Demo,
             "large" => DemoScale.Large,
             _ => throw new CommandException($"Unknown --scale '{scale}': use demo or large."),
         };
-        await demo.SeedAsync(demoScale, reset);
+        await DemoData.SeedPrivilegedAsync(services.GetRequiredService<PortalDatabase>(), environmentName, demoScale, reset);
         DemoAccounts.Print(Console.Out);
         return 0;
     }

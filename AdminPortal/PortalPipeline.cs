@@ -4,6 +4,7 @@ using AdminPortal.Data;
 using AdminPortal.Data.Demo;
 using AdminPortal.Features.Users;
 using AdminPortal.Diagnostics;
+using AdminPortal.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
@@ -22,6 +23,7 @@ public static class PortalPipeline
                 options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             app.UseForwardedHeaders(options);
         }
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -41,7 +43,8 @@ public static class PortalPipeline
             app.MapMemoryDiagnostics();
             app.MapLiveDiagnostics();
         }
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // the frame-ancestors rule is part of the one Content-Security-Policy (Security/SecurityHeaders.cs)
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 

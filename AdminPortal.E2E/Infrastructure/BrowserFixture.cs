@@ -5,7 +5,8 @@ namespace AdminPortal.E2E.Infrastructure;
 /// <summary>
 /// One portal and one Chromium for the whole E2E run. Debian's Chromium (/usr/bin/chromium, or
 /// PLAYWRIGHT_CHROMIUM_EXECUTABLE), falling back to Playwright's own browser elsewhere. Each role signs in once;
-/// its storage state is reused by every test of that role.
+/// its storage state is reused by every test of that role. Every context is watched for Content-Security-Policy
+/// violations (<see cref="CspViolations"/>): one fails the test it happened in.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -49,6 +50,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (email is not null)
             options.StorageStatePath = await StorageStateAsync(email);
         var context = await Browser.NewContextAsync(options);
+        CspViolations.Watch(context);
         context.SetDefaultTimeout(15_000);
         return context;
     }
@@ -61,6 +63,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             if (_storageStates.TryGetValue(email, out var path))
                 return path;
             await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+            CspViolations.Watch(context);
             var page = await context.NewPageAsync();
             await new Pages.LoginPage(page).SignInAsync(email, Demo.Password);
             await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));

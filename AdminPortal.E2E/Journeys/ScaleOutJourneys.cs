@@ -19,6 +19,7 @@ public sealed class ScaleOutJourneys(BrowserFixture portal)
             BaseURL = second,
             StorageState = state,
         });
+        CspViolations.Watch(other);
         var page = await other.NewPageAsync();
         await page.GotoAsync("/products");
         Assert.DoesNotContain("/account/login", page.Url, StringComparison.Ordinal);

@@ -11,8 +11,7 @@ public sealed class BenchSmokeTests(PostgresFixture fixture) : DatabaseTest(fixt
     [Fact]
     public async Task List_count_and_search_figures_have_the_expected_samples()
     {
-        await using (var scope = Scope())
-            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(DemoScale.Demo);
+        await Fixture.SeedDemoAsync(DemoScale.Demo);
         await using var bench = new BenchContext(Fixture.ConnectionString, "test", samples: 3, warmup: 1);
         await using var portal = new PortalServices(Fixture.ConnectionString);
         var lists = new ListBenchmarks(bench, portal);
@@ -33,8 +32,7 @@ public sealed class BenchSmokeTests(PostgresFixture fixture) : DatabaseTest(fixt
     [Fact]
     public async Task Chat_figures_run_the_services_on_the_demo_data()
     {
-        await using (var scope = Scope())
-            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(DemoScale.Demo);
+        await Fixture.SeedDemoAsync(DemoScale.Demo);
         await using var bench = new BenchContext(Fixture.ConnectionString, "test", samples: 3, warmup: 1);
 
         var figures = await new ChatBenchmarks(bench).RunAsync();

@@ -58,7 +58,7 @@ public sealed class DatabaseStartupTests(PostgresFixture fixture) : DatabaseTest
     /// <summary>A fresh database whose history names a migration this build does not have.</summary>
     private async Task<string> DatabaseMadeByAnotherBuildAsync(string name)
     {
-        await using (var admin = new NpgsqlConnection(Fixture.ConnectionString))
+        await using (var admin = new NpgsqlConnection(Fixture.SuperuserConnectionString))
         {
             await admin.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE); ", admin);
@@ -66,7 +66,7 @@ public sealed class DatabaseStartupTests(PostgresFixture fixture) : DatabaseTest
             command.CommandText = $"CREATE DATABASE {name}";
             await command.ExecuteNonQueryAsync();
         }
-        var cs = new NpgsqlConnectionStringBuilder(Fixture.ConnectionString) { Database = name }.ConnectionString;
+        var cs = new NpgsqlConnectionStringBuilder(Fixture.SuperuserConnectionString) { Database = name }.ConnectionString;
         await using var connection = new NpgsqlConnection(cs);
         await connection.OpenAsync();
         await using var history = new NpgsqlCommand("""

@@ -19,11 +19,7 @@ public sealed class PlatformDemoTests(PostgresFixture fixture) : DatabaseTest(fi
           SELECT message_id::text || user_id || coalesce(read_at::text, '-') FROM chat.message_receipts) s
         """;
 
-    private async Task SeedAsync(bool reset)
-    {
-        await using var scope = Scope();
-        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(DemoScale.Demo, reset);
-    }
+    private Task SeedAsync(bool reset) => Fixture.SeedDemoAsync(DemoScale.Demo, reset);
 
     [Fact]
     public async Task The_demo_is_the_same_every_time()

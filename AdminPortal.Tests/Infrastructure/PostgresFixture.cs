@@ -17,7 +17,13 @@ public sealed class PostgresFixture : IAsyncLifetime
     private EmbeddedPostgres? _cluster;
     private ServiceProvider? _services;
 
+    /// <summary>As the portal's own role (what the portal runs as: no DDL, audit log append-only).</summary>
     public string ConnectionString { get; private set; } = "";
+    /// <summary>As the owner role (migrations, reset).</summary>
+    public string OwnerConnectionString { get; private set; } = "";
+    /// <summary>As the cluster's superuser (creating databases).</summary>
+    public string SuperuserConnectionString { get; private set; } = "";
+    public PortalDatabase Database { get; private set; } = null!;
     public EmbeddedPostgres Cluster => _cluster ?? throw new InvalidOperationException("fixture not started");
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("fixture not started");
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
@@ -27,10 +33,12 @@ public sealed class PostgresFixture : IAsyncLifetime
         var folder = Path.Combine(Path.GetTempPath(), $"adminportal-tests-{Guid.NewGuid():N}");
         _cluster = await EmbeddedPostgres.StartAsync(
             new EmbeddedPostgresOptions { DataDirectory = folder, Database = "adminportal_tests" }, _ => { });
-        ConnectionString = _cluster.ConnectionString("adminportal_tests");
+        Database = PortalDatabase.ForEmbedded(_cluster, "adminportal_tests");
+        ConnectionString = Database.ConnectionString;
+        OwnerConnectionString = Database.OwnerConnectionString;
+        SuperuserConnectionString = Database.PrivilegedConnectionString;
         _services = BuildServices(ConnectionString, Clock);
-        await using var db = await CreateDbContextAsync();
-        await db.Database.MigrateAsync();
+        await DatabaseRoles.MigrateAsync(Database);
     }
 
     /// <summary>The portal's own registrations over the test database, with a fake clock.</summary>
@@ -46,10 +54,13 @@ public sealed class PostgresFixture : IAsyncLifetime
     public Task<PortalDbContext> CreateDbContextAsync() =>
         Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
 
+    /// <summary>The demo load as the portal does it: over the privileged connection, in Development, on the fixture's clock.</summary>
+    public Task SeedDemoAsync(AdminPortal.Data.Demo.DemoScale scale = AdminPortal.Data.Demo.DemoScale.Demo, bool reset = false) =>
+        AdminPortal.Data.Demo.DemoData.SeedPrivilegedAsync(Database, "Development", scale, reset, CancellationToken.None, Clock);
+
     public async Task ResetAsync()
     {
-        await using var db = await CreateDbContextAsync();
-        await DatabaseReset.TruncateAllAsync(db);
+        await Database.AsOwnerAsync(db => DatabaseReset.TruncateAllAsync(db));
         // reads shared between circuits hold rows of the previous test (user ids are reused after TRUNCATE): every
         // shared cache the portal registers is dropped, whoever added it
         foreach (var cache in Services.GetServices<AdminPortal.Live.ISharedCache>())

@@ -48,9 +48,9 @@ public sealed class AuditLogTests(PostgresFixture fixture) : DatabaseTest(fixtur
     {
         var id = await WriteOneAsync();
         var error = await Assert.ThrowsAsync<PostgresException>(() =>
-            ExecuteAsync(Fixture.ConnectionString, $"UPDATE audit.audit_log SET reason = 'rewritten' WHERE id = {id}"));
+            ExecuteAsync(Fixture.OwnerConnectionString, $"UPDATE audit.audit_log SET reason = 'rewritten' WHERE id = {id}"));
         Assert.Contains("append-only", error.MessageText);
-        Assert.Equal("test", await ScalarAsync<string>(Fixture.ConnectionString, "SELECT reason FROM audit.audit_log"));
+        Assert.Equal("test", await ScalarAsync<string>(Fixture.OwnerConnectionString, "SELECT reason FROM audit.audit_log"));
     }
 
     [Fact]
@@ -58,9 +58,9 @@ public sealed class AuditLogTests(PostgresFixture fixture) : DatabaseTest(fixtur
     {
         var id = await WriteOneAsync();
         var error = await Assert.ThrowsAsync<PostgresException>(() =>
-            ExecuteAsync(Fixture.ConnectionString, $"DELETE FROM audit.audit_log WHERE id = {id}"));
+            ExecuteAsync(Fixture.OwnerConnectionString, $"DELETE FROM audit.audit_log WHERE id = {id}"));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
-        Assert.Equal(1L, await ScalarAsync<long>(Fixture.ConnectionString, "SELECT count(*) FROM audit.audit_log"));
+        Assert.Equal(1L, await ScalarAsync<long>(Fixture.OwnerConnectionString, "SELECT count(*) FROM audit.audit_log"));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace AdminPortal.Data;
 /// demo database is rebuilt when another build made it with migrations this build does not have.
 /// </summary>
 public sealed class DatabaseStartup(IDbContextFactory<PortalDbContext> dbFactory, PortalDatabase database,
-    NpgsqlDataSource dataSource, DemoData demo, ILogger<DatabaseStartup> log)
+    NpgsqlDataSource dataSource, ILogger<DatabaseStartup> log)
 {
     public async Task PrepareAsync(bool development, CancellationToken ct = default)
     {
@@ -22,12 +22,14 @@ public sealed class DatabaseStartup(IDbContextFactory<PortalDbContext> dbFactory
         if (pending.Count > 0)
         {
             log.LogInformation("Applying {Count} migration(s)", pending.Count);
-            await db.Database.MigrateAsync(ct);
+            await DatabaseRoles.MigrateAsync(database, ct);
         }
+        else if (development)
+            await DatabaseRoles.GrantAsync(database, ct);   // idempotent: a database an earlier build made gets its grants too
         if (development && !await db.Users.AnyAsync(ct))
         {
             log.LogInformation("Empty database: loading the demo data");
-            await demo.SeedAsync(DemoScale.Demo, reset: false, ct);
+            await DemoData.SeedPrivilegedAsync(database, Environments.Development, DemoScale.Demo, reset: false, ct);
         }
     }
 
@@ -49,7 +51,7 @@ public sealed class DatabaseStartup(IDbContextFactory<PortalDbContext> dbFactory
         // the private cluster holds only demo data, made by another build: start it again rather than refuse to run
         log.LogWarning("The demo database was made by another build of the schema ({Migrations}); recreating it",
             string.Join(", ", unknown));
-        var admin = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Database = "postgres", Pooling = false };
+        var admin = new NpgsqlConnectionStringBuilder(database.PrivilegedConnectionString) { Database = "postgres", Pooling = false };
         await using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
             await connection.OpenAsync(ct);
@@ -59,6 +61,7 @@ public sealed class DatabaseStartup(IDbContextFactory<PortalDbContext> dbFactory
             await using (var create = new NpgsqlCommand($"CREATE DATABASE {quoted}", connection))
                 await create.ExecuteNonQueryAsync(ct);
         }
+        await database.Embedded.EnsureDatabaseAsync(name, ct);   // owned by the owner role again, the portal's role let in
         dataSource.Clear();   // its idle connections were to the dropped database
     }
 }

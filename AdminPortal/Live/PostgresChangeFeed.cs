@@ -194,12 +194,15 @@ public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisp
         try
         {
             var change = JsonSerializer.Deserialize<ChangeEvent>(e.Payload, Json);
-            if (change is not null)
-                _dispatcher.Enqueue(change);
+            var problem = change is null ? "empty payload" : ChangePayloadRules.Problem(change);
+            if (problem is null)
+                _dispatcher.Enqueue(change!);
+            else
+                _logger.LogWarning("Dropped a notification on {Channel} from backend {Pid}: {Problem}", Channel, e.PID, problem);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException)
         {
-            _logger.LogWarning(ex, "Ignored a malformed notification on {Channel}", Channel);
+            _logger.LogWarning(ex, "Dropped a malformed notification on {Channel} from backend {Pid}", Channel, e.PID);
         }
     }
 }

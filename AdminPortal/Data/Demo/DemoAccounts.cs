@@ -6,10 +6,26 @@ using Microsoft.AspNetCore.Identity;
 
 namespace AdminPortal.Data.Demo;
 
-/// <summary>The demo logins of Development. Nothing here runs outside Development or the seed verb.</summary>
-public sealed class DemoAccounts(UserManager<PortalUser> users, IDbContextFactory<PortalDbContext> dbFactory)
+/// <summary>
+/// The demo logins of Development, with a published password: they refuse to be created outside Development (the host's
+/// environment; a container without a host, as in the tests, has none to refuse).
+/// </summary>
+public sealed class DemoAccounts(UserManager<PortalUser> users, IDbContextFactory<PortalDbContext> dbFactory,
+    IHostEnvironment? environment = null)
 {
     public const string Password = "demo-password-2026";
+
+    public static string RefusalMessage(string environmentName) =>
+        $"The demo data and its accounts (published password) and `seed --reset` (which empties every table, the audit " +
+        $"log included) run only in Development; this is {environmentName}. Set ASPNETCORE_ENVIRONMENT=Development on a " +
+        "throwaway database, or use `create-admin --email X` for a first admin.";
+
+    /// <summary>Throws <see cref="CommandException"/> with a clear message outside Development.</summary>
+    public static void EnsureDevelopment(string environmentName)
+    {
+        if (!string.Equals(environmentName, Environments.Development, StringComparison.OrdinalIgnoreCase))
+            throw new CommandException(RefusalMessage(environmentName));
+    }
 
     public static readonly (string Email, string Name, string Role, string Note)[] All =
     [
@@ -24,6 +40,8 @@ public sealed class DemoAccounts(UserManager<PortalUser> users, IDbContextFactor
     public async Task SeedAsync(CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
+        if (environment is not null)
+            EnsureDevelopment(environment.EnvironmentName);
         foreach (var (email, name, role, note) in All)
         {
             (string, string?, string?)[] grants = role == PortalRoles.Staff

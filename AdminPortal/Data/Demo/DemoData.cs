@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AdminPortal.Data.Bulk;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting.Internal;
 using Npgsql;
 
 namespace AdminPortal.Data.Demo;
@@ -16,6 +17,23 @@ public sealed class DemoData(
     IEnumerable<IDemoDataPart> parts,
     ILogger<DemoData> log)
 {
+    /// <summary>
+    /// The demo load over the privileged connection (the owner, or the embedded superuser): it truncates and bulk-copies,
+    /// which the portal's own role may not. Development only (see <see cref="DemoAccounts"/>).
+    /// </summary>
+    public static async Task SeedPrivilegedAsync(PortalDatabase database, string environmentName, DemoScale scale, bool reset,
+        CancellationToken ct = default, TimeProvider? clock = null)
+    {
+        DemoAccounts.EnsureDevelopment(environmentName);   // before anything is emptied
+        var container = PortalComposition.WithoutHost(database.PrivilegedConnectionString);
+        container.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environmentName, ApplicationName = "AdminPortal" });
+        if (clock is not null)
+            container.AddSingleton(clock);
+        await using var services = container.BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(scale, reset, ct);
+    }
+
     public async Task SeedAsync(DemoScale scale = DemoScale.Demo, bool reset = false, CancellationToken ct = default)
     {
         await using (var db = await dbFactory.CreateDbContextAsync(ct))

@@ -13,6 +13,10 @@ namespace AdminPortal.Data.Local;
 public sealed class EmbeddedPostgres : IAsyncDisposable
 {
     private const string SuperUser = "postgres";
+    /// <summary>Owns the portal's database and runs its migrations (no superuser, no CREATEROLE).</summary>
+    public const string OwnerRole = "adminportal_owner";
+    /// <summary>The role the portal runs as: reads and writes rows, no DDL (Data/DatabaseRoles.cs).</summary>
+    public const string PortalRole = "adminportal_portal";
     private readonly string _dataDirectory;
     private readonly string _binDirectory;
     private readonly bool _runAsPostgresUser;
@@ -34,14 +38,23 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private string ClusterDirectory => Path.Combine(_dataDirectory, "cluster");
     private string PasswordFile => Path.Combine(_dataDirectory, "superuser.password");
 
-    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    /// <summary>As the superuser: creating databases and roles, and the bulk load of the demo (Development only).</summary>
+    public string ConnectionString(string database) => Connection(database, SuperUser, PasswordFile);
+
+    public string OwnerConnectionString(string database) => Connection(database, OwnerRole, RolePasswordFile(OwnerRole));
+
+    public string PortalConnectionString(string database) => Connection(database, PortalRole, RolePasswordFile(PortalRole));
+
+    private string Connection(string database, string user, string passwordFile) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
         Port = Port,
-        Username = SuperUser,
-        Password = File.ReadAllText(PasswordFile).Trim(),
+        Username = user,
+        Password = File.ReadAllText(passwordFile).Trim(),
         Database = database,
     }.ConnectionString;
+
+    private string RolePasswordFile(string role) => Path.Combine(_dataDirectory, role + ".password");
 
     public static async Task<EmbeddedPostgres> StartAsync(
         EmbeddedPostgresOptions options, Action<string> log, CancellationToken cancellationToken = default)
@@ -155,7 +168,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         _log($"Private PostgreSQL cluster running on 127.0.0.1:{Port}, data in {ClusterDirectory}, log in {LogFile}");
     }
 
-    private async Task EnsureDatabaseAsync(string database, CancellationToken ct)
+    /// <summary>The database exists, belongs to the owner role, and lets the portal's role connect.</summary>
+    public async Task EnsureDatabaseAsync(string database, CancellationToken ct)
     {
         await using var conn = new NpgsqlConnection(ConnectionString("postgres"));
         await conn.OpenAsync(ct);
@@ -168,7 +182,74 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database.Replace("\"", "", StringComparison.Ordinal)}\"", conn);
             await create.ExecuteNonQueryAsync(ct);
         }
+        await EnsureRolesAsync(conn, database, ct);
     }
+
+    /// <summary>
+    /// The owner and the portal's role, with their own passwords (files beside the superuser's); the database belongs
+    /// to the owner, and what an earlier build made as the superuser is handed to the owner.
+    /// </summary>
+    private async Task EnsureRolesAsync(NpgsqlConnection conn, string database, CancellationToken ct)
+    {
+        foreach (var role in new[] { OwnerRole, PortalRole })
+        {
+            var file = RolePasswordFile(role);
+            if (!File.Exists(file))
+            {
+                await File.WriteAllTextAsync(file, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), ct);
+                if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+            var password = (await File.ReadAllTextAsync(file, ct)).Trim();
+            await using var ensure = new NpgsqlCommand($"""
+                DO $$ BEGIN
+                    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN
+                        CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;
+                    END IF;
+                END $$;
+                ALTER ROLE {role} WITH LOGIN PASSWORD '{password}';
+                """, conn);
+            await ensure.ExecuteNonQueryAsync(ct);
+        }
+        var quoted = "\"" + database.Replace("\"", "", StringComparison.Ordinal) + "\"";
+        await using (var own = new NpgsqlCommand($"ALTER DATABASE {quoted} OWNER TO {OwnerRole}; REVOKE ALL ON DATABASE {quoted} FROM PUBLIC; GRANT CONNECT, TEMPORARY ON DATABASE {quoted} TO {PortalRole};", conn))
+            await own.ExecuteNonQueryAsync(ct);
+        await using var inDatabase = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(ConnectionString(database)) { Pooling = false }.ConnectionString);
+        await inDatabase.OpenAsync(ct);
+        await using var adopt = new NpgsqlCommand(AdoptSql, inDatabase);
+        await adopt.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Schemas, tables, sequences, views, functions and types the superuser made (not an extension's) go to the owner.</summary>
+    private const string AdoptSql = $$"""
+        DO $$
+        DECLARE r record;
+        BEGIN
+            FOR r IN SELECT n.nspname FROM pg_namespace n
+                     WHERE n.nspowner = 'postgres'::regrole AND n.nspname NOT LIKE 'pg\_%'
+                       AND n.nspname NOT IN ('information_schema', 'public') LOOP
+                EXECUTE format('ALTER SCHEMA %I OWNER TO {{OwnerRole}}', r.nspname);
+            END LOOP;
+            FOR r IN SELECT c.oid::regclass AS name, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                     WHERE c.relowner = 'postgres'::regrole AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+                       AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema'
+                       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('e', 'a', 'i')) LOOP
+                EXECUTE format('ALTER TABLE %s OWNER TO {{OwnerRole}}', r.name);
+            END LOOP;
+            FOR r IN SELECT p.oid::regprocedure AS name FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                     WHERE p.proowner = 'postgres'::regrole AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema'
+                       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') LOOP
+                EXECUTE format('ALTER ROUTINE %s OWNER TO {{OwnerRole}}', r.name);
+            END LOOP;
+            FOR r IN SELECT t.oid::regtype AS name FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                     WHERE t.typowner = 'postgres'::regrole AND t.typtype IN ('e', 'd', 'c') AND t.typrelid = 0
+                       AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema'
+                       AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e') LOOP
+                EXECUTE format('ALTER TYPE %s OWNER TO {{OwnerRole}}', r.name);
+            END LOOP;
+        END $$;
+        """;
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,73 @@
+using AdminPortal.Components;
+using AdminPortal.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace AdminPortal.Tests.Infrastructure;
+
+/// <summary>
+/// The portal's own web pipeline (Program.cs without the database preparation) on a free loopback port over the
+/// test database: for tests of what goes over HTTP (headers, media).
+/// </summary>
+public sealed class PortalWebHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private PortalWebHost(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<PortalWebHost> StartAsync(string connectionString, string environment,
+        IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = environment,
+            ApplicationName = typeof(App).Assembly.GetName().Name,
+            ContentRootPath = ProjectFolder(),
+        });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Portal"] = connectionString,
+            ["Live:Transport"] = "InProcess",
+            ["Tickets:RunWorkers"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddPortalServices(builder.Configuration, new PortalDatabase(connectionString, null));
+        builder.Services.AddMudServices();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        var app = builder.Build();
+        app.UsePortalPipeline();
+        await app.StartAsync();
+        return new PortalWebHost(app, new Uri(app.Urls.First()));
+    }
+
+    public HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address };
+
+    private static string ProjectFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "AdminPortal", "AdminPortal.csproj");
+            if (File.Exists(candidate))
+                return Path.GetDirectoryName(candidate)!;
+        }
+        throw new InvalidOperationException("AdminPortal/AdminPortal.csproj not found above the test output");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
