@@ -110,14 +110,23 @@ public sealed class UserAdminJourneys(BrowserFixture portal)
     public async Task The_csv_export_needs_the_manage_users_permission()
     {
         await using var adminContext = await portal.NewContextAsync(Demo.Admin);
-        var csv = await adminContext.APIRequest.GetAsync("/users/export.csv?role=Moderator&sort=email");
-        Assert.Equal(200, csv.Status);
-        var body = await csv.TextAsync();
+        var page = await adminContext.NewPageAsync();
+        await page.GotoAsync("/users?role=Moderator&sort=email");
+        await WaitForInteractiveAsync(page);
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+        var body = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.StartsWith("id,name,email,", body, StringComparison.Ordinal);
         Assert.Contains("moderator@adminportal.demo", body, StringComparison.Ordinal);
         Assert.DoesNotContain("staff.a@adminportal.demo", body, StringComparison.Ordinal);
+
+        // the export is a POST with an antiforgery token: a GET (an image tag, a link) and a POST without the token do nothing
+        var get = await adminContext.APIRequest.GetAsync("/users/export.csv?role=Moderator", new() { MaxRedirects = 0 });
+        Assert.NotEqual(200, get.Status);
+        var forged = await adminContext.APIRequest.PostAsync("/users/export.csv", new() { Form = adminContext.APIRequest.CreateFormData().Set("role", "Moderator"), MaxRedirects = 0 });
+        Assert.Equal(400, forged.Status);
         await using var moderatorContext = await portal.NewContextAsync(Demo.Moderator);
-        var refused = await moderatorContext.APIRequest.GetAsync("/users/export.csv", new() { MaxRedirects = 0 });
+        var refused = await moderatorContext.APIRequest.PostAsync("/users/export.csv", new() { MaxRedirects = 0 });
         Assert.NotEqual(200, refused.Status);
     }
 

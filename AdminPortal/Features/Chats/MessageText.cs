@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AdminPortal.Security;
 
 namespace AdminPortal.Features.Chats;
 
@@ -23,7 +24,7 @@ public static partial class MessageText
         foreach (Match m in UrlPattern().Matches(text))
         {
             var url = m.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')');
-            if (SafeUrl(url) is not { } href)
+            if (SafeLinks.Href(url) is not { } href)
                 continue;
             if (m.Index > at)
                 segments.Add(new TextSegment(text[at..m.Index]));
@@ -58,17 +59,6 @@ public static partial class MessageText
         if (at < text.Length)
             segments.Add(new TextSegment(text[at..]));
         return segments;
-    }
-
-    /// <summary>An absolute http(s) address, or a path on this site; anything else (javascript:, data:) is null.</summary>
-    public static string? SafeUrl(string? url)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-            return null;
-        if (url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\'))
-            return url;
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? uri.AbsoluteUri : null;
     }
 
     public static string Initials(string name)

@@ -6,12 +6,14 @@ using AdminPortal.Data;
 using AdminPortal.Features.Users.List;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Users;
 
 /// <summary>
-/// GET /users/export.csv?q=&amp;role=&amp;status=&amp;platform=&amp;deleted=&amp;sort=: the filtered list with each
+/// POST /users/export.csv (form fields q, role, status, platform, deleted, sort and an antiforgery token; no GET: an
+/// export is an audited action, and a GET could be fired by an image tag on any page): the filtered list with each
 /// user's roles, streamed row by row (never the whole list in memory). RFC 4180 quoting; cells that a spreadsheet
 /// would run as a formula (= + - @, tab, CR) are prefixed with an apostrophe (OWASP CSV injection).
 /// </summary>
@@ -21,13 +23,18 @@ public static class UsersExport
 
     public static IEndpointRouteBuilder MapUsersEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, WriteAsync).RequireAuthorization(nameof(Permission.ManageUsers));
+        endpoints.MapPost(Path, WriteAsync).RequireAuthorization(nameof(Permission.ManageUsers));
         return endpoints;
     }
 
     private static async Task WriteAsync(HttpContext http, IDbContextFactory<PortalDbContext> dbFactory,
-        ActorResolver actors, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+        ActorResolver actors, AuditTrail audit, TimeProvider clock, IAntiforgery antiforgery, CancellationToken ct)
     {
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
         PortalActor actor;
         try
         {
@@ -38,7 +45,8 @@ public static class UsersExport
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
-        var query = UserListQuery.Parse(http.Request.QueryString.Value);
+        var form = await http.Request.ReadFormAsync(ct);
+        var query = UserListQuery.FromForm(name => form.TryGetValue(name, out var v) ? v.ToString() : null);
         await using (var log = await dbFactory.CreateDbContextAsync(ct))
         {
             audit.Add(log, actor.ToAudit() with { ClientAddress = http.Connection.RemoteIpAddress?.ToString() },

@@ -56,10 +56,12 @@ public sealed class UserListQueryTests
     }
 
     [Fact]
-    public void The_export_link_keeps_the_filters_and_starts_at_the_first_row()
+    public void The_export_form_keeps_the_filters_and_starts_at_the_first_row()
     {
-        Assert.Equal("/users/export.csv?role=Staff&sort=email",
-            new UserListQuery(Role: PortalRoles.Staff, Sort: UserSort.Email, Page: 9).ExportHref);
+        Assert.Equal([new("role", "Staff"), new("sort", "email")],
+            new UserListQuery(Role: PortalRoles.Staff, Sort: UserSort.Email, Page: 9).ExportFields);
+        Assert.Equal(new UserListQuery(Role: PortalRoles.Staff, Sort: UserSort.Email, PageSize: 50),
+            UserListQuery.FromForm(name => name switch { "role" => "Staff", "sort" => "email", "page" => "9", "size" => "50", _ => null }));
     }
 
     private const int QueryValuesMax = AdminPortal.Shared.QueryValues.MaxTextLength;

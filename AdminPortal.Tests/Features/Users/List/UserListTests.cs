@@ -55,7 +55,10 @@ public sealed class UserListTests(PostgresFixture fixture) : UsersTestBase(fixtu
         var query = new UserListQuery("a b", PortalRoles.Staff, PlatformUserStatus.NotVerified, PlatformType.CauseI, DeletedFilter.All, UserSort.Name, 3);
         var back = UserListQuery.Parse(query.ToQueryString());
         Assert.Equal(query, back);
-        Assert.Equal("/users/export.csv?q=a%20b&role=Staff&status=not-verified&platform=cause-i&deleted=all&sort=name", query.ExportHref);
+        Assert.Equal("q=a b,role=Staff,status=not-verified,platform=cause-i,deleted=all,sort=name",
+            string.Join(",", query.ExportFields.Select(f => $"{f.Key}={f.Value}")));
+        var fields = query.ExportFields.ToDictionary(f => f.Key, f => f.Value);
+        Assert.Equal(query with { Page = 1 }, UserListQuery.FromForm(fields.GetValueOrDefault));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal static class DemoTickets
     private static readonly string[] DemoPhotos = ["leaking-tap", "broken-window", "wifi-router", "fan-switch", "mess-tray"];
 
     private static JsonDocument DemoPhoto(string name) =>
-        JsonSerializer.SerializeToDocument(new[] { new { name = $"{name}.svg", url = $"/assets/tickets/{name}.svg" } });
+        JsonSerializer.SerializeToDocument(new[] { new { name = $"{name}.svg", url = $"/assets/tickets/{name}.svg", type = "image/svg+xml" } });
 
     private static readonly TicketStatus[] Statuses = Enum.GetValues<TicketStatus>();
     private static readonly float[] StatusWeights = [0.2f, 0.2f, 0.08f, 0.07f, 0.25f, 0.05f, 0.15f];

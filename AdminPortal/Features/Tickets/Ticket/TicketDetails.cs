@@ -13,10 +13,11 @@ public sealed record TicketDetails(
 public sealed record StudentCard(string Name, string? Email, string? Phone, string RollNo, string? Room,
     string? Hostel, string? Batch, string? Section, string? Department);
 
-public sealed record TicketAttachment(string Name, string Url)
+/// <summary>A file the student attached. Whether it is an image comes from its stored content type, never from the
+/// address (a ".png" suffix can end any URL); the page renders the address through SafeLinks.</summary>
+public sealed record TicketAttachment(string Name, string Url, string? ContentType = null)
 {
-    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"];
-    public bool IsImage => ImageExtensions.Any(e => Url.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+    public bool IsImage => ContentType is { } type && type.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
 }
 
 public enum TimelineKind { Activity, Reply, InternalNote }

@@ -137,9 +137,10 @@ public sealed class TicketDetailsService(
             .Select(a => a.ValueKind == JsonValueKind.String
                 ? new TicketAttachment(Path.GetFileName(a.GetString() ?? "file"), a.GetString() ?? "")
                 : new TicketAttachment(
-                    a.TryGetProperty("name", out var n) ? n.GetString() ?? "file" : "file",
-                    a.TryGetProperty("url", out var u) ? u.GetString() ?? "" : ""))
-            .Where(a => a.Url.StartsWith('/') || a.Url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                    Text(a, "name") ?? "file", Text(a, "url") ?? "", Text(a, "type")))
             .ToList();
     }
+
+    private static string? Text(JsonElement item, string name) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

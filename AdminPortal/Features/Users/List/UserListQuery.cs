@@ -59,7 +59,10 @@ public sealed record UserListQuery(
     }
 
     /// <summary>The query string of this query ("" for the defaults; defaults are left out so the URL stays short).</summary>
-    public string ToQueryString() => QueryValues.Build(
+    public string ToQueryString() => QueryValues.Build(Values());
+
+    private IEnumerable<KeyValuePair<string, string?>> Values() =>
+    [
         new("q", Search),
         new("role", Role),
         new("status", Status is { } st ? EnumText.Of(st) : null),
@@ -67,10 +70,17 @@ public sealed record UserListQuery(
         new("deleted", Deleted == DeletedFilter.Active ? null : QueryValues.Format(Deleted)),
         new("sort", Sort == UserSort.Newest ? null : QueryValues.Format(Sort)),
         new("page", Page <= 1 ? null : QueryValues.Format(Page)),
-        new("size", PageSize == DefaultPageSize ? null : QueryValues.Format(PageSize)));
+        new("size", PageSize == DefaultPageSize ? null : QueryValues.Format(PageSize)),
+    ];
 
-    /// <summary>The CSV export of the same filters (from the first row).</summary>
-    public string ExportHref => UsersExport.Path + (this with { Page = 1 }).ToQueryString();
+    /// <summary>The CSV export's form fields: the same filters (from the first row), posted with an antiforgery token
+    /// to <see cref="UsersExport.Path"/> (a GET with side effects could be fetched by any image tag).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ExportFields =>
+        [.. (this with { Page = 1 }).Values().Where(v => v.Value is not null).Select(v => new KeyValuePair<string, string>(v.Key, v.Value!))];
+
+    /// <summary>Reads the export form's fields (the names of <see cref="ExportFields"/>).</summary>
+    public static UserListQuery FromForm(Func<string, string?> field) =>
+        From(field("q"), field("role"), field("status"), field("platform"), field("deleted"), field("sort"), null, field("size"));
 
     /// <summary>The sort a click on a column's header asks for: the column, or its other direction when it has one.</summary>
     public UserListQuery SortedBy(UserSort column) => this with
