@@ -7,7 +7,6 @@ using AdminPortal.Diagnostics;
 using AdminPortal.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.FileProviders;
 
 namespace AdminPortal;
 
@@ -34,7 +33,7 @@ public static class PortalPipeline
         app.MapStaticAssets();
         var assets = AssetsFolder(app);
         if (assets is not null)
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(assets), RequestPath = "/assets" });
+            app.UsePrivateMedia(assets);   // sign-in, a portal role and the area's permission (Security/PrivateMedia.cs)
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapAccountEndpoints();
         app.MapUsersEndpoints();

@@ -1,0 +1,98 @@
+using System.Net;
+using AdminPortal.Data.Demo;
+using AdminPortal.Security;
+using AdminPortal.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Tests.Security;
+
+/// <summary>/assets needs sign-in, a portal role and the area's permission; media carry nosniff, a sandbox on active
+/// types and a download disposition for what is not an image, audio or video (issue 20).</summary>
+public sealed class PrivateMediaTests(PostgresFixture fixture) : DatabaseTest(fixture)
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var scope = Scope();
+        await scope.ServiceProvider.GetRequiredService<DemoAccounts>().SeedAsync();
+    }
+
+    [Theory]
+    [InlineData("/assets/chat/photo.svg")]
+    [InlineData("/assets/products/tea.svg")]
+    [InlineData("/assets/tickets/leaking-tap.svg")]
+    [InlineData("/assets/chat/invoice.pdf")]
+    public async Task Anonymous_requests_are_sent_to_sign_in(string path)
+    {
+        await using var host = await PortalWebHost.StartAsync(Fixture.ConnectionString, "Development");
+        using var client = host.Client();
+        using var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.Contains(Uri.EscapeDataString(path), response.Headers.Location!.Query, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Theory]
+    [InlineData("admin@adminportal.demo", "/assets/chat/photo.svg", true)]
+    [InlineData("admin@adminportal.demo", "/assets/tickets/leaking-tap.svg", true)]
+    [InlineData("moderator@adminportal.demo", "/assets/chat/photo.svg", true)]
+    [InlineData("moderator@adminportal.demo", "/assets/products/tea.svg", true)]
+    [InlineData("moderator@adminportal.demo", "/assets/tickets/leaking-tap.svg", false)]
+    [InlineData("staff.a@adminportal.demo", "/assets/tickets/leaking-tap.svg", true)]
+    [InlineData("staff.a@adminportal.demo", "/assets/chat/photo.svg", false)]
+    [InlineData("staff.a@adminportal.demo", "/assets/products/tea.svg", false)]
+    public async Task Signed_in_people_get_the_media_of_their_areas_only(string email, string path, bool allowed)
+    {
+        await using var host = await PortalWebHost.StartAsync(Fixture.ConnectionString, "Development");
+        using var client = await host.SignedInClientAsync(email);
+        using var response = await client.GetAsync(path);
+        if (allowed)
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        else
+            Assert.StartsWith("/account/access-denied", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Media_carry_nosniff_a_sandbox_on_svg_and_a_download_for_documents()
+    {
+        await using var host = await PortalWebHost.StartAsync(Fixture.ConnectionString, "Development");
+        using var client = await host.SignedInClientAsync("admin@adminportal.demo");
+
+        using var svg = await client.GetAsync("/assets/chat/photo.svg");
+        Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", string.Join(",", svg.Headers.GetValues("X-Content-Type-Options")));
+        var csp = string.Join(",", svg.Headers.GetValues("Content-Security-Policy"));
+        Assert.StartsWith("sandbox; default-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Null(svg.Content.Headers.ContentDisposition);
+
+        using var pdf = await client.GetAsync("/assets/chat/invoice.pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("attachment", pdf.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.StartsWith("sandbox;", string.Join(",", pdf.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+
+        using var wav = await client.GetAsync("/assets/chat/voice-note.wav");
+        Assert.Equal(HttpStatusCode.OK, wav.StatusCode);
+        Assert.Null(wav.Content.Headers.ContentDisposition);
+        Assert.False(wav.Headers.CacheControl?.Public ?? false, "media are never cached as public");
+        Assert.True(wav.Headers.CacheControl?.NoCache, "media are revalidated (a revoked role loses them)");
+    }
+
+    [Theory]
+    [InlineData("photo.svg", true, false)]
+    [InlineData("page.html", true, true)]
+    [InlineData("invoice.pdf", true, true)]
+    [InlineData("photo.png", false, false)]
+    [InlineData("clip.webm", false, false)]
+    [InlineData("notes.txt", false, true)]
+    public void The_header_rule_by_type(string file, bool sandboxed, bool download)
+    {
+        var http = new DefaultHttpContext();
+        PrivateMedia.Headers(http.Response, file);
+        Assert.Equal(sandboxed, http.Response.Headers.ContentSecurityPolicy.ToString().StartsWith("sandbox", StringComparison.Ordinal));
+        Assert.Equal(download, http.Response.Headers.ContentDisposition.ToString() == "attachment");
+        Assert.Equal("nosniff", http.Response.Headers.XContentTypeOptions.ToString());
+    }
+}
