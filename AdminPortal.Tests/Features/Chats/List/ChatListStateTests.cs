@@ -6,7 +6,7 @@ namespace AdminPortal.Tests.Features.Chats.List;
 public sealed class ChatListStateTests
 {
     private static GroupRow Row(string name) =>
-        new(Guid.NewGuid(), name, ConversationType.Group, null, null, 3, "hi", false, false, DateTime.UtcNow, 1);
+        new(Guid.NewGuid(), name, ConversationType.Group, null, null, 3, DateTime.UtcNow, 1);
 
     [Fact]
     public void A_product_and_member_from_the_url_are_labelled_once_and_a_gone_one_shows_its_id()

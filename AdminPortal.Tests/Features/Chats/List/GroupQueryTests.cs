@@ -43,8 +43,10 @@ public sealed class GroupQueryTests(PostgresFixture fixture) : DatabaseTest(fixt
         var all = await groups.ListAsync(moderator, new ChatListQuery());
         Assert.Equal(2, all.Total);
         var first = all.Rows[0];
-        Assert.Equal((world.GroupId, "Brass lamp", GroupQueryService.CountCap + 1, true, null), (first.Id, first.ProductTitle, first.MessageCount, first.LastHidden, first.LastPreview));
+        Assert.Equal((world.GroupId, "Brass lamp", GroupQueryService.CountCap + 1, (DateTime?)at.AddSeconds(GroupQueryService.CountCap + 4)),
+            (first.Id, first.ProductTitle, first.MessageCount, first.LastMessageAt));
         Assert.Equal(2, all.Rows[1].MessageCount);
+        Assert.DoesNotContain("secret words", System.Text.Json.JsonSerializer.Serialize(all.Rows), StringComparison.Ordinal);
 
         Assert.Equal([privateId], (await groups.ListAsync(moderator, new ChatListQuery(MemberId: world.Members[2]))).Rows
             .Where(r => r.Type == ConversationType.Private).Select(r => r.Id));

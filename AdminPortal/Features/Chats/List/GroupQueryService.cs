@@ -7,10 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Chats.List;
 
-/// <summary>One row of the group list. <see cref="MessageCount"/> is capped at <see cref="GroupQueryService.CountCap"/>.</summary>
+/// <summary>
+/// One row of the group list: the group's metadata, when its last message was sent and how many there are
+/// (<see cref="MessageCount"/> capped at <see cref="GroupQueryService.CountCap"/>). Nothing from any message (text,
+/// attachment, hidden or not): that is behind the reason gate (docs/decisions/0015-chat-list-before-the-gate.md).
+/// </summary>
 public sealed record GroupRow(Guid Id, string Name, ConversationType Type, string? ProductId, string? ProductTitle,
-    int MemberCount, string? LastPreview, bool LastHidden, bool LastHasAttachment, DateTime? LastMessageAt,
-    int MessageCount);
+    int MemberCount, DateTime? LastMessageAt, int MessageCount);
 
 public sealed record GroupListPage(IReadOnlyList<GroupRow> Rows, int Total);
 
@@ -24,8 +27,6 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
     /// would scan its whole index, while a count under LIMIT reads at most this many index entries ("1000+").
     /// </summary>
     public const int CountCap = 1000;
-
-    public const int PreviewLength = 90;
 
     /// <summary>One page of the groups the query matches, most recent activity first.</summary>
     public async Task<GroupListPage> ListAsync(ClaimsPrincipal principal, ChatListQuery filter, CancellationToken ct = default)
@@ -63,17 +64,12 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
                 g.Id, g.Name, g.Type, g.ProductId,
                 ProductTitle = db.Set<Product>().Where(p => p.Id == g.ProductId).Select(p => p.Title).FirstOrDefault(),
                 MemberCount = g.Members.Length,
-                // scalar subqueries by primary key (an object here becomes a join over all messages)
-                LastText = db.Set<Message>().Where(m => m.Id == g.LastMessageId && m.HiddenAt == null)
-                    .Select(m => m.Text == null ? null : m.Text.Substring(0, PreviewLength + 1)).FirstOrDefault(),
-                LastHidden = db.Set<Message>().Any(m => m.Id == g.LastMessageId && m.HiddenAt != null),
                 g.LastMessageAt,
                 Count = db.Set<Message>().Where(m => m.GroupId == g.Id).Take(CountCap + 1).Count(),
             })
             .ToListAsync(ct);
         return new GroupListPage(rows.Select(r => new GroupRow(r.Id, r.Name, r.Type, r.ProductId, r.ProductTitle,
-            r.MemberCount, r.LastHidden ? null : Preview(r.LastText), r.LastHidden,
-            LastHasAttachment: !r.LastHidden && r.LastText is null && r.LastMessageAt is not null, r.LastMessageAt, r.Count))
+            r.MemberCount, r.LastMessageAt, r.Count))
             .ToList(), total);
     }
 
@@ -123,9 +119,6 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
     /// <summary>Most recent activity first, groups without messages last (idx_groups_activity, idx_groups_type_activity).</summary>
     private static IOrderedQueryable<ChatGroup> ByActivity(IQueryable<ChatGroup> q) =>
         q.OrderByDescending(g => g.LastMessageAt != null).ThenByDescending(g => g.LastMessageAt).ThenBy(g => g.Id);
-
-    private static string? Preview(string? text) =>
-        text is null ? null : text.Length <= PreviewLength ? text : text[..PreviewLength] + "…";
 
     private static DateTime Utc(DateOnly d) => d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 }
