@@ -15,22 +15,23 @@ namespace AdminPortal;
 /// <summary>Each area registers itself here: the composition root stays one screen long.</summary>
 public static class PortalFeatures
 {
-    public static IServiceCollection AddPortalFeatures(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddSingleton(TimeProvider.System);
-        services.AddScoped<DatabaseStartup>();
-        services.AddScoped<DemoAccounts>();
-        services.AddScoped<DemoData>();
-        services.AddPlatformDemo();
-        services.AddVendors();
-        services.AddCreators();
-        services.AddLiveUpdates(configuration);
-        services.AddHelpdeskData();
-        services.AddProducts();
-        services.AddChats();
-        services.AddUsers();
-        services.AddTickets(configuration);
-        services.AddNotifications();
-        return services;
-    }
+    public static IServiceCollection AddPortalFeatures(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            // the clock every feature reads (TAT, escalation, relative times); start-up and the demo data
+            .AddSingleton(TimeProvider.System)
+            .AddScoped<DatabaseStartup>()
+            .AddScoped<DemoAccounts>()
+            .AddScoped<DemoData>()
+            .AddPlatformDemo()
+            // then one line per area, each registering its services, workers and demo data part; the order is the
+            // demo data's order (vendors and creators before the products and chats that refer to them)
+            .AddVendors()           // Venta: vendors, subscriptions (data model)
+            .AddCreators()          // Cloutsy: brands, influencers, niches (data model)
+            .AddLiveUpdates(configuration)   // live updates between circuits and instances
+            .AddHelpdeskData()      // hostel staff: the helpdesk model's demo data
+            .AddProducts()          // moderators: the suggestions queue and the review
+            .AddChats()             // moderators and admins: group chats
+            .AddUsers()             // admins: users, roles, sessions
+            .AddTickets(configuration)   // hostel staff: the queue, the ticket, categories
+            .AddNotifications();    // everyone: the bell
 }

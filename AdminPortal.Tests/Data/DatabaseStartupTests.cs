@@ -29,6 +29,19 @@ public sealed class DatabaseStartupTests(PostgresFixture fixture) : DatabaseTest
     }
 
     [Fact]
+    public async Task After_migrating_an_empty_database_the_portal_reads_enum_columns_through_its_own_data_source()
+    {
+        var cs = await DatabaseMadeByAnotherBuildAsync("startup_enums");
+        await using var services = PortalOver(cs, embedded: true);
+        await services.GetRequiredService<DatabaseStartup>().PrepareAsync(development: true);
+
+        // the data source the portal serves requests with met the database before its enum types existed
+        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        var admin = await db.Users.FirstAsync(u => u.Email == "admin@adminportal.demo");   // an enum column: platform_role
+        Assert.True(Enum.IsDefined(admin.PlatformRole));
+    }
+
+    [Fact]
     public async Task A_configured_database_made_by_another_build_is_refused_and_left_alone()
     {
         var cs = await DatabaseMadeByAnotherBuildAsync("startup_configured");

@@ -23,6 +23,9 @@ public sealed class DatabaseStartup(IDbContextFactory<PortalDbContext> dbFactory
         {
             log.LogInformation("Applying {Count} migration(s)", pending.Count);
             await DatabaseRoles.MigrateAsync(database, ct);
+            // the portal's data source met the database before the migration made its enum types (it read the pending
+            // migrations through it): without a reload it cannot read an enum column
+            await dataSource.ReloadTypesAsync(ct);
         }
         else if (development)
             await DatabaseRoles.GrantAsync(database, ct);   // idempotent: a database an earlier build made gets its grants too

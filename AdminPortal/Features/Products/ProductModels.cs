@@ -5,8 +5,9 @@ public sealed record ProductChange(string ActorName, string Action, DateTime At,
 {
     public DateTimeOffset AtUtc => new(DateTime.SpecifyKind(At, DateTimeKind.Utc));
 
+    /// <summary>"Asha approved this product." (when is shown beside it, in the viewer's zone: <see cref="AtUtc"/>).</summary>
     public string Describe() =>
-        $"{ActorName} {ProductTransitions.PastTense(Action)} this product at {At:yyyy-MM-dd HH:mm} UTC" +
+        $"{ActorName} {ProductTransitions.PastTense(Action)} this product" +
         (string.IsNullOrWhiteSpace(Reason) ? "." : $" (\"{Reason}\").");
 }
 

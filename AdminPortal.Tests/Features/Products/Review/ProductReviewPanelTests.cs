@@ -120,7 +120,9 @@ public sealed class ProductReviewPanelTests : MudBunitContext
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Approve").Click();
 
         var notice = cut.Find("[data-testid=decision-notice]");
-        Assert.Contains("Milan Moderator approved this product at 2026-11-23 09:30", notice.TextContent, StringComparison.Ordinal);
+        // who in the message, when beside it in the viewer's zone (ViewerClock; UTC here): one way to show time
+        Assert.Contains("Milan Moderator approved this product. ", notice.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(at 23 Nov 2026, 09:30 UTC)", notice.TextContent, StringComparison.Ordinal);
         Assert.Contains(notice.QuerySelectorAll("button"), b => b.TextContent.Trim() == "Reload");
         var decision = Assert.Single(_decisions);
         Assert.Equal(ProductEdits.From(new Product { Id = "IM_x", Title = "Brass lamp", Description = "Cast by hand.", ProductUrl = "u", Mrp = 1000, SellingPrice = 800 }), decision.Edits);
