@@ -9,9 +9,10 @@ namespace AdminPortal.Security;
 /// The portal's media (<c>/assets</c>, served from wwwroot-assets/): chat attachments, ticket photos, product images.
 /// Only for a signed-in person with a portal role, and per area for those whose permission covers it (products:
 /// ModerateProducts, tickets: TriageTickets, chat: BrowseChats); anonymous requests are sent to sign in, others get
-/// the access-denied answer. Every file is sent with nosniff; active types (SVG, HTML, XML, PDF) in a sandbox with
-/// nothing allowed to load, and what is not an image, audio or video as a download. Per-item scope (this ticket,
-/// this chat's reason gate) is not checked yet: docs/security.md.
+/// the access-denied answer; then the area's <see cref="IMediaScope"/> (registered by the feature) checks the item the
+/// file belongs to (a ticket in the viewer's scope, a chat opened with a reason). Every file is sent with nosniff;
+/// active types (SVG, HTML, XML, PDF) in a sandbox with nothing allowed to load, and what is not an image, audio or
+/// video as a download.
 /// </summary>
 public static class PrivateMedia
 {
@@ -50,6 +51,12 @@ public static class PrivateMedia
         var allowed = AreaPermission.TryGetValue(area, out var permission)
             ? (await context.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(user, permission.ToString())).Succeeded
             : PortalRoles.Portal.Any(user.IsInRole);
+        foreach (var scope in context.RequestServices.GetServices<IMediaScope>().Where(s => string.Equals(s.Area, area, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (!allowed)
+                break;
+            allowed = await scope.AllowsAsync(user, SafeLinks.MediaRoot + context.Request.Path.Value!.TrimStart('/'), context.RequestAborted);
+        }
         if (!allowed)
         {
             await context.ForbidAsync();

@@ -14,6 +14,7 @@ public static class ChatsSetup
         services.AddScoped<MessageQueryService>();
         services.AddScoped<MessageModeration>();
         services.AddScoped<MessageIngest>();
+        services.AddScoped<AdminPortal.Security.IMediaScope, ChatMediaScope>();
         return services;
     }
 }

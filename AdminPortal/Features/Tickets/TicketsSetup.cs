@@ -15,6 +15,7 @@ public static class TicketsSetup
         services.AddSingleton<TicketAccessLog>();
         services.AddScoped<TicketQueryService>();
         services.AddScoped<TicketDetailsService>();
+        services.AddScoped<AdminPortal.Security.IMediaScope, TicketMediaScope>();
         services.AddScoped<TicketActions>();
         services.AddScoped<TicketIntake>();
         services.AddScoped<SavedViews>();
