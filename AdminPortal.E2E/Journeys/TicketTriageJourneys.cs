@@ -83,7 +83,7 @@ public sealed class TicketTriageJourneys(BrowserFixture portal)
         var sla = page.GetByLabel("Academics SLA (hours)");
         await sla.FillAsync(hours.ToString(CultureInfo.InvariantCulture));
         await sla.BlurAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save Academics SLA" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save SLA for Academics" }).ClickAsync();
         await Assertions.Expect(page.GetByText($"Academics: SLA {hours} h for new tickets")).ToBeVisibleAsync();
 
         // a new Academics ticket without subcategory: due exactly the new SLA after it is opened
