@@ -13,18 +13,6 @@ public sealed class StaffAccountTests(PostgresFixture fixture) : UsersTestBase(f
 {
     private T Service<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
 
-    [Theory]
-    [InlineData("plain", "plain")]
-    [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
-    [InlineData("+91 98765", "'+91 98765")]
-    [InlineData("-2", "'-2")]
-    [InlineData("@SUM(A1)", "'@SUM(A1)")]
-    [InlineData("a,b", "\"a,b\"")]
-    [InlineData("line\nbreak", "\"line\nbreak\"")]
-    [InlineData(null, "")]
-    public void Csv_cells_are_quoted_and_formula_safe(string? value, string expected) =>
-        Assert.Equal(expected, UsersExport.Cell(value));
-
     [Fact]
     public async Task A_staff_account_is_created_with_roles_and_a_set_password_link_and_bad_input_changes_nothing()
     {
