@@ -6,6 +6,8 @@ public enum Permission
     ViewDashboard,
     ModerateProducts,
     ReopenProducts,
+    /// <summary>Unpublish a published product (back to draft) or take it down (rejected): Admin.</summary>
+    TakeDownProducts,
     TriageTickets,
     ManageCategories,
     ManageUsers,
