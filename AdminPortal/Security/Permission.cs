@@ -14,4 +14,6 @@ public enum Permission
     ManageRoles,
     BrowseChats,
     HideMessages,
+    /// <summary>Read (and export) the whole audit log: Admin.</summary>
+    ReadAuditLog,
 }
