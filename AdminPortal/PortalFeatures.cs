@@ -1,6 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
 using AdminPortal.Data.Demo.Platform;
+using AdminPortal.Features.Audit;
 using AdminPortal.Features.Chats;
 using AdminPortal.Features.Creators;
 using AdminPortal.Features.Notifications;
@@ -33,5 +34,6 @@ public static class PortalFeatures
             .AddChats()             // moderators and admins: group chats
             .AddUsers()             // admins: users, roles, sessions
             .AddTickets(configuration)   // hostel staff: the queue, the ticket, categories
-            .AddNotifications();    // everyone: the bell
+            .AddNotifications()     // everyone: the bell
+            .AddAuditLog();         // admins: the whole audit log
 }

@@ -2,6 +2,7 @@ using AdminPortal.Components;
 using AdminPortal.Components.Account;
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
+using AdminPortal.Features.Audit;
 using AdminPortal.Features.Users;
 using AdminPortal.Diagnostics;
 using AdminPortal.Security;
@@ -37,6 +38,7 @@ public static class PortalPipeline
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapAccountEndpoints();
         app.MapUsersEndpoints();
+        app.MapAuditEndpoints();
         if (app.Environment.IsDevelopment())
         {
             app.MapMemoryDiagnostics();

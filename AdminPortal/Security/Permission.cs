@@ -6,10 +6,14 @@ public enum Permission
     ViewDashboard,
     ModerateProducts,
     ReopenProducts,
+    /// <summary>Unpublish a published product (back to draft) or take it down (rejected): Admin.</summary>
+    TakeDownProducts,
     TriageTickets,
     ManageCategories,
     ManageUsers,
     ManageRoles,
     BrowseChats,
     HideMessages,
+    /// <summary>Read (and export) the whole audit log: Admin.</summary>
+    ReadAuditLog,
 }

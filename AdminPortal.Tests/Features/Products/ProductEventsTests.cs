@@ -10,9 +10,16 @@ public sealed class ProductEventsTests
     [InlineData(ModerationAction.Reject, PublishingStatus.Rejected)]
     [InlineData(ModerationAction.RequestChanges, PublishingStatus.Draft)]
     [InlineData(ModerationAction.Reopen, PublishingStatus.Suggestion)]
+    [InlineData(ModerationAction.Unpublish, PublishingStatus.Draft)]
+    [InlineData(ModerationAction.TakeDown, PublishingStatus.Rejected)]
     public void Each_decision_verb_names_the_status_the_transition_table_gives(ModerationAction action, PublishingStatus expected)
     {
-        var source = action == ModerationAction.Reopen ? PublishingStatus.Rejected : PublishingStatus.Suggestion;
+        var source = action switch
+        {
+            ModerationAction.Reopen => PublishingStatus.Rejected,
+            ModerationAction.Unpublish or ModerationAction.TakeDown => PublishingStatus.Published,
+            _ => PublishingStatus.Suggestion,
+        };
         Assert.Equal(ProductTransitions.Target(source, action), ProductEvents.StatusAfter(ProductEvents.Action(action)));
         Assert.Equal(expected, ProductEvents.StatusAfter(ProductEvents.Action(action)));
     }

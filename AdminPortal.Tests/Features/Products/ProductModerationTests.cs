@@ -48,6 +48,8 @@ public sealed class ProductModerationTests(PostgresFixture fixture) : DatabaseTe
             (PublishingStatus.Suggestion, ModerationAction.RequestChanges) => PublishingStatus.Draft,
             (PublishingStatus.Suggestion, ModerationAction.Edit) => PublishingStatus.Suggestion,
             (PublishingStatus.Rejected, ModerationAction.Reopen) => PublishingStatus.Suggestion,
+            (PublishingStatus.Published, ModerationAction.Unpublish) => PublishingStatus.Draft,
+            (PublishingStatus.Published, ModerationAction.TakeDown) => PublishingStatus.Rejected,
             _ => (PublishingStatus?)null,
         };
         var saved = await _data.ReloadAsync(product.Id);
@@ -82,6 +84,47 @@ public sealed class ProductModerationTests(PostgresFixture fixture) : DatabaseTe
         var result = await DecideAsync(_data.Admin, new ProductDecision(product.Id, ModerationAction.Reopen));
         Assert.True(result.Succeeded);
         Assert.Equal(PublishingStatus.Suggestion, (await _data.ReloadAsync(product.Id)).PublishingStatus);
+    }
+
+    [Theory]
+    [InlineData(ModerationAction.Unpublish, PublishingStatus.Draft)]
+    [InlineData(ModerationAction.TakeDown, PublishingStatus.Rejected)]
+    public async Task Only_an_admin_may_take_a_published_product_down_and_the_reason_reaches_the_vendor(
+        ModerationAction action, PublishingStatus expected)
+    {
+        var product = await _data.AddAsync(PublishingStatus.Published);
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            DecideAsync(_data.Moderator, new ProductDecision(product.Id, action, product.Version, "Reported by buyers")));
+        var missing = await DecideAsync(_data.Admin, new ProductDecision(product.Id, action, product.Version, "  "));
+        Assert.Equal(OutcomeKind.Refused, missing.Kind);
+        Assert.NotNull(missing.ErrorFor("Reason"));
+        Assert.Equal(PublishingStatus.Published, (await _data.ReloadAsync(product.Id)).PublishingStatus);
+        Assert.Empty(await _data.AuditOfAsync(product.Id));
+
+        var result = await DecideAsync(_data.Admin, new ProductDecision(product.Id, action, product.Version, "Reported by buyers"));
+
+        Assert.True(result.Succeeded, result.Message);
+        var saved = await _data.ReloadAsync(product.Id);
+        Assert.Equal(expected, saved.PublishingStatus);
+        Assert.Equal("Reported by buyers", saved.Remark);
+        var entry = Assert.Single(await _data.AuditOfAsync(product.Id));
+        Assert.Equal(ProductTransitions.AuditAction(action), entry.Action);
+        Assert.Equal("published", entry.Before!.RootElement.GetProperty("status").GetString()!.ToLowerInvariant());
+    }
+
+    [Fact]
+    public async Task A_bulk_reject_never_touches_a_published_product()
+    {
+        var live = await _data.AddAsync(PublishingStatus.Published);
+
+        await using var scope = Scope();
+        var result = await scope.ServiceProvider.GetRequiredService<ProductModeration>().DecideManyAsync(_data.Moderator,
+            new BulkDecision(ModerationAction.Reject, [live.Id], null, "Prohibited item"));
+
+        Assert.Equal(0, result.Value!.Done);
+        Assert.Equal(PublishingStatus.Published, (await _data.ReloadAsync(live.Id)).PublishingStatus);
+        Assert.Empty(await _data.AuditOfAsync(live.Id));
     }
 
     [Theory]

@@ -10,6 +10,8 @@ public static class ProductEvents
 {
     public const string ChangesRequested = "changes_requested";
     public const string Reopened = "reopened";
+    public const string Unpublished = "unpublished";
+    public const string TakenDown = "taken_down";
 
     public static string Action(ModerationAction action) => action switch
     {
@@ -17,6 +19,8 @@ public static class ProductEvents
         ModerationAction.Reject => ChangeActions.Rejected,
         ModerationAction.RequestChanges => ChangesRequested,
         ModerationAction.Reopen => Reopened,
+        ModerationAction.Unpublish => Unpublished,
+        ModerationAction.TakeDown => TakenDown,
         _ => ChangeActions.Updated,
     };
 
@@ -27,6 +31,8 @@ public static class ProductEvents
         ChangeActions.Rejected => PublishingStatus.Rejected,
         ChangesRequested => PublishingStatus.Draft,
         Reopened => PublishingStatus.Suggestion,
+        Unpublished => PublishingStatus.Draft,
+        TakenDown => PublishingStatus.Rejected,
         _ => null,
     };
 

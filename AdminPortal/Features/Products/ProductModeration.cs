@@ -35,10 +35,24 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
     /// <summary>A note on any other decision: optional.</summary>
     public static readonly ReasonRules OptionalReason = new(0, MaxReasonLength, Required: false);
 
+    /// <summary>Why a published product is taken down (to rejected); the vendor sees it.</summary>
+    public static readonly ReasonRules TakeDownReason = new(1, MaxReasonLength,
+        [
+            "Reported by buyers", "Prohibited item", "Counterfeit or infringing", "Misleading title or description",
+            "Vendor asked to remove it",
+        ],
+        Missing: "Taking a product down needs a reason: pick one or write one.");
+
+    /// <summary>The remark sent with a published product going back to draft.</summary>
+    public static readonly ReasonRules UnpublishReason = new(1, MaxReasonLength,
+        Missing: "Tell the vendor why it is unpublished and what to change.");
+
     public static ReasonRules ReasonFor(ModerationAction action) => action switch
     {
         ModerationAction.Reject => RejectReason,
         ModerationAction.RequestChanges => ChangesReason,
+        ModerationAction.TakeDown => TakeDownReason,
+        ModerationAction.Unpublish => UnpublishReason,
         _ => OptionalReason,
     };
 
@@ -76,7 +90,7 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
         product.PublishingStatus = target;
         product.Remark = decision.Action switch
         {
-            ModerationAction.Reject or ModerationAction.RequestChanges => reason,
+            ModerationAction.Reject or ModerationAction.RequestChanges or ModerationAction.Unpublish or ModerationAction.TakeDown => reason,
             ModerationAction.Approve => string.IsNullOrEmpty(reason) ? null : reason,
             _ => product.Remark,
         };
@@ -228,6 +242,8 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
         ModerationAction.Reject => "rejected",
         ModerationAction.RequestChanges => "sent back for changes",
         ModerationAction.Reopen => "reopened",
+        ModerationAction.Unpublish => "unpublished (back to draft)",
+        ModerationAction.TakeDown => "taken down",
         _ => "edited",
     };
 

@@ -15,6 +15,10 @@ public enum ModerationAction
     Reopen,
     /// <summary>A correction of title, description, cause or prices; the status stays.</summary>
     Edit,
+    /// <summary>published -> draft, with a remark for the vendor (required); Admin only (<see cref="Permission.TakeDownProducts"/>).</summary>
+    Unpublish,
+    /// <summary>published -> rejected, with a reason (required); Admin only (<see cref="Permission.TakeDownProducts"/>).</summary>
+    TakeDown,
 }
 
 /// <summary>
@@ -26,10 +30,12 @@ public enum ModerationAction
 /// suggestion  RequestChanges   draft       ModerateProducts (remark required)
 /// suggestion  Edit             suggestion  ModerateProducts
 /// rejected    Reopen           suggestion  ReopenProducts (Admin)
+/// published   Unpublish        draft       TakeDownProducts (Admin, remark for the vendor required)
+/// published   TakeDown         rejected    TakeDownProducts (Admin, reason required)
 /// </code>
 /// Draft belongs to the vendor (they edit it and submit it as a suggestion in Deed-O), so a moderator has nothing to
-/// decide there. Published is final in the portal: taking a product down is not moderation of a suggestion, and
-/// allowing published -> rejected here would let a bulk reject silently unpublish live products.
+/// decide there. Taking a published product down is an Admin's act on one product with a reason, never part of a bulk
+/// decision (bulk decides suggestions only), so a bulk reject cannot silently unpublish live products.
 /// </summary>
 public static class ProductTransitions
 {
@@ -40,6 +46,8 @@ public static class ProductTransitions
         [(PublishingStatus.Suggestion, ModerationAction.RequestChanges)] = PublishingStatus.Draft,
         [(PublishingStatus.Suggestion, ModerationAction.Edit)] = PublishingStatus.Suggestion,
         [(PublishingStatus.Rejected, ModerationAction.Reopen)] = PublishingStatus.Suggestion,
+        [(PublishingStatus.Published, ModerationAction.Unpublish)] = PublishingStatus.Draft,
+        [(PublishingStatus.Published, ModerationAction.TakeDown)] = PublishingStatus.Rejected,
     };
 
     /// <summary>The status after the action, or null when the action is not allowed from <paramref name="from"/>.</summary>
@@ -49,8 +57,12 @@ public static class ProductTransitions
     public static bool IsAllowed(PublishingStatus from, ModerationAction action) => Target(from, action) is not null;
 
     /// <summary>The permission the action needs on top of being a valid transition.</summary>
-    public static Permission RequiredPermission(ModerationAction action) =>
-        action == ModerationAction.Reopen ? Permission.ReopenProducts : Permission.ModerateProducts;
+    public static Permission RequiredPermission(ModerationAction action) => action switch
+    {
+        ModerationAction.Reopen => Permission.ReopenProducts,
+        ModerationAction.Unpublish or ModerationAction.TakeDown => Permission.TakeDownProducts,
+        _ => Permission.ModerateProducts,
+    };
 
     /// <summary>The actions the actor may take on a product in this status (for the buttons; the service re-checks).</summary>
     public static IReadOnlyList<ModerationAction> Available(PublishingStatus from, PortalActor actor) =>
@@ -65,6 +77,8 @@ public static class ProductTransitions
         ModerationAction.Reject => "product.reject",
         ModerationAction.RequestChanges => "product.request_changes",
         ModerationAction.Reopen => "product.reopen",
+        ModerationAction.Unpublish => "product.unpublish",
+        ModerationAction.TakeDown => "product.take_down",
         _ => "product.edit",
     };
 
@@ -76,6 +90,8 @@ public static class ProductTransitions
         "product.request_changes" => "asked for changes to",
         "product.reopen" => "reopened",
         "product.edit" => "edited",
+        "product.unpublish" => "unpublished",
+        "product.take_down" => "unpublished and rejected",
         _ => auditAction,
     };
 }

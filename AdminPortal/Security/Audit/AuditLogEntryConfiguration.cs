@@ -22,5 +22,8 @@ internal sealed class AuditLogEntryConfiguration : IEntityTypeConfiguration<Audi
         a.HasIndex(x => new { x.EntityType, x.EntityId, x.At }, "idx_audit_log_entity").HasDatabaseName("idx_audit_log_entity").IsDescending(false, false, true);
         a.HasIndex(x => new { x.ActorId, x.At }, "idx_audit_log_actor").HasDatabaseName("idx_audit_log_actor").IsDescending(false, true);
         a.HasIndex(x => x.At, "idx_audit_log_at").HasDatabaseName("idx_audit_log_at").IsDescending(true);
+        // The audit log page's filters (Features/Audit): one action or all of one kind (a range), and one entity type.
+        a.HasIndex(x => new { x.Action, x.At }, "idx_audit_log_action").HasDatabaseName("idx_audit_log_action").IsDescending(false, true);
+        a.HasIndex(x => new { x.EntityType, x.At }, "idx_audit_log_entity_type").HasDatabaseName("idx_audit_log_entity_type").IsDescending(false, true);
     }
 }

@@ -64,6 +64,26 @@ public sealed class ProductReviewPanelTests : MudBunitContext
     }
 
     [Fact]
+    public void An_admin_can_unpublish_or_take_down_a_published_product_with_a_reason()
+    {
+        var cut = Render(Product(PublishingStatus.Published), ModerationAction.Unpublish, ModerationAction.TakeDown);
+
+        Assert.Equal(["Unpublish", "Take down"], Buttons(cut));
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Take down").Click();
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Confirm take-down").Click();
+        Assert.Empty(_decisions);
+        Assert.Contains("needs a reason", cut.Find("[data-testid=reason-form]").TextContent, StringComparison.Ordinal);
+
+        cut.Find("[data-testid=reason-form] textarea").Input("Counterfeit");
+        cut.WaitForAssertion(() =>
+        {
+            cut.FindAll("button").Single(b => b.TextContent.Trim() == "Confirm take-down").Click();
+            Assert.Single(_decisions);
+        }, TimeSpan.FromSeconds(5));
+        Assert.Equal((ModerationAction.TakeDown, "Counterfeit"), (_decisions[0].Action, _decisions[0].Reason));
+    }
+
+    [Fact]
     public void Rejecting_without_a_reason_shows_the_message_on_the_reason_and_decides_nothing()
     {
         var cut = Render(Product(), ModeratorOnSuggestion);

@@ -116,6 +116,20 @@ public sealed class ProductReviewState
 
     public ReasonRules ReasonRules => ProductModeration.ReasonFor(Mode ?? ModerationAction.Approve);
 
+    /// <summary>The words of the reason form for the decision waiting for its reason; null when none waits.</summary>
+    public ReasonPrompt? Prompt => Mode switch
+    {
+        ModerationAction.Reject => new("Why is it rejected?", "Reason",
+            "Pick one or more, and/or write your own. The vendor sees it.", "Confirm rejection", Danger: true),
+        ModerationAction.RequestChanges => new("What should the vendor change?", "Remark for the vendor",
+            "The vendor sees this with their draft.", "Send back to the vendor", Danger: false),
+        ModerationAction.Unpublish => new("Why is it unpublished?", "Remark for the vendor",
+            "The product leaves the store and goes back to the vendor's drafts with this remark.", "Unpublish", Danger: false),
+        ModerationAction.TakeDown => new("Why is it taken down?", "Reason",
+            "The product leaves the store and is rejected; the vendor sees the reason.", "Confirm take-down", Danger: true),
+        _ => null,
+    };
+
     /// <summary>
     /// The decision to send, checked as the service checks it (the service checks again); null when something is wrong,
     /// with each message on its field and a summary for the alert.
@@ -180,3 +194,6 @@ public sealed class ProductReviewState
         return ReviewKeyAction.Render;
     }
 }
+
+/// <summary>The words of the reason form: its heading, the field's label and help, and the confirm button.</summary>
+public sealed record ReasonPrompt(string Heading, string Label, string Helper, string Confirm, bool Danger);
