@@ -18,7 +18,7 @@ public static class CircuitAccessCheck
         Unchanged,
         /// <summary>The account is fine but its rights changed: carry on with <see cref="Result.Fresh"/>.</summary>
         RightsChanged,
-        /// <summary>Deleted, deactivated or locked: the circuit must end (reload; the cookie is refused).</summary>
+        /// <summary>Deleted or deactivated (a lock-out is not a portal concept: decision 0017): the circuit must end (reload; the cookie is refused).</summary>
         AccountGone,
     }
 
@@ -30,8 +30,7 @@ public static class CircuitAccessCheck
     {
         var users = services.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.GetUserAsync(principal);
-        if (user is null || user.DeletedAt is not null || user.Status == PlatformUserStatus.Inactive
-            || await users.IsLockedOutAsync(user))
+        if (user is null || user.DeletedAt is not null || user.Status == PlatformUserStatus.Inactive)
             return new Result(Verdict.AccountGone, null);
         var stillValid = await RevalidatingIdentityStateProvider.IsStillValidAsync(users,
             services.GetRequiredService<PortalAccess>(), principal, options, ct);

@@ -2,6 +2,7 @@ using AdminPortal.Live;
 using AdminPortal.Data.Identity;
 using AdminPortal.Data;
 using AdminPortal.Features.Users;
+using AdminPortal.Security.SignIn;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -45,9 +46,9 @@ public static class IdentitySetup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // no lock-outs: anyone could keep an admin out with five wrong passwords. Sign-in is throttled
+                // instead (Security/SignIn, decision 0017), and nothing of the portal's writes failures to a user row.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
@@ -60,6 +61,8 @@ public static class IdentitySetup
             .PersistKeysToDbContext<PortalDbContext>();
 
         services.AddScoped<PortalAccess>();
+        services.AddSignInThrottling(configuration);
+        services.AddScoped<Components.Account.LoginAttempt>();
         services.AddScoped<ClientInfo>();
         services.AddScoped<Shared.ViewerClock>();
         services.AddScoped<ActorResolver>();

@@ -10,7 +10,7 @@ namespace AdminPortal.Security;
 
 /// <summary>
 /// Re-checks an open circuit's user every Security:RevalidationSeconds (30 s at most): a rotated security stamp,
-/// a deleted or locked account, or the loss of every portal role ends the circuit's access.
+/// a deleted or deactivated account, or the loss of every portal role ends the circuit's access.
 /// </summary>
 public sealed class RevalidatingIdentityStateProvider(
     ILoggerFactory loggerFactory,
@@ -35,7 +35,7 @@ public sealed class RevalidatingIdentityStateProvider(
         ClaimsPrincipal principal, IdentityOptions options, CancellationToken ct)
     {
         var user = await users.GetUserAsync(principal);
-        if (user is null || await users.IsLockedOutAsync(user) || !await access.MaySignInAsync(user.Id, ct))
+        if (user is null || !await access.MaySignInAsync(user.Id, ct))
             return false;
         if (!users.SupportsUserSecurityStamp)
             return true;
