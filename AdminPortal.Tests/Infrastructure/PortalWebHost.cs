@@ -24,6 +24,9 @@ public sealed class PortalWebHost : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The host's services (the portal's own registrations, with any the test customised).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<PortalWebHost> StartAsync(string connectionString, string environment,
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? customise = null)
     {
@@ -55,9 +58,13 @@ public sealed class PortalWebHost : IAsyncDisposable
 
     /// <param name="clientAddress">Sent as X-Forwarded-For: the address the portal sees when started with
     /// ForwardedHeaders:Enabled (the test client is on loopback, which the forwarded-headers middleware trusts).</param>
-    public HttpClient Client(string? clientAddress = null)
+    /// <param name="cookies">A jar the test can read (to replay a cookie elsewhere); a private one when null.</param>
+    public HttpClient Client(string? clientAddress = null, System.Net.CookieContainer? cookies = null)
     {
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address };
+        var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        if (cookies is not null)
+            handler.CookieContainer = cookies;
+        var client = new HttpClient(handler) { BaseAddress = Address };
         if (clientAddress is not null)
             client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
         return client;

@@ -3,6 +3,7 @@ using AdminPortal.Data.Identity;
 using AdminPortal.Data;
 using AdminPortal.Features.Users;
 using AdminPortal.Security.SignIn;
+using AdminPortal.Security.Sessions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -20,21 +21,24 @@ public static class IdentitySetup
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
-        services.ConfigureApplicationCookie(cookie =>
+        services.AddPortalSessions(configuration);
+        services.AddPortalCookies();
+        // Every request checks the cookie's session row (PostgresTicketStore) and its security stamp (one indexed read
+        // each): an ended session, a revoked role, a deactivated or deleted account is refused on the next request.
+        // Open circuits are handled by RevalidatingIdentityStateProvider (every RevalidationSeconds) and
+        // LiveAccessWatcher (at once). The principal made afresh on each validation keeps the session claim.
+        services.Configure<SecurityStampValidatorOptions>(o =>
         {
-            cookie.LoginPath = "/account/login";
-            cookie.LogoutPath = "/account/logout";
-            cookie.AccessDeniedPath = "/account/access-denied";
-            cookie.Cookie.Name = "AdminPortal.Auth";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = context =>
+            {
+                var kept = context.CurrentPrincipal?.Claims.Where(c => c.Type is Sessions.PostgresTicketStore.SessionClaim or "amr").ToList() ?? [];
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                    foreach (var claim in kept.Where(c => !identity.HasClaim(c.Type, c.Value)))
+                        identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
+                return Task.CompletedTask;
+            };
         });
-        // Every request checks the cookie's security stamp (one indexed read): a revoked role, a deactivated or deleted
-        // account is refused on the next request, not up to an interval later. Open circuits are handled by
-        // RevalidatingIdentityStateProvider (every RevalidationSeconds) and LiveAccessWatcher (at once).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         services.AddIdentityCore<PortalUser>(options =>
             {
