@@ -8,6 +8,7 @@ using Npgsql;
 //     [--cases TEXT] [--print-sql]  (figure 1 only for the cases whose name contains TEXT or one of its |-separated parts; print their SQL)
 //     [--only-render]   (figure 5b alone, on whatever data the database has: the demo data is enough)
 //     [--only-chats] [--skip-chats]   (figures 7 to 9, the chat services, on the data the database has)
+//     [--only-sign-in]   (figure 10 alone: sign-in timing of unknown / known / platform emails, on the demo accounts)
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
 var warmup = int.Parse(options.GetValueOrDefault("warmup") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
@@ -33,6 +34,13 @@ try
     await using var bench = new BenchContext(connection, label, samples, warmup);
     Console.WriteLine($"AdminPortal benchmark: {Environment.ProcessorCount} cores, load average {bench.LoadAverage()}, database: {label}");
     var onlyRender = options.ContainsKey("only-render");
+    if (options.ContainsKey("only-sign-in"))
+    {
+        Console.WriteLine($"Figure 10: sign-in timing, {samples} rounds (load average {bench.LoadAverage()})");
+        figures.AddRange(await new SignInBenchmarks(bench).RunAsync(samples));
+        onlyRender = true;   // nothing else: skip the list, server and chat figures (and render, below)
+        options["skip-render"] = "";
+    }
     if (!onlyRender && !options.ContainsKey("only-chats"))
         await RunListAndServerFiguresAsync(bench, options, figures, samples);
     if (!onlyRender && !options.ContainsKey("skip-chats"))

@@ -6,6 +6,7 @@ using AdminPortal.Features.Audit;
 using AdminPortal.Features.Users;
 using AdminPortal.Diagnostics;
 using AdminPortal.Security;
+using AdminPortal.Security.SignIn;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -24,6 +25,8 @@ public static class PortalPipeline
             app.UseForwardedHeaders(options);
         }
         app.UseSecurityHeaders();
+        // after the forwarded headers: behind the proxy the limiter counts the client's address, not the proxy's
+        app.UseSignInThrottling();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -24,8 +24,11 @@ public sealed class PortalWebHost : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The host's services (the portal's own registrations, with any the test customised).</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<PortalWebHost> StartAsync(string connectionString, string environment,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? customise = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -46,13 +49,26 @@ public sealed class PortalWebHost : IAsyncDisposable
         builder.Services.AddPortalServices(builder.Configuration, new PortalDatabase(connectionString, null));
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        customise?.Invoke(builder.Services);
         var app = builder.Build();
         app.UsePortalPipeline();
         await app.StartAsync();
         return new PortalWebHost(app, new Uri(app.Urls.First()));
     }
 
-    public HttpClient Client() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Address };
+    /// <param name="clientAddress">Sent as X-Forwarded-For: the address the portal sees when started with
+    /// ForwardedHeaders:Enabled (the test client is on loopback, which the forwarded-headers middleware trusts).</param>
+    /// <param name="cookies">A jar the test can read (to replay a cookie elsewhere); a private one when null.</param>
+    public HttpClient Client(string? clientAddress = null, System.Net.CookieContainer? cookies = null)
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        if (cookies is not null)
+            handler.CookieContainer = cookies;
+        var client = new HttpClient(handler) { BaseAddress = Address };
+        if (clientAddress is not null)
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        return client;
+    }
 
     private static string ProjectFolder()
     {

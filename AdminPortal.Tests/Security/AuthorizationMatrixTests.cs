@@ -27,6 +27,7 @@ public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : Database
         ["/account/login"] = [Anyone],
         ["/account/access-denied"] = [Anyone],
         ["/account/set-password"] = [Anyone],
+        ["/account/sessions"] = [PortalRoles.Admin, PortalRoles.Moderator, PortalRoles.Staff],
         ["/error"] = [Anyone],
         ["/not-found"] = [Anyone],
         ["/"] = [PortalRoles.Admin, PortalRoles.Moderator, PortalRoles.Staff],

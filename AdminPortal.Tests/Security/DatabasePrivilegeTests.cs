@@ -50,6 +50,13 @@ public sealed class DatabasePrivilegeTests(PostgresFixture fixture) : DatabaseTe
     }
 
     [Fact]
+    public async Task As_the_portals_role_sessions_are_ended_never_deleted()
+    {
+        await RefusedAsync(Fixture.ConnectionString, "DELETE FROM auth.user_sessions");
+        Assert.Equal(0L, await ScalarAsync<long>(Fixture.ConnectionString, "SELECT count(*) FROM auth.user_sessions"));
+    }
+
+    [Fact]
     public async Task Truncate_of_the_audit_log_is_refused_even_for_the_owner()
     {
         await WriteOneAsync();

@@ -47,6 +47,8 @@ public static class DatabaseRoles
         // the audit trail: append and read, nothing else (the triggers refuse UPDATE, DELETE and TRUNCATE for everyone)
         sql.AppendLine($"REVOKE ALL ON audit.audit_log FROM {role};");
         sql.AppendLine($"GRANT SELECT, INSERT ON audit.audit_log TO {role};");
+        // sign-in sessions: started, seen and ended, never deleted by the portal (an ended row is the record of who ended it)
+        sql.AppendLine($"REVOKE DELETE ON auth.user_sessions FROM {role};");
         // the migrations history: read (the startup check for pending migrations), never written by the portal
         sql.AppendLine($"REVOKE ALL ON auth.__ef_migrations_history FROM {role};");
         sql.AppendLine($"GRANT SELECT ON auth.__ef_migrations_history TO {role};");

@@ -22,8 +22,7 @@ public sealed class ActorResolver(IDbContextFactory<PortalDbContext> dbFactory, 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId && u.DeletedAt == null && u.Status != PlatformUserStatus.Inactive
-                        && (u.LockoutEnd == null || u.LockoutEnd < DateTimeOffset.UtcNow))
+            .Where(u => u.Id == userId && u.DeletedAt == null && u.Status != PlatformUserStatus.Inactive)
             .Select(u => new
             {
                 u.Id,

@@ -18,7 +18,7 @@ public static class CircuitAccessCheck
         Unchanged,
         /// <summary>The account is fine but its rights changed: carry on with <see cref="Result.Fresh"/>.</summary>
         RightsChanged,
-        /// <summary>Deleted, deactivated or locked: the circuit must end (reload; the cookie is refused).</summary>
+        /// <summary>Deleted or deactivated, or the session ended (a lock-out is not a portal concept: decision 0017): the circuit must end (reload; the cookie is refused).</summary>
         AccountGone,
     }
 
@@ -28,14 +28,18 @@ public static class CircuitAccessCheck
     public static async Task<Result> RunAsync(IServiceProvider services, ClaimsPrincipal principal, IdentityOptions options,
         CancellationToken ct = default)
     {
+        if (!await RevalidatingIdentityStateProvider.SessionIsLiveAsync(services.GetRequiredService<Sessions.UserSessions>(), principal, ct))
+            return new Result(Verdict.AccountGone, null);
         var users = services.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.GetUserAsync(principal);
-        if (user is null || user.DeletedAt is not null || user.Status == PlatformUserStatus.Inactive
-            || await users.IsLockedOutAsync(user))
+        if (user is null || user.DeletedAt is not null || user.Status == PlatformUserStatus.Inactive)
             return new Result(Verdict.AccountGone, null);
         var stillValid = await RevalidatingIdentityStateProvider.IsStillValidAsync(users,
             services.GetRequiredService<PortalAccess>(), principal, options, ct);
         var fresh = await services.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(user);
+        // the circuit keeps its session: the fresh principal names the same session row
+        if (principal.FindFirst(Sessions.PostgresTicketStore.SessionClaim) is { } session && fresh.Identity is ClaimsIdentity identity)
+            identity.AddClaim(new Claim(session.Type, session.Value));
         return stillValid && SameRights(principal, fresh)
             ? new Result(Verdict.Unchanged, null)
             : new Result(Verdict.RightsChanged, fresh);

@@ -2,6 +2,8 @@ using AdminPortal.Live;
 using AdminPortal.Data.Identity;
 using AdminPortal.Data;
 using AdminPortal.Features.Users;
+using AdminPortal.Security.SignIn;
+using AdminPortal.Security.Sessions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -19,21 +21,24 @@ public static class IdentitySetup
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
-        services.ConfigureApplicationCookie(cookie =>
+        services.AddPortalSessions(configuration);
+        services.AddPortalCookies();
+        // Every request checks the cookie's session row (PostgresTicketStore) and its security stamp (one indexed read
+        // each): an ended session, a revoked role, a deactivated or deleted account is refused on the next request.
+        // Open circuits are handled by RevalidatingIdentityStateProvider (every RevalidationSeconds) and
+        // LiveAccessWatcher (at once). The principal made afresh on each validation keeps the session claim.
+        services.Configure<SecurityStampValidatorOptions>(o =>
         {
-            cookie.LoginPath = "/account/login";
-            cookie.LogoutPath = "/account/logout";
-            cookie.AccessDeniedPath = "/account/access-denied";
-            cookie.Cookie.Name = "AdminPortal.Auth";
-            cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Lax;
-            cookie.SlidingExpiration = true;
-            cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = context =>
+            {
+                var kept = context.CurrentPrincipal?.Claims.Where(c => c.Type is Sessions.PostgresTicketStore.SessionClaim or "amr").ToList() ?? [];
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                    foreach (var claim in kept.Where(c => !identity.HasClaim(c.Type, c.Value)))
+                        identity.AddClaim(new System.Security.Claims.Claim(claim.Type, claim.Value));
+                return Task.CompletedTask;
+            };
         });
-        // Every request checks the cookie's security stamp (one indexed read): a revoked role, a deactivated or deleted
-        // account is refused on the next request, not up to an interval later. Open circuits are handled by
-        // RevalidatingIdentityStateProvider (every RevalidationSeconds) and LiveAccessWatcher (at once).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         services.AddIdentityCore<PortalUser>(options =>
             {
@@ -45,9 +50,9 @@ public static class IdentitySetup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 1;
-                options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // no lock-outs: anyone could keep an admin out with five wrong passwords. Sign-in is throttled
+                // instead (Security/SignIn, decision 0017), and nothing of the portal's writes failures to a user row.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddSignInManager()
@@ -60,6 +65,8 @@ public static class IdentitySetup
             .PersistKeysToDbContext<PortalDbContext>();
 
         services.AddScoped<PortalAccess>();
+        services.AddSignInThrottling(configuration);
+        services.AddScoped<Components.Account.LoginAttempt>();
         services.AddScoped<ClientInfo>();
         services.AddScoped<Shared.ViewerClock>();
         services.AddScoped<ActorResolver>();

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace AdminPortal.Security;
 
 /// <summary>
-/// Re-checks an open circuit's user every Security:RevalidationSeconds (30 s at most): a rotated security stamp,
-/// a deleted or locked account, or the loss of every portal role ends the circuit's access.
+/// Re-checks an open circuit's user every Security:RevalidationSeconds (30 s at most): an ended, expired or idle
+/// session, a rotated security stamp,
+/// a deleted or deactivated account, or the loss of every portal role ends the circuit's access.
 /// </summary>
 public sealed class RevalidatingIdentityStateProvider(
     ILoggerFactory loggerFactory,
@@ -27,15 +28,22 @@ public sealed class RevalidatingIdentityStateProvider(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        if (!await SessionIsLiveAsync(scope.ServiceProvider.GetRequiredService<Sessions.UserSessions>(), authenticationState.User, cancellationToken))
+            return false;
         return await IsStillValidAsync(users, scope.ServiceProvider.GetRequiredService<PortalAccess>(),
             authenticationState.User, options.Value, cancellationToken);
     }
+
+    /// <summary>The circuit's session row is live: not ended (sign-out elsewhere, an admin), not expired, not idle.</summary>
+    public static async Task<bool> SessionIsLiveAsync(Sessions.UserSessions sessions, ClaimsPrincipal principal, CancellationToken ct) =>
+        Sessions.PostgresTicketStore.SessionId(principal) is { } id && principal.UserId() is { } userId
+        && await sessions.IsLiveAsync(id, userId, ct);
 
     public static async Task<bool> IsStillValidAsync(UserManager<PortalUser> users, PortalAccess access,
         ClaimsPrincipal principal, IdentityOptions options, CancellationToken ct)
     {
         var user = await users.GetUserAsync(principal);
-        if (user is null || await users.IsLockedOutAsync(user) || !await access.MaySignInAsync(user.Id, ct))
+        if (user is null || !await access.MaySignInAsync(user.Id, ct))
             return false;
         if (!users.SupportsUserSecurityStamp)
             return true;

@@ -52,6 +52,9 @@ public sealed class RoleAssignmentTests(PostgresFixture fixture) : UsersTestBase
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
             principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>()
                 .CreateAsync((await users.FindByIdAsync(moderator.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))!);
+            // as a cookie gives it: with a live session (the store adds the session claim)
+            await Get<AdminPortal.Security.Sessions.PostgresTicketStore>().StoreAsync(
+                new Microsoft.AspNetCore.Authentication.AuthenticationTicket(principal, IdentityConstants.ApplicationScheme));
         }
         var options = Get<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value;
         await using (var scope = Scope())

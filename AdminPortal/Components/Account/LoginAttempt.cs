@@ -1,43 +1,67 @@
 using AdminPortal.Data.Identity;
-using AdminPortal.Features.Users;
 using AdminPortal.Security;
+using AdminPortal.Security.SignIn;
 using Microsoft.AspNetCore.Identity;
 
 namespace AdminPortal.Components.Account;
 
 /// <summary>
-/// One sign-in: the password is checked with lockout on, and only then is the portal-role check made, so the page
-/// never tells whether an address exists.
+/// One password sign-in, giving one answer for every failure (unknown email, wrong password, an account without a
+/// portal role, an account being slowed down) and doing the same work for each: the per-account delay, the same two
+/// reads, and one password hash verification (a dummy hash when no account may sign in with that email), then one
+/// audit record. Whether the account may sign in here is decided before, and apart from, the password check, so a
+/// platform account's password is never tested; no failure writes to the account's row (no lockout: decision 0017).
 /// </summary>
-public sealed class LoginAttempt(SignInManager<PortalUser> signIn, PortalAccess access, TimeProvider clock)
+public sealed class LoginAttempt(
+    SignInManager<PortalUser> signIn,
+    PortalAccess access,
+    AccountSlowdown slowdown,
+    SignInAudit audit,
+    IHttpContextAccessor http,
+    TimeProvider clock)
 {
-    public const string WrongCredentials = "Wrong email or password.";
-    public const string NoPortalAccess = "This account cannot sign in to the portal.";
+    /// <summary>The one answer to every failed attempt.</summary>
+    public const string Failed = "Wrong email or password.";
+
+    private static string? _dummyHash;
 
     public sealed record Outcome(string? Error);
 
-    public async Task<Outcome> RunAsync(string email, string password, bool remember)
+    public async Task<Outcome> RunAsync(string email, string password, bool remember, CancellationToken ct = default)
     {
+        var key = AccountSlowdown.KeyOf(email);
+        var delay = slowdown.DelayFor(key);
+        if (delay > TimeSpan.Zero)
+            await Task.Delay(delay, clock, ct);
+
         var users = signIn.UserManager;
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null)
-            return new Outcome(WrongCredentials);
-        var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
-            return new Outcome(LockedMessage(user));
-        if (!check.Succeeded)
-            return new Outcome(WrongCredentials);
-        if (!await access.MaySignInAsync(user.Id))
-            return new Outcome(NoPortalAccess);
-        await signIn.SignInAsync(user, remember);
+        // the portal-role check first, for every email: the same read whether or not an account has it
+        var allowed = await access.MaySignInAsync(user?.Id ?? 0, ct) && user is not null;
+        var passwordOk = allowed && user!.PasswordHash is not null
+            ? await users.CheckPasswordAsync(user, password)
+            : VerifyDummy(users, password);
+        var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        if (!allowed || !passwordOk)
+        {
+            slowdown.RecordFailure(key);
+            await audit.FailedAsync(user?.Id, key, address, ct);
+            return new Outcome(Failed);
+        }
+
+        // the password was right for an account that may sign in here
+        await signIn.SignInAsync(user!, remember);
+        await audit.SignedInAsync(user!.Id, user.Name ?? user.Email!, address, null, ct);
         return new Outcome(null);
     }
 
-    private string LockedMessage(PortalUser user)
+    /// <summary>The same hash verification a real account costs, against a hash of a random password: always false.</summary>
+    private static bool VerifyDummy(UserManager<PortalUser> users, string password)
     {
-        var left = (user.LockoutEnd ?? clock.GetUtcNow()) - clock.GetUtcNow();
-        var minutes = Math.Max(1, (int)Math.Ceiling(left.TotalMinutes));
-        return $"This account is locked after too many failed sign-ins. Try again in {minutes} minute{(minutes == 1 ? "" : "s")}, or ask an admin to unlock it.";
+        var dummy = new PortalUser();
+        _dummyHash ??= users.PasswordHasher.HashPassword(dummy, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+        _ = users.PasswordHasher.VerifyHashedPassword(dummy, _dummyHash, password);
+        return false;
     }
 
     public static string SafeReturnUrl(string? returnUrl) =>

@@ -40,6 +40,6 @@ public static class UserAuditActions
         RevokeRole => "revoked a role",
         RevokeToken => "revoked sessions",
         Export => "exported the user list",
-        _ => action,
+        _ => AdminPortal.Security.SignIn.SignInAuditActions.Describe(action) ?? action,
     };
 }

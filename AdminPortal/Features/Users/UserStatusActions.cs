@@ -6,6 +6,7 @@ using AdminPortal.Features.Users.Platform;
 using AdminPortal.Live;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
+using AdminPortal.Security.Sessions;
 using AdminPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,8 @@ public sealed class UserStatusActions(
     AuditTrail audit,
     IChangeFeed feed,
     TimeProvider clock,
-    PasswordLinks links)
+    PasswordLinks links,
+    UserSessions sessions)
 {
     /// <summary>Every account action needs a reason: it goes into the audit trail.</summary>
     public static readonly ReasonRules AccountReason = new(3, 500,
@@ -55,7 +57,7 @@ public sealed class UserStatusActions(
         });
 
     public Task<Outcome> DeactivateAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
-        ApplyAsync(by, userId, version, reason, UserAuditActions.Deactivate, reducesAccess: true, ct, (user, actor) =>
+        ApplyAsync(by, userId, version, reason, UserAuditActions.Deactivate, reducesAccess: true, ct, endSessions: SessionEndReasons.Deactivated, apply: (user, actor) =>
         {
             if (user.Id == actor.Id) return "You cannot deactivate your own account.";
             if (user.Status == PlatformUserStatus.Inactive) return "The account is already inactive.";
@@ -74,7 +76,7 @@ public sealed class UserStatusActions(
         });
 
     public Task<Outcome> DeleteAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
-        ApplyAsync(by, userId, version, reason, UserAuditActions.Delete, reducesAccess: true, ct, (user, actor) =>
+        ApplyAsync(by, userId, version, reason, UserAuditActions.Delete, reducesAccess: true, ct, endSessions: SessionEndReasons.Deleted, apply: (user, actor) =>
         {
             if (user.Id == actor.Id) return "You cannot delete your own account.";
             if (user.DeletedAt is not null) return "The account is already deleted.";
@@ -102,7 +104,7 @@ public sealed class UserStatusActions(
     /// <summary>Removes the password (no sign-in with it any more), rotates the stamp, returns a one-time reset link.</summary>
     public async Task<Outcome<OneTimeLink>> ForcePasswordResetAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default)
     {
-        var result = await ApplyAsync(by, userId, version, reason, UserAuditActions.ForcePasswordReset, reducesAccess: false, ct, (user, _) =>
+        var result = await ApplyAsync(by, userId, version, reason, UserAuditActions.ForcePasswordReset, reducesAccess: false, ct, endSessions: SessionEndReasons.PasswordReset, apply: (user, _) =>
         {
             if (user.DeletedAt is not null) return "Restore the account first.";
             user.PasswordHash = null;
@@ -117,7 +119,7 @@ public sealed class UserStatusActions(
     }
 
     public Task<Outcome> ResetTwoFactorAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
-        ApplyAsync(by, userId, version, reason, UserAuditActions.ResetTwoFactor, reducesAccess: false, ct, (user, _) =>
+        ApplyAsync(by, userId, version, reason, UserAuditActions.ResetTwoFactor, reducesAccess: false, ct, endSessions: SessionEndReasons.SecondFactorReset, apply: (user, _) =>
         {
             user.TwoFactorEnabled = false;
             SecurityStamps.Rotate(user);
@@ -126,7 +128,7 @@ public sealed class UserStatusActions(
 
     private async Task<Outcome> ApplyAsync(ClaimsPrincipal by, int userId, uint version, string? reason,
         string action, bool reducesAccess, CancellationToken ct, Func<PortalUser, PortalActor, string?> apply,
-        bool removeAuthenticator = false)
+        bool removeAuthenticator = false, string? endSessions = null)
     {
         var actor = await actors.RequireAsync(by, Permission.ManageUsers, ct);
         if (AccountReason.Problem(reason) is { } problem)
@@ -153,6 +155,8 @@ public sealed class UserStatusActions(
         if (removeAuthenticator)
             await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == "[AspNetUserStore]")
                 .ExecuteDeleteAsync(ct);
+        if (endSessions is not null)
+            await sessions.EndAllInAsync(db, user.Id, endSessions, actor.ToAudit(), ct);   // every device, every open circuit
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         audit.Add(db, actor.ToAudit(), action, UserAuditActions.EntityType, Key(userId), before, UserSnapshot.Of(user), ReasonRules.Normalize(reason));
         try
