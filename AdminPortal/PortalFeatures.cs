@@ -1,6 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
 using AdminPortal.Data.Demo.Platform;
+using AdminPortal.Features.Brands;
 using AdminPortal.Features.Chats;
 using AdminPortal.Features.Creators;
 using AdminPortal.Features.Notifications;
@@ -27,6 +28,7 @@ public static class PortalFeatures
             // demo data's order (vendors and creators before the products and chats that refer to them)
             .AddVendors()           // Venta: vendors, subscriptions (data model)
             .AddCreators()          // Cloutsy: brands, influencers, niches (data model)
+            .AddBrands()            // moderators: the brand verification queue and review
             .AddLiveUpdates(configuration)   // live updates between circuits and instances
             .AddHelpdeskData()      // hostel staff: the helpdesk model's demo data
             .AddProducts()          // moderators: the suggestions queue and the review

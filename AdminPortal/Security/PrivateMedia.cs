@@ -23,6 +23,7 @@ public static class PrivateMedia
         ["products"] = Permission.ModerateProducts,
         ["tickets"] = Permission.TriageTickets,
         ["chat"] = Permission.BrowseChats,
+        ["brands"] = Permission.VerifyBrands,
     };
 
     private static readonly FileExtensionContentTypeProvider Types = new();
