@@ -26,7 +26,7 @@ public static class PortalFeatures
             .AddPlatformDemo()
             // then one line per area, each registering its services, workers and demo data part; the order is the
             // demo data's order (vendors and creators before the products and chats that refer to them)
-            .AddVendors()           // Venta: vendors, subscriptions (data model)
+            .AddVendors(configuration)   // Venta: vendors, subscriptions, the expiry pass
             .AddCreators()          // Cloutsy: brands, influencers, niches (data model)
             .AddBrands()            // moderators: the brand verification queue and review
             .AddLiveUpdates(configuration)   // live updates between circuits and instances

@@ -154,6 +154,8 @@ public sealed class UserStatusActions(
             await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == "[AspNetUserStore]")
                 .ExecuteDeleteAsync(ct);
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        // a Venta owner's vendors and subscriptions follow in this same transaction (decision 0021)
+        await Vendors.OwnerCascade.ForUserActionAsync(db, audit, actor.ToAudit(), userId, action, ReasonRules.Normalize(reason), user.UpdatedAt, ct);
         audit.Add(db, actor.ToAudit(), action, UserAuditActions.EntityType, Key(userId), before, UserSnapshot.Of(user), ReasonRules.Normalize(reason));
         try
         {
