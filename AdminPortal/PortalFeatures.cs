@@ -2,6 +2,7 @@ using AdminPortal.Data;
 using AdminPortal.Data.Demo;
 using AdminPortal.Data.Demo.Platform;
 using AdminPortal.Features.Audit;
+using AdminPortal.Features.Brands;
 using AdminPortal.Features.Chats;
 using AdminPortal.Features.Creators;
 using AdminPortal.Features.Notifications;
@@ -26,8 +27,9 @@ public static class PortalFeatures
             .AddPlatformDemo()
             // then one line per area, each registering its services, workers and demo data part; the order is the
             // demo data's order (vendors and creators before the products and chats that refer to them)
-            .AddVendors()           // Venta: vendors, subscriptions (data model)
+            .AddVendors(configuration)   // Venta: vendors, subscriptions, the expiry pass
             .AddCreators()          // Cloutsy: brands, influencers, niches (data model)
+            .AddBrands()            // moderators: the brand verification queue and review
             .AddLiveUpdates(configuration)   // live updates between circuits and instances
             .AddHelpdeskData()      // hostel staff: the helpdesk model's demo data
             .AddProducts()          // moderators: the suggestions queue and the review

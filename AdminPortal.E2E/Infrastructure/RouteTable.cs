@@ -71,7 +71,9 @@ public static class RouteTable
         return template switch
         {
             "/products/{Id}" => "/products/" + await One("SELECT id FROM catalog.products ORDER BY created_at DESC LIMIT 1"),
-            "/tickets/{Id:int}" => "/tickets/1",   // hostel A's first demo ticket: staff A and the admin may open it
+            "/tickets/{Id:int}" => "/tickets/1",
+            "/vendors/{Id:int}" => "/vendors/" + await One("SELECT min(id) FROM vendors.vendors"),
+            "/brands/{Id:int}" => "/brands/" + await One("SELECT min(id) FROM creators.brands WHERE gst_document_status = 'pending'"),   // hostel A's first demo ticket: staff A and the admin may open it
             "/users/{Id:int}" => "/users/" + await One("SELECT id FROM auth.users WHERE email = 'moderator@adminportal.demo'"),
             "/chats/{Id:guid}" => "/chats/" + await One("SELECT id FROM chat.groups ORDER BY id LIMIT 1"),
             _ => throw new InvalidOperationException(

@@ -8,8 +8,8 @@ namespace AdminPortal.E2E.Journeys;
 public sealed class RoleAccessJourneys(BrowserFixture portal)
 {
     [Theory]
-    [InlineData(Demo.Admin, "Dashboard,Products,Tickets,Users,Chats")]
-    [InlineData(Demo.Moderator, "Dashboard,Products,Chats")]
+    [InlineData(Demo.Admin, "Dashboard,Products,Brands,Vendors,Subscriptions,Tickets,Users,Chats")]
+    [InlineData(Demo.Moderator, "Dashboard,Products,Brands,Vendors,Chats")]
     [InlineData(Demo.StaffA, "Dashboard,Tickets")]
     public async Task Each_role_sees_only_its_sections(string email, string expected)
     {
@@ -25,6 +25,9 @@ public sealed class RoleAccessJourneys(BrowserFixture portal)
     [InlineData(Demo.Moderator, "/tickets")]
     [InlineData(Demo.StaffA, "/products")]
     [InlineData(Demo.StaffA, "/chats")]
+    [InlineData(Demo.StaffA, "/brands")]
+    [InlineData(Demo.StaffA, "/vendors")]
+    [InlineData(Demo.Moderator, "/subscriptions")]
     [InlineData(Demo.StaffB, "/users")]
     public async Task A_forbidden_url_typed_by_hand_shows_access_denied(string email, string url)
     {

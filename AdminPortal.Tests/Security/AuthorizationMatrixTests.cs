@@ -32,6 +32,11 @@ public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : Database
         ["/not-found"] = [Anyone],
         ["/"] = [PortalRoles.Admin, PortalRoles.Moderator, PortalRoles.Staff],
         ["/products"] = [PortalRoles.Admin, PortalRoles.Moderator],
+        ["/brands"] = [PortalRoles.Admin, PortalRoles.Moderator],
+        ["/brands/{Id:int}"] = [PortalRoles.Admin, PortalRoles.Moderator],
+        ["/vendors"] = [PortalRoles.Admin, PortalRoles.Moderator],
+        ["/vendors/{Id:int}"] = [PortalRoles.Admin, PortalRoles.Moderator],
+        ["/subscriptions"] = [PortalRoles.Admin],
         ["/products/{Id}"] = [PortalRoles.Admin, PortalRoles.Moderator],
         ["/chats"] = [PortalRoles.Admin, PortalRoles.Moderator],
         ["/chats/{Id:guid}"] = [PortalRoles.Admin, PortalRoles.Moderator],
@@ -169,6 +174,8 @@ public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : Database
         {
             "/products/{Id}" => "/products/" + await One("SELECT id FROM catalog.products ORDER BY created_at DESC LIMIT 1"),
             "/tickets/{Id:int}" => "/tickets/" + await One("SELECT id FROM helpdesk.tickets WHERE hostel_id = 1 ORDER BY id LIMIT 1"),
+            "/brands/{Id:int}" => "/brands/" + await One("SELECT min(id) FROM creators.brands"),
+            "/vendors/{Id:int}" => "/vendors/" + await One("SELECT min(id) FROM vendors.vendors"),
             "/users/{Id:int}" => "/users/" + await One("SELECT id FROM auth.users WHERE email = 'moderator@adminportal.demo'"),
             "/chats/{Id:guid}" => "/chats/" + await One("SELECT id FROM chat.groups ORDER BY id LIMIT 1"),
             _ => throw new InvalidOperationException(

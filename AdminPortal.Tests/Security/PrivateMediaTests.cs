@@ -136,6 +136,21 @@ public sealed class PrivateMediaTests(PostgresFixture fixture) : DatabaseTest(fi
         Assert.Equal("nosniff", http.Response.Headers.XContentTypeOptions.ToString());
     }
 
+    [Theory]
+    [InlineData("/brands/certificate-of-incorporation.pdf", true)]
+    [InlineData("/chat/invoice.pdf", false)]
+    [InlineData("/brands/gst-registration.svg", false)]
+    public void Only_a_brand_pdf_may_be_framed_and_only_by_the_portal(string path, bool embedded)
+    {
+        var http = new DefaultHttpContext();
+        var file = path.Split('/')[^1];
+        PrivateMedia.Headers(http.Response, file, PrivateMedia.Embeddable(path, file));
+        Assert.Equal(embedded, http.Response.Headers.ContentSecurityPolicy.ToString() == PrivateMedia.EmbeddedPdf);
+        Assert.Equal(embedded ? "SAMEORIGIN" : "", http.Response.Headers.XFrameOptions.ToString());
+        Assert.Equal(!embedded && file.EndsWith(".pdf", StringComparison.Ordinal), http.Response.Headers.ContentDisposition.ToString() == "attachment");
+        Assert.Equal("nosniff", http.Response.Headers.XContentTypeOptions.ToString());
+    }
+
     /// <summary>What the reason gate leaves behind: an audited "chat.open" by the account of every group holding the file.</summary>
     private Task OpenChatsHoldingAsync(string email, string url) => Sql($$"""
         INSERT INTO audit.audit_log (actor_id, actor_name, action, entity_type, entity_id, reason)

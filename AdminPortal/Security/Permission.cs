@@ -16,4 +16,12 @@ public enum Permission
     HideMessages,
     /// <summary>Read (and export) the whole audit log: Admin.</summary>
     ReadAuditLog,
+    /// <summary>Cloutsy: the brand verification queue and review (issue 17).</summary>
+    VerifyBrands,
+    /// <summary>Cloutsy: influencers, their OTPs, and the niche catalogue (issue 17).</summary>
+    ManageCreators,
+    /// <summary>Venta: vendors (close, reopen) (issue 17).</summary>
+    ManageVendors,
+    /// <summary>Venta: users' paid subscriptions (extend, cancel) and the expiry pass's record (issue 17).</summary>
+    ManageSubscriptions,
 }

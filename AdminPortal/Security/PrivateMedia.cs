@@ -23,6 +23,7 @@ public static class PrivateMedia
         ["products"] = Permission.ModerateProducts,
         ["tickets"] = Permission.TriageTickets,
         ["chat"] = Permission.BrowseChats,
+        ["brands"] = Permission.VerifyBrands,
     };
 
     private static readonly FileExtensionContentTypeProvider Types = new();
@@ -35,7 +36,8 @@ public static class PrivateMedia
             {
                 FileProvider = new PhysicalFileProvider(folder),
                 ContentTypeProvider = Types,
-                OnPrepareResponse = file => Headers(file.Context.Response, file.File.Name),
+                OnPrepareResponse = file => Headers(file.Context.Response, file.File.Name,
+                    embeddable: Embeddable(file.Context.Request.Path.Value, file.File.Name)),
             });
         });
 
@@ -65,13 +67,32 @@ public static class PrivateMedia
         await next(context);
     }
 
+    /// <summary>
+    /// The policy of a PDF the portal shows embedded in its own page (a brand document on the review page): framed by
+    /// the portal only, inline. No sandbox: Chromium does not render a PDF in a sandboxed document.
+    /// </summary>
+    public const string EmbeddedPdf = "frame-ancestors 'self'";
+
+    /// <summary>Areas whose PDFs the portal embeds in place (brand documents, issue 17); any other PDF is a download.</summary>
+    private static readonly string[] EmbeddedPdfAreas = ["/brands/"];
+
+    public static bool Embeddable(string? path, string fileName) =>
+        fileName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase)
+        && EmbeddedPdfAreas.Any(a => path?.StartsWith(a, StringComparison.OrdinalIgnoreCase) == true);
+
     /// <summary>The headers of one media file (public for tests of the rule without a server).</summary>
-    public static void Headers(HttpResponse response, string fileName)
+    public static void Headers(HttpResponse response, string fileName, bool embeddable = false)
     {
         var type = Types.TryGetContentType(fileName, out var t) ? t : "application/octet-stream";
         var headers = response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "private, no-cache";
+        if (embeddable && type == "application/pdf")
+        {
+            headers.ContentSecurityPolicy = EmbeddedPdf;
+            headers.XFrameOptions = "SAMEORIGIN";
+            return;
+        }
         if (IsActive(type))
             headers.ContentSecurityPolicy = Sandbox;
         if (!(type.StartsWith("image/", StringComparison.Ordinal) || type.StartsWith("audio/", StringComparison.Ordinal)

@@ -6,8 +6,11 @@ public static class RolePermissionMapping
     private static readonly Dictionary<string, Permission[]> Map = new()
     {
         [PortalRoles.Admin] = Enum.GetValues<Permission>(),
+        // Moderators also keep Cloutsy's brands, creators and niches and Venta's vendors (issue 17); money (Venta's
+        // subscriptions) stays with admins.
         [PortalRoles.Moderator] =
-            [Permission.ViewDashboard, Permission.ModerateProducts, Permission.BrowseChats, Permission.HideMessages],
+            [Permission.ViewDashboard, Permission.ModerateProducts, Permission.BrowseChats, Permission.HideMessages,
+             Permission.VerifyBrands, Permission.ManageCreators, Permission.ManageVendors],
         [PortalRoles.Staff] = [Permission.ViewDashboard, Permission.TriageTickets],
         [PortalRoles.User] = [],
     };

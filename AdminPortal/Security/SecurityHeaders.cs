@@ -53,7 +53,9 @@ public static partial class SecurityHeaders
                $"connect-src 'self'{socket}; " +
                "media-src 'self'; " +
                "object-src 'none'; " +
-               "frame-src 'none'; " +
+               // the portal frames only its own media (brand PDFs, PrivateMedia.EmbeddedPdf); every page of its own
+               // still refuses to be framed (frame-ancestors 'none', X-Frame-Options DENY)
+               "frame-src 'self'; " +
                "worker-src 'self'; " +
                "base-uri 'self'; " +
                "form-action 'self'; " +
@@ -66,7 +68,9 @@ public static partial class SecurityHeaders
         // a response that set its own policy (media: the sandbox on SVG) keeps it
         if (!headers.ContainsKey("Content-Security-Policy"))
             headers.ContentSecurityPolicy = ContentSecurityPolicy(context);
-        headers.XFrameOptions = "DENY";
+        // a response that allows its own framing (media: an embedded PDF, SAMEORIGIN) keeps it
+        if (!headers.ContainsKey("X-Frame-Options"))
+            headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = PermissionsPolicy;

@@ -144,8 +144,19 @@ internal sealed class CreatorsDemoData : IDemoDataPart
         return brand;
     }
 
-    private static string? Document(int brand, string kind, DocumentStatus status) =>
-        status == DocumentStatus.NotSubmitted ? null : $"https://docs.cloutsy.demo/brands/{brand}/{kind}.pdf";
+    /// <summary>
+    /// The demo's documents are files of the portal's private media (wwwroot-assets/brands/, BrandMediaScope): the
+    /// incorporation certificate a PDF, GST and PAN images, and one PAN in seven a TIFF scan a browser cannot show
+    /// (offered as a download).
+    /// </summary>
+    private static string? Document(int brand, string kind, DocumentStatus status) => status == DocumentStatus.NotSubmitted
+        ? null
+        : kind switch
+        {
+            "incorporation" => "/assets/brands/certificate-of-incorporation.pdf",
+            "gst" => "/assets/brands/gst-registration.svg",
+            _ => brand % 7 == 0 ? "/assets/brands/pan-card-scan.tiff" : "/assets/brands/pan-card.svg",
+        };
 
     /// <summary>Used, expired-unused and live codes; the code itself is never stored, only its SHA-256.</summary>
     private static IEnumerable<Otp> Otps(Faker f, List<Influencer> influencers, List<Brand> brands)

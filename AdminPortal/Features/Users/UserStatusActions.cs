@@ -158,6 +158,8 @@ public sealed class UserStatusActions(
         if (endSessions is not null)
             await sessions.EndAllInAsync(db, user.Id, endSessions, actor.ToAudit(), ct);   // every device, every open circuit
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        // a Venta owner's vendors and subscriptions follow in this same transaction (decision 0021)
+        await Vendors.OwnerCascade.ForUserActionAsync(db, audit, actor.ToAudit(), userId, action, ReasonRules.Normalize(reason), user.UpdatedAt, ct);
         audit.Add(db, actor.ToAudit(), action, UserAuditActions.EntityType, Key(userId), before, UserSnapshot.Of(user), ReasonRules.Normalize(reason));
         try
         {

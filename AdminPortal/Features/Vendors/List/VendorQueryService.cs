@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using AdminPortal.Data;
+using AdminPortal.Features.Products;
+using AdminPortal.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Vendors.List;
+
+/// <summary>One row of the vendors list.</summary>
+public sealed record VendorRow(int Id, string Name, string? Email, bool Open, int OwnerId, string Owner, string? OwnerEmail,
+    bool OwnerActive, SubscriptionStatus? OwnerBest, IReadOnlyList<IntegrationService> Integrations, DateTime CreatedAt);
+
+public sealed record VendorPage(IReadOnlyList<VendorRow> Rows, CountEstimate Total);
+
+/// <summary>
+/// Reads for the vendors list: the filters on the vendor (name trigram index, open), its owner (users by id, the
+/// owner's subscriptions by idx_subscriptions_user_id) and its integrations (ix_integrations_internal_id); pages by a
+/// deferred join, counts capped.
+/// </summary>
+public sealed class VendorQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors)
+{
+    public async Task<VendorPage> GetPageAsync(ClaimsPrincipal principal, VendorListQuery query, bool reload = false, CancellationToken ct = default)
+    {
+        if (reload)
+            await actors.RequireForReloadAsync(principal, Permission.ManageVendors, ct);
+        else
+            await actors.RequireAsync(principal, Permission.ManageVendors, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filtered = Apply(db, query);
+        var pageIds = Order(filtered, query).Skip(query.Offset).Take(query.PageSize).Select(v => v.Id);
+        var rows = await Order(db.Set<Vendor>().AsNoTracking().Where(v => pageIds.Contains(v.Id)), query)
+            .Select(v => new
+            {
+                v.Id, v.Name, v.Email, v.Open, v.UserId, Owner = v.User!.Name ?? v.User.Email, OwnerEmail = v.User.Email,
+                OwnerActive = v.User.DeletedAt == null && v.User.IsActive,
+                Statuses = db.Set<Subscription>().Where(s => s.UserId == v.UserId).Select(s => s.Status).Distinct().ToList(),
+                Services = db.Set<Integration>().Where(i => (i.InternalId == v.Id.ToString() && i.Service != IntegrationService.Clerk)
+                        || (i.InternalId == v.UserId.ToString() && i.Service == IntegrationService.Clerk))
+                    .Select(i => i.Service).Distinct().ToList(),
+                v.CreatedAt,
+            }).ToListAsync(ct);
+        var capped = await filtered.Take(CountEstimate.ExactLimit + 1).CountAsync(ct);
+        var total = capped <= CountEstimate.ExactLimit ? new CountEstimate(capped, CountKind.Exact) : new CountEstimate(CountEstimate.ExactLimit, CountKind.AtLeast);
+        return new VendorPage(rows.Select(r => new VendorRow(r.Id, r.Name, r.Email, r.Open, r.UserId, r.Owner ?? $"user {r.UserId}",
+            r.OwnerEmail, r.OwnerActive, Best(r.Statuses), r.Services.Order().ToList(), r.CreatedAt)).ToList(), total);
+    }
+
+    /// <summary>Active beats expired beats cancelled; null when the owner never subscribed.</summary>
+    public static SubscriptionStatus? Best(IReadOnlyCollection<SubscriptionStatus> statuses) =>
+        statuses.Contains(SubscriptionStatus.Active) ? SubscriptionStatus.Active
+        : statuses.Contains(SubscriptionStatus.Expired) ? SubscriptionStatus.Expired
+        : statuses.Count > 0 ? SubscriptionStatus.Cancelled : null;
+
+    internal static IQueryable<Vendor> Apply(PortalDbContext db, VendorListQuery q)
+    {
+        var vendors = db.Set<Vendor>().AsNoTracking();
+        if (q.Open is { } open)
+            vendors = vendors.Where(v => v.Open == open);
+        if (q.EffectiveSearch is { } text)
+        {
+            var pattern = ProductFilters.Contains(text);
+            vendors = vendors.Where(v => EF.Functions.ILike(v.Name, pattern) || EF.Functions.ILike(v.Email!, pattern)
+                                         || EF.Functions.ILike(v.User!.Name!, pattern) || EF.Functions.ILike(v.User!.Email!, pattern));
+        }
+        var subs = db.Set<Subscription>();
+        vendors = q.Subscription switch
+        {
+            OwnerSubscription.Active => vendors.Where(v => subs.Any(s => s.UserId == v.UserId && s.Status == SubscriptionStatus.Active)),
+            OwnerSubscription.Lapsed => vendors.Where(v => subs.Any(s => s.UserId == v.UserId)
+                                                           && !subs.Any(s => s.UserId == v.UserId && s.Status == SubscriptionStatus.Active)),
+            OwnerSubscription.None => vendors.Where(v => !subs.Any(s => s.UserId == v.UserId)),
+            _ => vendors,
+        };
+        var integrations = db.Set<Integration>();
+        vendors = q.Integration switch
+        {
+            VendorIntegration.Algolia => vendors.Where(v => integrations.Any(i => i.InternalId == v.Id.ToString() && i.Service == IntegrationService.Algolia)),
+            VendorIntegration.Cloudinary => vendors.Where(v => integrations.Any(i => i.InternalId == v.Id.ToString() && i.Service == IntegrationService.Cloudinary)),
+            VendorIntegration.Clerk => vendors.Where(v => integrations.Any(i => i.InternalId == v.UserId.ToString() && i.Service == IntegrationService.Clerk)),
+            VendorIntegration.None => vendors.Where(v => !integrations.Any(i => i.InternalId == v.Id.ToString() && i.Service != IntegrationService.Clerk)),
+            _ => vendors,
+        };
+        return vendors;
+    }
+
+    private static IQueryable<Vendor> Order(IQueryable<Vendor> vendors, VendorListQuery q) => (q.Sort, q.Descending) switch
+    {
+        (VendorSort.Created, false) => vendors.OrderBy(v => v.CreatedAt).ThenBy(v => v.Id),
+        (VendorSort.Created, true) => vendors.OrderByDescending(v => v.CreatedAt).ThenByDescending(v => v.Id),
+        (_, false) => vendors.OrderBy(v => v.Name).ThenBy(v => v.Id),
+        _ => vendors.OrderByDescending(v => v.Name).ThenByDescending(v => v.Id),
+    };
+}
