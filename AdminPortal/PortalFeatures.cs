@@ -1,3 +1,4 @@
+using AdminPortal.Features.Dashboard;
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
 using AdminPortal.Data.Demo.Platform;
@@ -33,5 +34,6 @@ public static class PortalFeatures
             .AddChats()             // moderators and admins: group chats
             .AddUsers()             // admins: users, roles, sessions
             .AddTickets(configuration)   // hostel staff: the queue, the ticket, categories
-            .AddNotifications();    // everyone: the bell
+            .AddNotifications()     // everyone: the bell
+            .AddDashboard();        // everyone: the dashboard's figures and the reports
 }
