@@ -1,3 +1,4 @@
+using AdminPortal.Features.Reports;
 using AdminPortal.Components;
 using AdminPortal.Components.Account;
 using AdminPortal.Data;
@@ -37,6 +38,7 @@ public static class PortalPipeline
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapAccountEndpoints();
         app.MapUsersEndpoints();
+        app.MapReportsEndpoints();
         if (app.Environment.IsDevelopment())
         {
             app.MapMemoryDiagnostics();

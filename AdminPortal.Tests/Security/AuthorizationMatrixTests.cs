@@ -30,6 +30,7 @@ public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : Database
         ["/error"] = [Anyone],
         ["/not-found"] = [Anyone],
         ["/"] = [PortalRoles.Admin, PortalRoles.Moderator, PortalRoles.Staff],
+        ["/reports"] = [PortalRoles.Admin, PortalRoles.Moderator, PortalRoles.Staff],
         ["/products"] = [PortalRoles.Admin, PortalRoles.Moderator],
         ["/products/{Id}"] = [PortalRoles.Admin, PortalRoles.Moderator],
         ["/chats"] = [PortalRoles.Admin, PortalRoles.Moderator],
