@@ -10,11 +10,11 @@ namespace AdminPortal;
 
 /// <summary>
 /// Verbs on the portal's own executable: <c>migrate</c>, <c>seed [--scale demo|large] [--reset]</c>,
-/// <c>create-admin --email X [--password-stdin]</c>. Without a verb, the portal serves.
+/// <c>create-admin --email X [--password-stdin]</c>, <c>rollups rebuild</c>. Without a verb, the portal serves.
 /// </summary>
 public sealed class PortalCommand
 {
-    private static readonly string[] Verbs = ["migrate", "seed", "create-admin"];
+    private static readonly string[] Verbs = ["migrate", "seed", "create-admin", "rollups"];
 
     public string? Verb { get; private init; }
     public string[] HostArgs { get; private init; } = [];
@@ -58,6 +58,7 @@ public sealed class PortalCommand
                 "migrate" => await MigrateAsync(services),
                 "seed" => await SeedAsync(services, app.Environment.EnvironmentName),
                 "create-admin" => await CreateAdminAsync(services),
+                "rollups" => await RollupsAsync(services),
                 _ => 2,
             };
         }
@@ -92,6 +93,16 @@ public sealed class PortalCommand
         };
         await DemoData.SeedPrivilegedAsync(services.GetRequiredService<PortalDatabase>(), environmentName, demoScale, reset);
         DemoAccounts.Print(Console.Out);
+        return 0;
+    }
+
+    private async Task<int> RollupsAsync(IServiceProvider services)
+    {
+        if (HostArgs is not ["rebuild", ..])
+            throw new CommandException("Usage: rollups rebuild");
+        await MigrateAsync(services);
+        var took = await Data.Rollups.RollupRebuild.RunAsync(services.GetRequiredService<PortalDatabase>());
+        Console.WriteLine($"Rollups rebuilt in {took.TotalSeconds:F1} s.");
         return 0;
     }
 

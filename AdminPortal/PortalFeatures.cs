@@ -1,3 +1,4 @@
+using AdminPortal.Features.Dashboard;
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
 using AdminPortal.Data.Demo.Platform;
@@ -37,5 +38,6 @@ public static class PortalFeatures
             .AddUsers()             // admins: users, roles, sessions
             .AddTickets(configuration)   // hostel staff: the queue, the ticket, categories
             .AddNotifications()     // everyone: the bell
-            .AddAuditLog();         // admins: the whole audit log
+            .AddAuditLog()          // admins: the whole audit log
+            .AddDashboard();        // everyone: the dashboard's figures and the reports
 }

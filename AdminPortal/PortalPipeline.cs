@@ -1,3 +1,4 @@
+using AdminPortal.Features.Reports;
 using AdminPortal.Components;
 using AdminPortal.Components.Account;
 using AdminPortal.Data;
@@ -42,6 +43,7 @@ public static class PortalPipeline
         app.MapAccountEndpoints();
         app.MapUsersEndpoints();
         app.MapAuditEndpoints();
+        app.MapReportsEndpoints();
         if (app.Environment.IsDevelopment())
         {
             app.MapMemoryDiagnostics();

@@ -31,6 +31,7 @@ public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : Database
         ["/error"] = [Anyone],
         ["/not-found"] = [Anyone],
         ["/"] = [PortalRoles.Admin, PortalRoles.Moderator, PortalRoles.Staff],
+        ["/reports"] = [PortalRoles.Admin, PortalRoles.Moderator, PortalRoles.Staff],
         ["/products"] = [PortalRoles.Admin, PortalRoles.Moderator],
         ["/brands"] = [PortalRoles.Admin, PortalRoles.Moderator],
         ["/brands/{Id:int}"] = [PortalRoles.Admin, PortalRoles.Moderator],

@@ -5,8 +5,8 @@ namespace AdminPortal.Data;
 
 /// <summary>
 /// Least privilege (docs/security.md): the owner role runs migrations and owns every table; the portal's role gets
-/// SELECT/INSERT/UPDATE/DELETE on the tables and USAGE on the sequences, no DDL, and on audit.audit_log INSERT and
-/// SELECT only. Run by the owner after every migrate (new tables get their grants there).
+/// SELECT/INSERT/UPDATE/DELETE on the tables and USAGE on the sequences, no DDL, on audit.audit_log INSERT and
+/// SELECT only, and on the reporting rollups SELECT, INSERT and UPDATE (their triggers run as the portal). Run by the owner after every migrate (new tables get their grants there).
 /// </summary>
 public static class DatabaseRoles
 {
@@ -49,6 +49,10 @@ public static class DatabaseRoles
         sql.AppendLine($"GRANT SELECT, INSERT ON audit.audit_log TO {role};");
         // sign-in sessions: started, seen and ended, never deleted by the portal (an ended row is the record of who ended it)
         sql.AppendLine($"REVOKE DELETE ON auth.user_sessions FROM {role};");
+        // the rollups (decision 0020): the triggers add to them in the portal's own transactions (INSERT ... ON CONFLICT
+        // DO UPDATE needs SELECT, INSERT and UPDATE); only the owner empties and recounts them (rollups rebuild)
+        sql.AppendLine($"REVOKE ALL ON reporting.moderation_daily, reporting.ticket_daily, reporting.user_daily FROM {role};");
+        sql.AppendLine($"GRANT SELECT, INSERT, UPDATE ON reporting.moderation_daily, reporting.ticket_daily, reporting.user_daily TO {role};");
         // the migrations history: read (the startup check for pending migrations), never written by the portal
         sql.AppendLine($"REVOKE ALL ON auth.__ef_migrations_history FROM {role};");
         sql.AppendLine($"GRANT SELECT ON auth.__ef_migrations_history TO {role};");

@@ -10,4 +10,6 @@ public static class Schemas
     public const string Vendors = "vendors";
     public const string Creators = "creators";
     public const string Audit = "audit";
+    /// <summary>Daily rollups for the dashboard and reports (decision 0020).</summary>
+    public const string Reporting = "reporting";
 }

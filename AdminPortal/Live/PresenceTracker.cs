@@ -72,6 +72,21 @@ public sealed class PresenceTracker : IDisposable
                 .ToList();
     }
 
+    /// <summary>Everyone on any entity of a type ("who is reviewing products now"), once per user, by name.</summary>
+    public IReadOnlyList<PresenceEntry> WhoOn(string entityType)
+    {
+        var now = _clock.GetUtcNow();
+        lock (_gate)
+            return _local.Values.Select(v => v with { ExpiresAt = now + Expiry })
+                .Concat(_remote.Values.Where(v => v.ExpiresAt > now))
+                .Where(v => v.EntityType == entityType)
+                .GroupBy(v => v.UserId)
+                .Select(g => g.First())
+                .Select(v => new PresenceEntry(v.EntityType, v.EntityId, v.UserId, v.UserName, v.ExpiresAt))
+                .OrderBy(p => p.UserName, StringComparer.CurrentCultureIgnoreCase)
+                .ToList();
+    }
+
     /// <summary>
     /// Calls <paramref name="onChanged"/> (on any thread: a component uses InvokeAsync) whenever <see cref="Who"/>
     /// for this entity may have changed. Dispose to stop.

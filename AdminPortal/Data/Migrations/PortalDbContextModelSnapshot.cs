@@ -381,6 +381,108 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("user_roles", "auth");
                 });
 
+            modelBuilder.Entity("AdminPortal.Data.Rollups.ModerationDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("ModeratorId")
+                        .HasColumnType("integer")
+                        .HasColumnName("moderator_id");
+
+                    b.Property<Cause>("Cause")
+                        .HasColumnType("catalog.causes_enum")
+                        .HasColumnName("cause");
+
+                    b.Property<short>("Outcome")
+                        .HasColumnType("smallint")
+                        .HasColumnName("outcome");
+
+                    b.Property<short>("WaitBucket")
+                        .HasColumnType("smallint")
+                        .HasColumnName("wait_bucket");
+
+                    b.Property<int>("Decisions")
+                        .HasColumnType("integer")
+                        .HasColumnName("decisions");
+
+                    b.HasKey("Day", "ModeratorId", "Cause", "Outcome", "WaitBucket")
+                        .HasName("pk_moderation_daily");
+
+                    b.HasIndex("ModeratorId", "Day")
+                        .HasDatabaseName("ix_moderation_daily_moderator_id_day");
+
+                    b.ToTable("moderation_daily", "reporting");
+                });
+
+            modelBuilder.Entity("AdminPortal.Data.Rollups.TicketDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("HostelId")
+                        .HasColumnType("integer")
+                        .HasColumnName("hostel_id");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff_id");
+
+                    b.Property<short>("Measure")
+                        .HasColumnType("smallint")
+                        .HasColumnName("measure");
+
+                    b.Property<short>("Bucket")
+                        .HasColumnType("smallint")
+                        .HasColumnName("bucket");
+
+                    b.Property<int>("Tickets")
+                        .HasColumnType("integer")
+                        .HasColumnName("tickets");
+
+                    b.HasKey("Day", "HostelId", "CategoryId", "StaffId", "Measure", "Bucket")
+                        .HasName("pk_ticket_daily");
+
+                    b.HasIndex("Measure", "Day")
+                        .HasDatabaseName("ix_ticket_daily_measure_day");
+
+                    b.ToTable("ticket_daily", "reporting");
+                });
+
+            modelBuilder.Entity("AdminPortal.Data.Rollups.UserDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<PlatformUserStatus>("Status")
+                        .HasColumnType("auth.users_statuses_enum")
+                        .HasColumnName("status");
+
+                    b.Property<PlatformType>("Platform")
+                        .HasColumnType("auth.platform_types_enum")
+                        .HasColumnName("platform");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deleted");
+
+                    b.Property<int>("Users")
+                        .HasColumnType("integer")
+                        .HasColumnName("users");
+
+                    b.HasKey("Day", "Status", "Platform", "Deleted")
+                        .HasName("pk_user_daily");
+
+                    b.ToTable("user_daily", "reporting");
+                });
+
             modelBuilder.Entity("AdminPortal.Features.Chats.ChatGroup", b =>
                 {
                     b.Property<Guid>("Id")

@@ -98,8 +98,11 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
         var after = Snapshot(product);
         if (decision.Action == ModerationAction.Edit && before == after with { UpdatedAt = before.UpdatedAt })
             return Outcome.Done("Nothing changed.");
+        var changedTo = Changed(before, after, false);
+        if (decision.Action is ModerationAction.Approve or ModerationAction.Reject or ModerationAction.RequestChanges)
+            changedTo["cause"] = product.Cause.ToString();   // the cause decided under, for the rollups (decision 0020)
         audit.Add(db, actor.ToAudit(), ProductTransitions.AuditAction(decision.Action), EntityTypes.Product, product.Id,
-            Changed(before, after, true), Changed(before, after, false), reason);
+            Changed(before, after, true), changedTo, reason);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -156,11 +159,11 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
                 UPDATE catalog.products
                 SET publishing_status = {target}, remark = {remark}, updated_at = {now}
                 WHERE id = ANY({chunk}) AND publishing_status = {PublishingStatus.Suggestion}
-                RETURNING id AS "Id", title AS "Title"
+                RETURNING id AS "Id", title AS "Title", cause AS "Cause"
                 """).ToListAsync(ct);
             foreach (var row in rows)
                 audit.Add(db, actor.ToAudit(), ProductTransitions.AuditAction(bulk.Action), EntityTypes.Product, row.Id,
-                    new { Status = PublishingStatus.Suggestion }, new { Status = target, Remark = remark }, reason);
+                    new { Status = PublishingStatus.Suggestion }, new { Status = target, Remark = remark, Cause = row.Cause.ToString() }, reason);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
@@ -209,7 +212,7 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
     public static Task<ProductChange?> LastChangeAsync(PortalDbContext db, string id, CancellationToken ct) =>
         ProductQueryService.HistoryQuery(db, id).FirstOrDefaultAsync(ct);
 
-    private sealed record BulkRow(string Id, string Title);
+    private sealed record BulkRow(string Id, string Title, Cause Cause);
 
     private sealed record State(string Title, string Description, Cause Cause, double Mrp, double SellingPrice,
         PublishingStatus Status, string? Remark, DateTime UpdatedAt);

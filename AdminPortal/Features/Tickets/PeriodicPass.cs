@@ -19,16 +19,27 @@ public abstract class PeriodicPass(TimeProvider clock, ILogger log) : Background
 
     protected abstract Task PassAsync(CancellationToken ct);
 
+    /// <summary>When the last pass on this instance ended, and whether it failed (the admin's dashboard shows it).</summary>
+    public DateTimeOffset? LastPassAt { get; private set; }
+
+    public bool LastPassFailed { get; private set; }
+
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, IntervalSeconds)), Clock);
         do
         {
-            try { await PassAsync(stoppingToken); }
+            try
+            {
+                await PassAsync(stoppingToken);
+                LastPassFailed = false;
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 Log.LogError(ex, "{Pass} pass failed", PassName);
+                LastPassFailed = true;
             }
+            LastPassAt = Clock.GetUtcNow();
         } while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

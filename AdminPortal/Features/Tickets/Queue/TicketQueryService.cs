@@ -53,6 +53,21 @@ public sealed class TicketQueryService(
         return new TicketQueuePage(rows, more ? seen + 1 : seen, more, page, size);
     }
 
+    /// <summary>
+    /// How many tickets this view of the queue holds for <paramref name="rules"/>: the same statuses and filters as
+    /// <see cref="ListAsync"/>, counted (the dashboard's tiles link to the view with this count).
+    /// </summary>
+    public Task<int> CountAsync(PortalDbContext db, TicketScopeRules rules, TicketQueueQuery filter, CancellationToken ct = default)
+    {
+        if (filter.Assignee == "me" && rules.StaffId is null)
+            return Task.FromResult(0);
+        var statuses = filter.Overdue
+            ? filter.EffectiveStatuses.Intersect(TicketStatuses.ClockRunning).ToList()
+            : filter.EffectiveStatuses.ToList();
+        var q = db.Set<Ticket>().AsNoTracking().Where(rules.Predicate()).Where(t => statuses.Contains(t.Status));
+        return Filter(q, filter, rules).CountAsync(ct);
+    }
+
     private static async Task<List<Expression<Func<Ticket, bool>>>> BranchesAsync(PortalDbContext db,
         TicketScopeRules rules, TicketQueueQuery filter, CancellationToken ct)
     {

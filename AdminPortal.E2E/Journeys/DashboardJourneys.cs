@@ -1,0 +1,109 @@
+using AdminPortal.E2E.Infrastructure;
+using AdminPortal.E2E.Pages;
+using Microsoft.Playwright;
+
+namespace AdminPortal.E2E.Journeys;
+
+/// <summary>
+/// Issue 16: each role's dashboard, a tile's link landing on its list with the same count, a tile moving live when
+/// another browser decides, and screenshots of every role at 1366x768 and 390x844, light and dark
+/// (/tmp/shots-dash16/).
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class DashboardJourneys(BrowserFixture portal)
+{
+    public static readonly string Shots = Path.Combine(Path.GetTempPath(), "shots-dash16");
+
+    public static async Task<IPage> OpenAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await new ShellPage(page).WaitForCircuitAsync();
+        await page.Locator("[data-testid=dashboard][data-ready=true]").WaitForAsync();
+        return page;
+    }
+
+    public static ILocator TileValue(IPage page, string key) => page.GetByTestId($"tile-{key}").GetByTestId("tile-value");
+
+    [Theory]
+    [InlineData(Demo.Moderator, "Moderation", "Tickets")]
+    [InlineData(Demo.StaffA, "Tickets (my hostels and categories)", "Moderation")]
+    [InlineData(Demo.Admin, "Portal health", null)]
+    public async Task Each_role_sees_its_own_dashboard_at_both_sizes_and_themes(string account, string shown, string? hidden)
+    {
+        Directory.CreateDirectory(Shots);
+        foreach (var (width, height) in new[] { (1366, 768), (390, 844) })
+            foreach (var dark in new[] { false, true })
+            {
+                await using var context = await portal.NewContextAsync(account, width, height);
+                if (dark)
+                    await context.AddCookiesAsync([new Cookie { Name = "theme", Value = "dark", Url = portal.BaseUrl }]);
+                var page = await OpenAsync(context);
+                await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = shown, Level = 2 })).ToBeVisibleAsync();
+                if (hidden is not null)
+                    await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = hidden, Level = 2 })).ToHaveCountAsync(0);
+                // no tile runs off a phone's screen
+                var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+                Assert.False(overflow, $"{account} at {width}px scrolls sideways");
+                var name = $"dashboard-{account.Split('@')[0]}-{width}x{height}-{(dark ? "dark" : "light")}.png";
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, name), FullPage = true });
+            }
+    }
+
+    [Fact]
+    public async Task A_staff_tile_opens_the_ticket_queue_filtered_to_the_same_count()
+    {
+        await using var context = await portal.NewContextAsync(Demo.StaffA);
+        var page = await OpenAsync(context);
+        foreach (var key in new[] { "overdue", "my-open", "due-24h" })
+        {
+            var value = int.Parse((await TileValue(page, key).InnerTextAsync()).Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+            await page.GetByTestId($"tile-{key}").ClickAsync();
+            await TicketPages.WaitInteractiveAsync(page);
+            var count = page.GetByTestId("queue-count");
+            await Assertions.Expect(count).Not.ToHaveTextAsync("Loading…");
+            if (value == 0)
+                await Assertions.Expect(count).ToHaveTextAsync("No tickets");
+            else if (value <= 25)
+                await Assertions.Expect(count).ToHaveTextAsync($"1–{value} of {value}");
+            else
+                await Assertions.Expect(count).ToHaveTextAsync("1–25 of more");
+            await page.GoBackAsync();
+            await page.Locator("[data-testid=dashboard][data-ready=true]").WaitForAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_waiting_tile_opens_the_queue_whose_tab_shows_the_same_count()
+    {
+        await using var context = await portal.NewContextAsync(Demo.Moderator);
+        var page = await OpenAsync(context);
+        var waiting = (await TileValue(page, "waiting").InnerTextAsync()).Trim();
+        await page.GetByTestId("tile-waiting").ClickAsync();
+        var queue = new ProductQueuePage(page);
+        await queue.WaitUntilLoadedAsync();
+        await Assertions.Expect(queue.Tab("Suggestions")).ToContainTextAsync(waiting);
+    }
+
+    [Fact]
+    public async Task The_waiting_tile_changes_within_a_second_when_another_moderator_approves()
+    {
+        await using var watcher = await portal.NewContextAsync(Demo.Admin);
+        var dashboard = await OpenAsync(watcher);
+        var before = int.Parse((await TileValue(dashboard, "waiting").InnerTextAsync()).Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+
+        await using var other = await portal.NewContextAsync(Demo.Moderator2);
+        var page = await other.NewPageAsync();
+        var queue = new ProductQueuePage(page);
+        await queue.OpenAsync();
+        var ids = await queue.RowIdsAsync();
+        await page.GotoAsync($"/products/{ids[ids.Count / 3]}");
+        await new ShellPage(page).WaitForCircuitAsync();
+        await Assertions.Expect(queue.Status).ToHaveTextAsync("suggestion");
+        await queue.Button("Approve").ClickAsync();
+        await Assertions.Expect(queue.Notice).ToContainTextAsync("Approved");
+
+        // other journeys may decide too: the tile moves down from where it was, within a second of the decision
+        await Assertions.Expect(TileValue(dashboard, "waiting")).Not.ToHaveTextAsync(before.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 1000 });
+    }
+}

@@ -1,0 +1,61 @@
+using AdminPortal.Features.Products;
+using AdminPortal.Features.Users.Platform;
+
+namespace AdminPortal.Data.Rollups;
+
+/// <summary>What a moderator decided on a suggestion (the audit actions product.approve, .reject, .request_changes).</summary>
+public enum ModerationOutcome : short { Approved = 0, Rejected = 1, ChangesRequested = 2 }
+
+/// <summary>What a row of <see cref="TicketDay"/> counts.</summary>
+public enum TicketMeasure : short
+{
+    /// <summary>Tickets created that day (bucket 0).</summary>
+    Created = 0,
+    /// <summary>Tickets resolved (or closed) that day; bucket: time from creation to resolution.</summary>
+    Resolved = 1,
+    /// <summary>Of those, resolved by their due time (bucket 0).</summary>
+    InSla = 2,
+    /// <summary>Tickets whose first reply to the student came that day; bucket: time from creation to that reply.</summary>
+    FirstResponse = 3,
+}
+
+/// <summary>
+/// reporting.moderation_daily: decisions per UTC day, moderator, cause, outcome and wait bucket (how long the product
+/// had been submitted; <see cref="WaitBuckets"/>). Kept by a trigger on audit.audit_log (decision 0020).
+/// </summary>
+public class ModerationDay
+{
+    public DateOnly Day { get; set; }
+
+    /// <summary>auth.users id of the moderator (0: the system).</summary>
+    public int ModeratorId { get; set; }
+    public Cause Cause { get; set; }
+    public ModerationOutcome Outcome { get; set; }
+    public short WaitBucket { get; set; }
+    public int Decisions { get; set; }
+}
+
+/// <summary>
+/// reporting.ticket_daily: ticket counts per UTC day, hostel, category, assignee (0: none), measure and bucket. The
+/// ticket's current hostel, category and assignee: a reassignment moves its counts (decision 0020).
+/// </summary>
+public class TicketDay
+{
+    public DateOnly Day { get; set; }
+    public int HostelId { get; set; }
+    public int CategoryId { get; set; }
+    public int StaffId { get; set; }
+    public TicketMeasure Measure { get; set; }
+    public short Bucket { get; set; }
+    public int Tickets { get; set; }
+}
+
+/// <summary>reporting.user_daily: users per registration day (UTC), status, platform and deleted or not.</summary>
+public class UserDay
+{
+    public DateOnly Day { get; set; }
+    public PlatformUserStatus Status { get; set; }
+    public PlatformType Platform { get; set; }
+    public bool Deleted { get; set; }
+    public int Users { get; set; }
+}

@@ -1,0 +1,60 @@
+using AdminPortal.Live;
+using AdminPortal.Security;
+
+namespace AdminPortal.Features.Dashboard;
+
+/// <summary>
+/// What the dashboard shows between reads: which sections the viewer's permissions give, their tiles (read again on
+/// every relevant change, coalesced) and their charts (read again at most once per <see cref="ChartInterval"/>: a
+/// change inside the minute marks them stale and the next minute's tick reads them).
+/// </summary>
+public sealed class DashboardState
+{
+    public static readonly TimeSpan ChartInterval = TimeSpan.FromMinutes(1);
+
+    public bool Moderates { get; private set; }
+    public bool Triages { get; private set; }
+    public bool Administers { get; private set; }
+    public bool Ready { get; private set; }
+
+    public IReadOnlyList<FigureTile> ModerationTiles { get; set; } = [];
+    public IReadOnlyList<string> Reviewing { get; set; } = [];
+    public IReadOnlyList<FigureTile> TicketTiles { get; set; } = [];
+    public IReadOnlyList<FigureTile> UserTiles { get; set; } = [];
+    public IReadOnlyList<FigureTile> HealthTiles { get; set; } = [];
+    public IReadOnlyList<ChartFigure> ModerationCharts { get; set; } = [];
+    public IReadOnlyList<ChartFigure> TicketCharts { get; set; } = [];
+    public IReadOnlyList<ChartFigure> UserCharts { get; set; } = [];
+
+    public DateTimeOffset? ChartsReadAt { get; private set; }
+    public bool ChartsStale { get; private set; }
+
+    public void For(PortalActor actor)
+    {
+        Moderates = actor.Has(Permission.ModerateProducts);
+        Triages = actor.Has(Permission.TriageTickets);
+        Administers = actor.Has(Permission.ManageUsers);
+    }
+
+    public void Loaded() => Ready = true;
+
+    /// <summary>Whether a change may read the charts now (else they wait for the minute's tick).</summary>
+    public bool ChartsDue(DateTimeOffset now) => ChartsReadAt is null || now - ChartsReadAt >= ChartInterval;
+
+    public void ChartsRead(DateTimeOffset now)
+    {
+        ChartsReadAt = now;
+        ChartsStale = false;
+    }
+
+    public void MarkChartsStale() => ChartsStale = true;
+
+    /// <summary>The events that move a figure this viewer sees.</summary>
+    public bool IsRelevant(ChangeEvent change) =>
+        (Moderates && (change.Is(EntityTypes.Product) || change.EntityType == EntityTypes.Presence))
+        || ((Triages || Administers) && change.Is(EntityTypes.Ticket))
+        || (Administers && (change.Is(EntityTypes.User) || change.Is(EntityTypes.Role)));
+
+    public string Greeting(string name, DateTimeOffset localNow) =>
+        (localNow.Hour switch { < 12 => "Good morning", < 18 => "Good afternoon", _ => "Good evening" }) + ", " + name;
+}

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using AdminPortal.Data;
+using AdminPortal.Data.Rollups;
+using AdminPortal.Features.Products;
+using AdminPortal.Features.Products.Queue;
+using AdminPortal.Live;
+using AdminPortal.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace AdminPortal.Features.Dashboard;
+
+/// <summary>
+/// The moderator's figures: the queue (its own tab count, so the tile and the list agree), the oldest suggestion, the
+/// viewer's decisions (rollups), who is reviewing now (presence), and the 30-day charts (rollups).
+/// </summary>
+public sealed class ModerationFigures(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors,
+    ProductQueryService queue, PresenceTracker presence, TimeProvider clock)
+{
+    public const int ChartDays = 30;
+    public const int WaitWeeks = 12;
+
+    public async Task<(IReadOnlyList<FigureTile> Tiles, IReadOnlyList<string> Reviewing)> TilesAsync(ClaimsPrincipal user,
+        bool afterChange = false, CancellationToken ct = default)
+    {
+        var actor = await actors.RequireAsync(user, Permission.ModerateProducts, ct);
+        var counts = afterChange
+            ? await queue.CountTabsAfterChangeAsync(user, ProductQueueQuery.Default, ct)
+            : await queue.CountTabsAsync(user, ProductQueueQuery.Default, ct);
+        var waiting = counts[ProductQueueQuery.StatusKey(PublishingStatus.Suggestion)];
+        var today = DashboardDays.Today(clock);
+        var week = DashboardDays.WeekStart(today);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var oldest = await db.Set<Product>().AsNoTracking().Where(p => p.PublishingStatus == PublishingStatus.Suggestion)
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(p => (DateTime?)p.CreatedAt).FirstOrDefaultAsync(ct);
+        var mine = await db.Set<ModerationDay>().AsNoTracking().Where(d => d.ModeratorId == actor.Id && d.Day >= week)
+            .GroupBy(d => d.Day == today).Select(g => new { Today = g.Key, Decisions = g.Sum(d => d.Decisions) }).ToListAsync(ct);
+        var todayCount = mine.Where(m => m.Today).Sum(m => m.Decisions);
+        var oldestAge = oldest is { } o ? clock.GetUtcNow().UtcDateTime - o : (TimeSpan?)null;
+        var oldestQuery = ProductQueueQuery.Default;   // oldest first is the queue's default order
+        IReadOnlyList<FigureTile> tiles =
+        [
+            new("waiting", "Suggestions waiting", waiting.ToString(), ProductQueueState.Url(ProductQueueQuery.Default)),
+            new("oldest", "Oldest waiting", DashboardDays.Duration(oldestAge), ProductQueueState.Url(oldestQuery),
+                oldest is null ? "Nothing waiting" : "since submitted"),
+            new("mine-today", "My decisions today", DashboardDays.Count(todayCount), Note: "UTC day"),
+            new("mine-week", "My decisions this week", DashboardDays.Count(mine.Sum(m => m.Decisions)), Note: "since Monday, UTC"),
+        ];
+        var reviewing = presence.WhoOn(EntityTypes.Product).Where(p => p.UserId != actor.Id).Select(p => p.UserName)
+            .Distinct().ToList();
+        return (tiles, reviewing);
+    }
+
+    public async Task<IReadOnlyList<ChartFigure>> ChartsAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        await actors.RequireAsync(user, Permission.ModerateProducts, ct);
+        var today = DashboardDays.Today(clock);
+        var days = DashboardDays.Last(today, ChartDays);
+        var weekFrom = DashboardDays.WeekStart(today).AddDays(-7 * (WaitWeeks - 1));
+        var from = days[0] < weekFrom ? days[0] : weekFrom;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<ModerationDay>().AsNoTracking().Where(d => d.Day >= from)
+            .GroupBy(d => new { d.Day, d.Outcome, d.Cause, d.WaitBucket })
+            .Select(g => new { g.Key.Day, g.Key.Outcome, g.Key.Cause, g.Key.WaitBucket, Decisions = g.Sum(d => d.Decisions) })
+            .ToListAsync(ct);
+
+        var recent = rows.Where(r => r.Day >= days[0]).ToList();
+        var perDay = Enum.GetValues<ModerationOutcome>().Select(o => new ChartLine(OutcomeLabel(o),
+            days.Select(d => (double)recent.Where(r => r.Day == d && r.Outcome == o).Sum(r => r.Decisions)).ToArray())).ToList();
+        var causes = Enum.GetValues<Cause>();
+        var rate = new ChartLine("Approved", causes.Select(c =>
+        {
+            var all = recent.Where(r => r.Cause == c).Sum(r => r.Decisions);
+            var approved = recent.Where(r => r.Cause == c && r.Outcome == ModerationOutcome.Approved).Sum(r => r.Decisions);
+            return all == 0 ? 0 : Math.Round(100.0 * approved / all, 1);
+        }).ToArray());
+        var weeks = Enumerable.Range(0, WaitWeeks).Select(i => weekFrom.AddDays(7 * i)).ToList();
+        double Hours(DateOnly week, double fraction) =>
+            Math.Round(WaitBuckets.Percentile(rows.Where(r => r.Day >= week && r.Day < week.AddDays(7))
+                .GroupBy(r => r.WaitBucket).Select(g => (g.Key, g.Sum(r => r.Decisions))), fraction)?.TotalHours ?? 0, 1);
+        return
+        [
+            new("decisions-per-day", $"Decisions per day, last {ChartDays} days", days.Select(DashboardDays.Label).ToList(), perDay, "stacked"),
+            new("approval-by-cause", $"Approval rate by cause, last {ChartDays} days", causes.Select(ProductLabels.Of).ToList(), [rate], "bar", "%"),
+            new("wait-per-week", "Wait before a decision, per week (hours, at most)", weeks.Select(w => "w/c " + DashboardDays.Label(w)).ToList(),
+                [new ChartLine("Median", weeks.Select(w => Hours(w, 0.5)).ToArray()), new ChartLine("90th percentile", weeks.Select(w => Hours(w, 0.9)).ToArray())],
+                "line", " h"),
+        ];
+    }
+
+    public static string OutcomeLabel(ModerationOutcome outcome) => outcome switch
+    {
+        ModerationOutcome.Approved => "Approved",
+        ModerationOutcome.Rejected => "Rejected",
+        _ => "Changes requested",
+    };
+}
