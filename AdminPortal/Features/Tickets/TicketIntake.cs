@@ -23,13 +23,26 @@ public sealed class TicketIntake(
     IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, AuditTrail audit, IChangeFeed feed,
     TimeProvider clock)
 {
-    /// <summary>The student's user id for a roll number, or null.</summary>
-    public async Task<int?> StudentByRollNoAsync(string rollNo, CancellationToken ct = default)
+    /// <summary>
+    /// The student's user id for a roll number, or null: for those who triage tickets, and only a student the caller
+    /// could raise a ticket for (see <see cref="TicketScopeRules.CanRaiseFor"/>); anyone else reads "no such student".
+    /// </summary>
+    public async Task<int?> StudentByRollNoAsync(ClaimsPrincipal user, string rollNo, CancellationToken ct = default)
+    {
+        var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
+        return await StudentInScopeAsync(actor, rollNo, ct);
+    }
+
+    private async Task<int?> StudentInScopeAsync(PortalActor actor, string? rollNo, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var roll = rollNo?.Trim() ?? "";
-        return await db.Set<Student>().AsNoTracking().Where(s => s.RollNo == roll).Select(s => (int?)s.UserId)
-            .SingleOrDefaultAsync(ct);
+        var student = await db.Set<Student>().AsNoTracking().Where(s => s.RollNo == roll)
+            .Select(s => new { s.UserId, s.HostelId }).SingleOrDefaultAsync(ct);
+        if (student is null)
+            return null;
+        var rules = await TicketScope.ForAsync(db, actor, ct);
+        return rules.CanRaiseFor(student.HostelId) ? student.UserId : null;
     }
 
     public const int MaxTitleLength = 255;
@@ -47,8 +60,8 @@ public sealed class TicketIntake(
     public async Task<Outcome<int>> CreateForRollNoAsync(ClaimsPrincipal user, string? rollNo, int? categoryId,
         int? subcategoryId, string? title, string? description, CancellationToken ct = default)
     {
-        await actors.RequireAsync(user, Permission.TriageTickets, ct);
-        if (await StudentByRollNoAsync(rollNo ?? "", ct) is not { } student)
+        var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
+        if (await StudentInScopeAsync(actor, rollNo, ct) is not { } student)
             return Outcome<int>.Failed(Outcome.Refused("No student has that roll number.", Fields.Student));
         if (categoryId is not { } category)
             return Outcome<int>.Failed(Outcome.Refused("Pick a category.", Fields.Category));

@@ -53,6 +53,14 @@ public sealed record TicketScopeRules(
                     || (t.HostelId == staffHostel && bound.Contains(t.CategoryId!.Value)) || t.AssignedTo == staffId;
     }
 
+    /// <summary>
+    /// Whether some category would let this actor raise a ticket for a student of <paramref name="hostelId"/> (the
+    /// category-wide scopes reach every hostel).
+    /// </summary>
+    public bool CanRaiseFor(int? hostelId) =>
+        All || CategoryIds.Count > 0 || (hostelId is { } h && (HostelIds.Contains(h)
+            || (h == StaffHostelId && HostelBoundCategoryIds.Count > 0)));
+
     public bool Covers(int? hostelId, int? categoryId, int? assignedTo) =>
         All || (hostelId is { } h && HostelIds.Contains(h)) || (categoryId is { } c && CategoryIds.Contains(c))
         || (hostelId is not null && hostelId == StaffHostelId && categoryId is { } b && HostelBoundCategoryIds.Contains(b))

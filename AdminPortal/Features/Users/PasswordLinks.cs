@@ -14,7 +14,8 @@ public sealed class PasswordLinks(IServiceScopeFactory scopes)
 
     public const string Path = "/account/set-password";
 
-    public async Task<string> CreateAsync(int userId, CancellationToken ct = default)
+    /// <summary>Unchecked: only for actions that checked their caller (new staff, forced reset).</summary>
+    internal async Task<string> CreateAsync(int userId, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
         await using var scope = scopes.CreateAsyncScope();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using AdminPortal.Data;
 using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Security;
@@ -17,9 +18,19 @@ public sealed record ScopeOptions(IReadOnlyList<ScopeOption> Hostels, IReadOnlyL
 }
 
 /// <summary>The hostels and categories a Staff role can be scoped to (the role forms, the access report).</summary>
-public sealed class ScopeLookup(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class ScopeLookup(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors)
 {
-    public async Task<ScopeOptions> ScopesAsync(CancellationToken ct = default)
+    /// <summary>For those who manage users or roles (the pages that offer scopes).</summary>
+    public async Task<ScopeOptions> ScopesAsync(ClaimsPrincipal by, CancellationToken ct = default)
+    {
+        var actor = await actors.ResolveAsync(by, ct);
+        if (!actor.Has(Permission.ManageRoles))
+            actor.Require(Permission.ManageUsers);
+        return await ScopesAsync(ct);
+    }
+
+    /// <summary>Unchecked: for services that checked their caller already.</summary>
+    internal async Task<ScopeOptions> ScopesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var hostels = await db.Set<Hostel>().AsNoTracking().OrderBy(h => h.Name).Select(h => new ScopeOption(h.Id, h.Name)).ToListAsync(ct);

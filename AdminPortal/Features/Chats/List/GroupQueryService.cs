@@ -73,9 +73,10 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
             .ToList(), total);
     }
 
-    /// <summary>Users for the member filter's autocomplete (name or email).</summary>
-    public async Task<IReadOnlyList<Pick>> FindUsersAsync(string? term, CancellationToken ct = default)
+    /// <summary>Users for the member filter's autocomplete (name or email): for those who browse chats.</summary>
+    public async Task<IReadOnlyList<Pick>> FindUsersAsync(ClaimsPrincipal principal, string? term, CancellationToken ct = default)
     {
+        await actors.RequireAsync(principal, Permission.BrowseChats, ct);
         if (string.IsNullOrWhiteSpace(term) || term.Trim().Length < 2)
             return [];
         var pattern = ChatLike.Contains(term.Trim());
@@ -88,8 +89,9 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
     }
 
     /// <summary>Products for the product filter's autocomplete (title, trigram index).</summary>
-    public async Task<IReadOnlyList<Pick>> FindProductsAsync(string? term, CancellationToken ct = default)
+    public async Task<IReadOnlyList<Pick>> FindProductsAsync(ClaimsPrincipal principal, string? term, CancellationToken ct = default)
     {
+        await actors.RequireAsync(principal, Permission.BrowseChats, ct);
         if (string.IsNullOrWhiteSpace(term) || term.Trim().Length < 2)
             return [];
         var t = term.Trim();
@@ -102,15 +104,17 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
     }
 
     /// <summary>The label of a filter value taken from the URL.</summary>
-    public async Task<Pick?> UserAsync(int id, CancellationToken ct = default)
+    public async Task<Pick?> UserAsync(ClaimsPrincipal principal, int id, CancellationToken ct = default)
     {
+        await actors.RequireAsync(principal, Permission.BrowseChats, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new Pick(u.Id.ToString(), (u.Name ?? u.Email) + " · " + u.Email)).FirstOrDefaultAsync(ct);
     }
 
-    public async Task<Pick?> ProductAsync(string id, CancellationToken ct = default)
+    public async Task<Pick?> ProductAsync(ClaimsPrincipal principal, string id, CancellationToken ct = default)
     {
+        await actors.RequireAsync(principal, Permission.BrowseChats, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<Product>().AsNoTracking().Where(p => p.Id == id)
             .Select(p => new Pick(p.Id, p.Title)).FirstOrDefaultAsync(ct);

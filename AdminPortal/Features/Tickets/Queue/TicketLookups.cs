@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using AdminPortal.Data;
 using AdminPortal.Features.Tickets.Model;
+using AdminPortal.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Tickets.Queue;
@@ -9,11 +11,17 @@ public sealed record Option(int Id, string Name, int? ParentId = null);
 public sealed record TicketLookupData(IReadOnlyList<Option> Categories, IReadOnlyList<Option> Subcategories,
     IReadOnlyList<Option> Hostels, IReadOnlyList<Option> Staff);
 
-/// <summary>The small master lists the filters offer (categories, subcategories, hostels, staff).</summary>
-public sealed class TicketLookups(IDbContextFactory<PortalDbContext> dbFactory)
+/// <summary>
+/// The small master lists the filters offer (categories, subcategories, hostels, staff): for those who triage tickets or
+/// manage categories only (staff names and the helpdesk's structure are not for every portal role).
+/// </summary>
+public sealed class TicketLookups(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors)
 {
-    public async Task<TicketLookupData> LoadAsync(CancellationToken ct = default)
+    public async Task<TicketLookupData> LoadAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
+        var actor = await actors.ResolveAsync(user, ct);
+        if (!actor.Has(Permission.TriageTickets))
+            actor.Require(Permission.ManageCategories);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return new TicketLookupData(
             await db.Set<Category>().AsNoTracking().OrderBy(c => c.Name).Select(c => new Option(c.Id, c.Name, null)).ToListAsync(ct),

@@ -45,11 +45,23 @@ public sealed class TicketDetailsService(
             Flatten(t.Metadata), Attachments(t.Attachments), timeline);
     }
 
-    /// <summary>Staff of the ticket's category, primary first, with their open load.</summary>
-    public async Task<IReadOnlyList<AssigneeOption>> AssigneesAsync(ClaimsPrincipal user, int categoryId, CancellationToken ct = default)
+    /// <summary>
+    /// Staff of the ticket's category, primary first, with their open load; for a ticket inside the caller's scope
+    /// (outside it, or gone: none, and the reach is logged like <see cref="GetAsync"/>'s).
+    /// </summary>
+    public async Task<IReadOnlyList<AssigneeOption>> AssigneesAsync(ClaimsPrincipal user, int ticketId, CancellationToken ct = default)
     {
-        await actors.RequireAsync(user, Permission.TriageTickets, ct);
+        var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rules = await TicketScope.ForAsync(db, actor, ct);
+        var ticket = await db.Set<Ticket>().AsNoTracking().Where(x => x.Id == ticketId).Where(rules.Predicate())
+            .Select(x => new { x.CategoryId }).SingleOrDefaultAsync(ct);
+        if (ticket?.CategoryId is not { } categoryId)
+        {
+            if (ticket is null)
+                await accessLog.DeniedAsync(actor, ticketId, ct);
+            return [];
+        }
         var active = TicketStatuses.Active;
         return await db.Set<CategoryAssignment>().AsNoTracking().Where(a => a.CategoryId == categoryId)
             .OrderByDescending(a => a.IsPrimary).ThenBy(a => a.Priority).ThenBy(a => a.Staff!.FullName)

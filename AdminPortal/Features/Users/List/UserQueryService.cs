@@ -37,8 +37,9 @@ public sealed class UserQueryService(IDbContextFactory<PortalDbContext> dbFactor
         return new UserListPage(rows, total);
     }
 
-    public async Task<IReadOnlyList<string>> RoleNamesAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> RoleNamesAsync(ClaimsPrincipal by, CancellationToken ct = default)
     {
+        await actors.RequireAsync(by, Permission.ManageUsers, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.PortalRoles.AsNoTracking().OrderBy(r => r.Name).Select(r => r.Name).ToListAsync(ct);
     }
