@@ -41,6 +41,8 @@ internal sealed class ServiceCallArguments
     public required uint CategoryVersion { get; init; }
     public required uint ProductVersion { get; init; }
     public required DateTime Now { get; init; }
+    public required int BrandId { get; init; }
+    public required int VendorId { get; init; }
 
     public const string TicketPhoto = "/assets/tickets/caller-matrix.svg";
     public const string ChatPhoto = "/assets/chat/photo.svg";
@@ -85,6 +87,8 @@ internal sealed class ServiceCallArguments
             CategoryVersion = await db.Set<Category>().Where(c => c.Id == ticket.CategoryId).Select(c => c.Version).SingleAsync(),
             ProductVersion = product.Version,
             Now = fixture.Clock.GetUtcNow().UtcDateTime,
+            BrandId = await db.Set<AdminPortal.Features.Creators.Brand>().OrderBy(b => b.Id).Select(b => b.Id).FirstAsync(),
+            VendorId = await db.Set<AdminPortal.Features.Vendors.Vendor>().OrderBy(v => v.Id).Select(v => v.Id).FirstAsync(),
         };
     }
 
@@ -106,6 +110,10 @@ internal sealed class ServiceCallArguments
                 "id" when parameter?.Member.DeclaringType?.Namespace?.Contains(".Users") == true => TargetUserId,
                 "id" or "ticketid" => TicketId,
                 "categoryid" => CategoryId,
+                "brandid" => BrandId,
+                "vendorid" => VendorId,
+                "currentid" => 1,
+                "days" => 7,
                 "subcategoryid" => SubcategoryId,
                 "studentuserid" => StudentUserId,
                 "staffid" => StaffId,
@@ -143,6 +151,10 @@ internal sealed class ServiceCallArguments
             return false;
         if (plain == typeof(DateTime))
             return Now;
+        if (plain == typeof(DateOnly))
+            return DateOnly.FromDateTime(Now);
+        if (type == typeof(TimeZoneInfo))
+            return TimeZoneInfo.Utc;
         if (plain == typeof(double))
             return null;
         if (plain == typeof(string))

@@ -121,6 +121,33 @@ public sealed class ServiceCallerMatrixTests(PostgresFixture fixture) : Database
         ["StaffAccounts.CreateAsync"] = Needs(P.ManageUsers),
         ["AccessReport.WhoCanAsync"] = Needs(P.ManageUsers),
         ["AccessReport.PermissionsOfAsync"] = Needs(P.ManageUsers),
+        // the dashboard and the reports (issue 16): figures in the viewer's scope
+        ["AdminFigures.UserTilesAsync"] = Needs(P.ManageUsers),
+        ["AdminFigures.HealthTilesAsync"] = Needs(P.ManageUsers),
+        ["AdminFigures.ChartsAsync"] = Needs(P.ManageUsers),
+        ["ModerationFigures.TilesAsync"] = Needs(P.ModerateProducts),
+        ["ModerationFigures.ChartsAsync"] = Needs(P.ModerateProducts),
+        ["TicketFigures.TilesAsync"] = InScope(P.TriageTickets),
+        ["TicketFigures.ChartsAsync"] = InScope(P.TriageTickets),
+        ["ReportService.ReadAsync"] = InScope(P.TriageTickets),   // the first report kind (turnaround by hostel)
+        // the audit log (issue 18)
+        ["AuditLogQueryService.ReadAsync"] = Needs(P.ReadAuditLog),
+        // Cloutsy brands and Venta vendors, subscriptions (issue 17)
+        ["BrandQueryService.GetPageAsync"] = Needs(P.VerifyBrands),
+        ["BrandQueryService.CountStatesAsync"] = Needs(P.VerifyBrands),
+        ["BrandQueryService.NichesAsync"] = Needs(P.VerifyBrands),
+        ["BrandQueryService.GetDetailsAsync"] = Needs(P.VerifyBrands),
+        ["BrandQueryService.NeighbourAsync"] = Needs(P.VerifyBrands),
+        ["BrandVerification.DecideAsync"] = Needs(P.VerifyBrands),
+        ["BrandMediaScope.AllowsAsync"] = Needs(P.VerifyBrands),
+        ["VendorQueryService.GetPageAsync"] = Needs(P.ManageVendors),
+        ["VendorDetailsService.GetAsync"] = Needs(P.ManageVendors),
+        ["VendorActions.CloseAsync"] = Needs(P.ManageVendors),
+        ["VendorActions.ReopenAsync"] = Needs(P.ManageVendors),
+        ["SubscriptionQueryService.GetPageAsync"] = Needs(P.ManageSubscriptions),
+        ["SubscriptionQueryService.ExpiryRecordAsync"] = Needs(P.ManageSubscriptions),
+        ["SubscriptionActions.ExtendAsync"] = Needs(P.ManageSubscriptions),
+        ["SubscriptionActions.CancelAsync"] = Needs(P.ManageSubscriptions),
         // the bell: the signed-in person's own notifications, whatever their role
         ["NotificationFeed.ListAsync"] = new([], OwnData: true),
         ["NotificationFeed.MarkReadAsync"] = new([], OwnData: true),
@@ -141,6 +168,10 @@ public sealed class ServiceCallerMatrixTests(PostgresFixture fixture) : Database
         ["EscalationWorker.RunOnceAsync"] = "the background escalation pass: no caller, runs as the system on a timer; " +
                                             "no page reaches it",
         ["OutboxDispatcher.RunOnceAsync"] = "the background notification dispatch: no caller, runs as the system",
+        ["SubscriptionExpiryPass.RunOnceAsync"] = "the background subscription expiry pass: no caller, runs as the system " +
+                                                  "once across instances; no page reaches it",
+        ["TicketQueryService.CountAsync"] = "counts with scope rules its caller already resolved (TicketScope.ForAsync) " +
+                                            "inside a service that checked the caller; takes no principal",
         ["ProductQueueReads.Invalidate"] = "drops the instance's shared cached reads (the next read re-checks its caller)",
     };
 

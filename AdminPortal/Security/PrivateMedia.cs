@@ -91,6 +91,7 @@ public static class PrivateMedia
         {
             headers.ContentSecurityPolicy = EmbeddedPdf;
             headers.XFrameOptions = "SAMEORIGIN";
+            response.HttpContext.Items[SecurityHeaders.FramingAllowed] = true;
             return;
         }
         if (IsActive(type))

@@ -38,8 +38,8 @@ public sealed class AuditLogQueryService(IDbContextFactory<PortalDbContext> dbFa
         return new AuditRecords(shown, rows.Count > query.PageSize ? shown[^1].Cursor : null);
     }
 
-    /// <summary>Every record the filters match, newest first, streamed (the export).</summary>
-    public async IAsyncEnumerable<AuditRow> StreamAsync(PortalDbContext db, AuditLogQuery query, TimeZoneInfo zone,
+    /// <summary>Every record the filters match, newest first, streamed (the export: its endpoint checks the caller).</summary>
+    internal async IAsyncEnumerable<AuditRow> StreamAsync(PortalDbContext db, AuditLogQuery query, TimeZoneInfo zone,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         var filtered = await FilterAsync(db, query, zone, ct);
