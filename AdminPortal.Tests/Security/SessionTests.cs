@@ -186,6 +186,33 @@ public sealed partial class SessionTests(PostgresFixture fixture) : DatabaseTest
         }
     }
 
+    [Fact]
+    public async Task Setting_a_new_password_with_a_one_time_link_ends_every_session()
+    {
+        await using var host = await PortalWebHost.StartAsync(Fixture.ConnectionString, "Development");
+        var (client, cookie) = await SignInAsync(host);
+        using (client)
+        {
+            var adminId = (await PrincipalOfAsync(host, Admin)).UserId()!.Value;
+            var link = await host.Services.GetRequiredService<AdminPortal.Features.Users.PasswordLinks>().CreateAsync(adminId);
+            using var browser = host.Client();
+            var form = await browser.GetStringAsync(link);
+            var token = AntiforgeryToken().Match(form);
+            Assert.True(token.Success, "the set-password form has an antiforgery token");
+            using var post = await browser.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["_handler"] = "set-password",
+                ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+                ["Input.Password"] = "a brand new long passphrase",
+                ["Input.Confirm"] = "a brand new long passphrase",
+            }));
+            Assert.Contains("Your password is set.", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(host, cookie));
+        await using var db = await Fixture.CreateDbContextAsync();
+        Assert.Equal(SessionEndReasons.PasswordReset, await db.Set<UserSession>().AsNoTracking().Select(s => s.EndReason).SingleAsync());
+    }
+
     /// <summary>The principal of the user's newest session, as its cookie would give it (ticket from the store).</summary>
     private async Task<System.Security.Claims.ClaimsPrincipal> PrincipalOfAsync(PortalWebHost host, string email)
     {
