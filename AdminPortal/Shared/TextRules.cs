@@ -64,8 +64,18 @@ public static class TextRules
         if (string.IsNullOrWhiteSpace(value))
             return null;
         var text = value.Trim();
-        if (!HasBrokenCharacter(text) && !text.IsNormalized(NormalizationForm.FormC))
-            text = text.Normalize(NormalizationForm.FormC).Trim();
+        if (!HasBrokenCharacter(text))
+        {
+            try
+            {
+                if (!text.IsNormalized(NormalizationForm.FormC))
+                    text = text.Normalize(NormalizationForm.FormC).Trim();
+            }
+            catch (ArgumentException)
+            {
+                // a noncharacter (U+FFFE, U+FFFF) cannot be normalised: the rules refuse it, so it is never stored
+            }
+        }
         return text.Length == 0 ? null : text;
     }
 
