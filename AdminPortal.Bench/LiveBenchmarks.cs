@@ -17,8 +17,9 @@ public static class LiveBenchmarks
             figures.Add(Figure.From("5. live updates", "in-process feed", "LiveLatencyProbe: PublishAsync to handler", r.SamplesMs, 50, note));
         }
         await using var database = new PortalDatabase(bench.ConnectionString, null);
-        await using var publisher = new PostgresChangeFeed(database, bench.DataSource, new LiveInstance(), TimeProvider.System, NullLogger<PostgresChangeFeed>.Instance);
-        await using var listener = new PostgresChangeFeed(database, bench.DataSource, new LiveInstance(), TimeProvider.System, NullLogger<PostgresChangeFeed>.Instance);
+        var keyRing = new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider();   // the two "instances" share it
+        await using var publisher = new PostgresChangeFeed(database, bench.DataSource, new LiveInstance(), TimeProvider.System, NullLogger<PostgresChangeFeed>.Instance, keyRing);
+        await using var listener = new PostgresChangeFeed(database, bench.DataSource, new LiveInstance(), TimeProvider.System, NullLogger<PostgresChangeFeed>.Instance, keyRing);
         await publisher.StartAsync(CancellationToken.None);
         await listener.StartAsync(CancellationToken.None);
         await publisher.WhenListeningAsync();

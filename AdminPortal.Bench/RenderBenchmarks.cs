@@ -78,7 +78,7 @@ public static class RenderBenchmarks
         BenchPriority.LowerBenchAndDriver();
         await using var database = new PortalDatabase(bench.ConnectionString, null);
         await using var feed = new PostgresChangeFeed(database, bench.DataSource, new LiveInstance(), TimeProvider.System,
-            NullLogger<PostgresChangeFeed>.Instance);
+            NullLogger<PostgresChangeFeed>.Instance, new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider());
         await feed.StartAsync(CancellationToken.None);
         await feed.WhenListeningAsync();
         try

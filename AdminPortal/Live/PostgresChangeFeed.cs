@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AdminPortal.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
 
 namespace AdminPortal.Live;
@@ -14,17 +16,25 @@ namespace AdminPortal.Live;
 /// subscribers get each event once and every instance sees the same order. When the listening connection drops, it
 /// reconnects with capped exponential backoff and then delivers a resync. Started lazily by the first subscription
 /// or by the host (it is also registered as a hosted service), stopped by the host or on dispose.
+/// Any role that can connect may NOTIFY (decision 0013): every payload is <c>signature.json</c>, the signature a Data
+/// Protection payload (the key ring the instances share, purpose <see cref="NotifyPurpose"/>: AES-256-CBC with
+/// HMAC-SHA256) over the SHA-256 of the JSON; the listener drops an unsigned or wrongly signed payload, then checks
+/// the shape (<see cref="ChangePayloadRules"/>).
 /// </remarks>
 public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisposable, IDisposable
 {
     public const string Channel = "portal_changes";
-    public const int MaxPayloadBytes = 7900;
+    public const int MaxPayloadBytes = 7700;   // of JSON: the signature adds about 150 bytes (NOTIFY's limit: 8,000)
+
+    /// <summary>The Data Protection purpose the payloads are signed under.</summary>
+    public const string NotifyPurpose = "AdminPortal.Live.Notify";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _clock;
     private readonly ILogger<PostgresChangeFeed> _logger;
     private readonly ChangeDispatcher _dispatcher;
+    private readonly IDataProtector _signer;
     private readonly string _listenConnectionString;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
@@ -33,8 +43,9 @@ public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisp
     private int _disposed;
 
     public PostgresChangeFeed(PortalDatabase database, NpgsqlDataSource dataSource, LiveInstance instance,
-        TimeProvider clock, ILogger<PostgresChangeFeed> logger)
+        TimeProvider clock, ILogger<PostgresChangeFeed> logger, IDataProtectionProvider protection)
     {
+        _signer = protection.CreateProtector(NotifyPurpose);
         _dataSource = dataSource;
         _clock = clock;
         _logger = logger;
@@ -63,7 +74,7 @@ public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisp
 
     public async Task PublishAsync(ChangeEvent change, CancellationToken cancellationToken = default)
     {
-        var payload = Serialize(ChangeStamp.Stamp(change, InstanceId, _clock));
+        var payload = Sign(Serialize(ChangeStamp.Stamp(change, InstanceId, _clock)));
         try
         {
             await using var command = _dataSource.CreateCommand("SELECT pg_notify(@channel, @payload)");
@@ -124,6 +135,35 @@ public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisp
         await StopAsync(CancellationToken.None);
         await _dispatcher.DisposeAsync();
         _stop.Dispose();
+    }
+
+    /// <summary>The payload as it goes on the wire: <c>signature.json</c>.</summary>
+    internal string Sign(string json) =>
+        Convert.ToBase64String(_signer.Protect(SHA256.HashData(Encoding.UTF8.GetBytes(json))))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_') + "." + json;
+
+    /// <summary>Whether <paramref name="payload"/> was signed by an instance sharing the key ring; its JSON if so.</summary>
+    internal bool TryVerify(string payload, out string json)
+    {
+        json = "";
+        var dot = payload.IndexOf('.', StringComparison.Ordinal);
+        if (dot is <= 0 or > 512)
+            return false;
+        try
+        {
+            var signature = payload[..dot].Replace('-', '+').Replace('_', '/');
+            signature = signature.PadRight(signature.Length + (4 - signature.Length % 4) % 4, '=');
+            var signed = _signer.Unprotect(Convert.FromBase64String(signature));
+            var body = payload[(dot + 1)..];
+            if (!CryptographicOperations.FixedTimeEquals(signed, SHA256.HashData(Encoding.UTF8.GetBytes(body))))
+                return false;
+            json = body;
+            return true;
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException)
+        {
+            return false;
+        }
     }
 
     internal static string Serialize(ChangeEvent change)
@@ -193,7 +233,12 @@ public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisp
     {
         try
         {
-            var change = JsonSerializer.Deserialize<ChangeEvent>(e.Payload, Json);
+            if (!TryVerify(e.Payload, out var json))
+            {
+                _logger.LogWarning("Dropped an unsigned or wrongly signed notification on {Channel} from backend {Pid}", Channel, e.PID);
+                return;
+            }
+            var change = JsonSerializer.Deserialize<ChangeEvent>(json, Json);
             var problem = change is null ? "empty payload" : ChangePayloadRules.Problem(change);
             if (problem is null)
                 _dispatcher.Enqueue(change!);

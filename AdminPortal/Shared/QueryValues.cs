@@ -57,9 +57,9 @@ public static class QueryValues
     {
         if (string.IsNullOrWhiteSpace(text))
             return null;
-        var clean = new string(text.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        var clean = TextRules.Searchable(text) ?? "";
         if (clean.Length > maxLength)
-            clean = clean[..maxLength].TrimEnd();
+            clean = (TextRules.Searchable(clean[..maxLength]) ?? "").TrimEnd();   // a cut emoji is dropped, not halved
         return clean.Length == 0 ? null : clean;
     }
 

@@ -14,11 +14,13 @@ public sealed record ReasonRules(int MinLength, int MaxLength, IReadOnlyList<str
     /// <summary>Why <paramref name="reason"/> is not acceptable, or null when it is.</summary>
     public string? Problem(string? reason)
     {
-        var text = reason?.Trim() ?? "";
-        if (text.Length == 0)
+        var raw = reason?.Trim() ?? "";
+        if (raw.Length == 0)
             return Required ? Missing ?? "Give a reason." : null;
-        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        // the one text rule (TextRules): no NUL or other control character but line breaks, no broken character
+        if (TextRules.CharacterProblem(raw, multiLine: true) is not null)
             return "The reason contains characters that cannot be stored.";
+        var text = TextRules.Normalize(raw) ?? "";
         if (text.Length < MinLength)
             return $"Give a reason of at least {MinLength} characters.";
         if (text.Length > MaxLength)
@@ -35,6 +37,6 @@ public sealed record ReasonRules(int MinLength, int MaxLength, IReadOnlyList<str
         return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 
-    /// <summary>The reason as it is stored: trimmed, null when empty.</summary>
-    public static string? Normalize(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+    /// <summary>The reason as it is stored: NFC, trimmed, null when empty (<see cref="TextRules.Normalize"/>).</summary>
+    public static string? Normalize(string? reason) => TextRules.Normalize(reason);
 }

@@ -1,3 +1,5 @@
+using AdminPortal.Shared;
+
 namespace AdminPortal.Features.Products;
 
 /// <summary>The fields a moderator may correct before deciding.</summary>
@@ -9,6 +11,11 @@ public sealed record ProductEdits(string Title, string Description, Cause Cause,
     /// <summary>Above this a price is a typo (an extra zero or two), not a product.</summary>
     public const double MaxPrice = 10_000_000;
 
+    // the text rules (TextRules): the columns are text, so the limits are the portal's own
+    public static readonly TextRule TitleRule = TextRules.For<Product>(p => p.Title, nameof(Title), "The title", cap: TitleMaxLength, required: true);
+    public static readonly TextRule DescriptionRule = TextRules.For<Product>(p => p.Description, nameof(Description), "The description",
+        cap: DescriptionMaxLength, multiLine: true, required: true);
+
     public static ProductEdits From(Product p) => new(p.Title, p.Description, p.Cause, p.Mrp, p.SellingPrice);
 
     /// <summary>Field name -> message; empty when valid. The page shows each message on its field.</summary>
@@ -17,12 +24,12 @@ public sealed record ProductEdits(string Title, string Description, Cause Cause,
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(Title))
             errors[nameof(Title)] = "The title cannot be empty.";
-        else if (Title.Trim().Length > TitleMaxLength)
-            errors[nameof(Title)] = $"The title is longer than {TitleMaxLength} characters.";
+        else if (TitleRule.Check(Title).Problem is { } title)
+            errors[nameof(Title)] = title;
         if (string.IsNullOrWhiteSpace(Description))
             errors[nameof(Description)] = "The description cannot be empty.";
-        else if (Description.Length > DescriptionMaxLength)
-            errors[nameof(Description)] = $"The description is longer than {DescriptionMaxLength} characters.";
+        else if (DescriptionRule.Check(Description).Problem is { } description)
+            errors[nameof(Description)] = description;
         if (!Enum.IsDefined(Cause))
             errors[nameof(Cause)] = "Pick a cause.";
         if (PriceProblem(Mrp) is { } mrp)
@@ -40,5 +47,6 @@ public sealed record ProductEdits(string Title, string Description, Cause Cause,
         : price > MaxPrice ? $"cannot be above {MaxPrice:N0}."
         : null;
 
-    public ProductEdits Normalised() => this with { Title = Title.Trim(), Description = Description.Trim() };
+    public ProductEdits Normalised() =>
+        this with { Title = TextRules.Normalize(Title) ?? "", Description = TextRules.Normalize(Description) ?? "" };
 }

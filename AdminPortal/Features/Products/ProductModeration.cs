@@ -60,12 +60,13 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
     public async Task<Outcome> DecideAsync(ClaimsPrincipal principal, ProductDecision decision, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(principal, ProductTransitions.RequiredPermission(decision.Action), ct);
-        var reason = decision.Reason?.Trim();
+        var reason = ReasonRules.Normalize(decision.Reason);
         if (ReasonFor(decision.Action).Problem(reason) is { } problem)
             return Outcome.Refused(problem, "Reason");
-        var edits = decision.Edits?.Normalised();
-        if (edits?.Validate() is { Count: > 0 } errors)
+        // checked as typed (TextRules refuses what cannot be stored), then normalised for storing
+        if (decision.Edits?.Validate() is { Count: > 0 } errors)
             return Outcome.Refused(errors.First().Value, errors.First().Key);   // the first field at fault
+        var edits = decision.Edits?.Normalised();
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Set<Product>().SingleOrDefaultAsync(p => p.Id == decision.ProductId, ct);

@@ -23,6 +23,12 @@ public sealed class TicketActions(
 {
     public const int MaxCommentLength = 4000;
 
+    // the text rules (TextRules): multi-line, NFC, no control characters, at most MaxCommentLength
+    public static readonly TextRule CommentRule = TextRules.For<Comment>(c => c.Body, TicketFields.Comment, "The comment",
+        cap: MaxCommentLength, multiLine: true, required: true);
+    public static readonly TextRule NoteRule = TextRules.For<Comment>(c => c.Body, TicketFields.Note, "The note",
+        cap: MaxCommentLength, multiLine: true);
+
     /// <summary>The most tickets one bulk action touches.</summary>
     public const int MaxBulk = 100;
 
@@ -77,11 +83,11 @@ public sealed class TicketActions(
             if (!TicketTransitions.IsAllowed(from, to))
                 return Outcome.Refused(
                     $"A ticket that is {TicketStatuses.Label(from)} cannot become {TicketStatuses.Label(to)}.", TicketFields.Status);
-            note = note?.Trim();
+            if (NoteRule.Refusal(note) is { } badNote)
+                return badNote;
+            note = NoteRule.Check(note).Value;
             if (to == TicketStatus.Resolved && string.IsNullOrEmpty(note))
                 return Outcome.Refused("Write a resolution note: the student reads it.", TicketFields.Note);
-            if (note is { Length: > MaxCommentLength })
-                return Outcome.Refused($"Keep the note under {MaxCommentLength} characters.", TicketFields.Note);
             var before = Snapshot(c.Ticket);
             if (to == TicketStatus.Forwarded && await ForwardAsync(c, forwardToCategoryId, ct) is { } refused)
                 return refused;
@@ -119,11 +125,11 @@ public sealed class TicketActions(
     public Task<Outcome> CommentAsync(ClaimsPrincipal user, int id, string body, bool isInternal, CancellationToken ct = default) =>
         RunAsync(user, id, null, "commented", isInternal ? "Note added" : "Reply sent", c =>
         {
-            body = body?.Trim() ?? "";
-            if (body.Length == 0)
+            if (string.IsNullOrWhiteSpace(body))
                 return Task.FromResult<Outcome?>(Outcome.Refused("Write something first.", TicketFields.Comment));
-            if (body.Length > MaxCommentLength)
-                return Task.FromResult<Outcome?>(Outcome.Refused($"Keep it under {MaxCommentLength} characters.", TicketFields.Comment));
+            if (CommentRule.Refusal(body) is { } badBody)
+                return Task.FromResult<Outcome?>(badBody);
+            body = CommentRule.Check(body).Value!;
             c.Db.Add(new Comment { TicketId = id, AuthorId = c.Actor.Id, Body = body, IsInternal = isInternal, CreatedAt = c.Now });
             if (!isInternal)
                 c.Db.Add(TicketEvents.Outbox(TicketEvents.Commented, id, c.Actor.Id, c.Now));

@@ -35,8 +35,9 @@ public sealed class TicketIntake(
 
     private async Task<int?> StudentInScopeAsync(PortalActor actor, string? rollNo, CancellationToken ct)
     {
+        if (RollNoRule.Check(rollNo) is not { Ok: true, Value: { } roll })
+            return null;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var roll = rollNo?.Trim() ?? "";
         var student = await db.Set<Student>().AsNoTracking().Where(s => s.RollNo == roll)
             .Select(s => new { s.UserId, s.HostelId }).SingleOrDefaultAsync(ct);
         if (student is null)
@@ -45,8 +46,6 @@ public sealed class TicketIntake(
         return rules.CanRaiseFor(student.HostelId) ? student.UserId : null;
     }
 
-    public const int MaxTitleLength = 255;
-
     /// <summary>The inputs a refusal names.</summary>
     public static class Fields
     {
@@ -54,13 +53,26 @@ public sealed class TicketIntake(
         public const string Category = "category";
         public const string Subcategory = "subcategory";
         public const string Title = "title";
+        public const string Description = "description";
+        public const string Location = "location";
     }
+
+    // the text rules (TextRules): limits from the columns
+    public static readonly TextRule TitleRule = TextRules.For<Ticket>(t => t.Title, Fields.Title, "The title", required: true);
+    public static readonly TextRule DescriptionRule =
+        TextRules.For<Ticket>(t => t.Description, Fields.Description, "The description", cap: 5000, multiLine: true);
+    public static readonly TextRule LocationRule = TextRules.For<Ticket>(t => t.Location, Fields.Location, "The location");
+    public static readonly TextRule RollNoRule = TextRules.For<Student>(s => s.RollNo, Fields.Student, "The roll number", required: true);
+
+    public static int MaxTitleLength => TitleRule.MaxLength;
 
     /// <summary>Creates a ticket for the student of a roll number (staff raising it on their behalf).</summary>
     public async Task<Outcome<int>> CreateForRollNoAsync(ClaimsPrincipal user, string? rollNo, int? categoryId,
         int? subcategoryId, string? title, string? description, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
+        if (RollNoRule.Refusal(rollNo) is { } badRoll)
+            return Outcome<int>.Failed(badRoll);
         if (await StudentInScopeAsync(actor, rollNo, ct) is not { } student)
             return Outcome<int>.Failed(Outcome.Refused("No student has that roll number.", Fields.Student));
         if (categoryId is not { } category)
@@ -72,9 +84,12 @@ public sealed class TicketIntake(
     {
         static Outcome<int> Refused(string message, string field) => Outcome<int>.Failed(Outcome.Refused(message, field));
         var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
-        var title = request.Title?.Trim() ?? "";
-        if (title.Length is 0 or > MaxTitleLength)
-            return Refused($"Give the ticket a title (at most {MaxTitleLength} characters).", Fields.Title);
+        if (TextRules.FirstRefusal((TitleRule, request.Title), (DescriptionRule, request.Description),
+                (LocationRule, request.Location)) is { } badText)
+            return Outcome<int>.Failed(badText);
+        var title = TitleRule.Check(request.Title).Value!;
+        var description = DescriptionRule.Check(request.Description).Value;
+        var location = LocationRule.Check(request.Location).Value;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var student = await db.Set<Student>().AsNoTracking().Where(s => s.UserId == request.StudentUserId)
             .Select(s => new { s.HostelId, s.RoomNo, Hostel = s.Hostel!.Name }).SingleOrDefaultAsync(ct);
@@ -101,10 +116,10 @@ public sealed class TicketIntake(
         var assignee = await AutoAssigner.PickAsync(db, category.Id, student.HostelId, ct);
         var ticket = new Ticket
         {
-            Title = title, Description = request.Description?.Trim(), Status = TicketStatus.Open,
+            Title = title, Description = description, Status = TicketStatus.Open,
             CategoryId = category.Id, SubcategoryId = request.SubcategoryId, CreatedBy = request.StudentUserId,
             AssignedTo = assignee?.StaffId, HostelId = student.HostelId,
-            Location = request.Location ?? $"{student.Hostel} {student.RoomNo}".Trim(),
+            Location = location ?? $"{student.Hostel} {student.RoomNo}".Trim(),
             Metadata = JsonSerializer.SerializeToDocument(new { hostel = student.Hostel, room = student.RoomNo, raised_by = actor.Name }),
             CreatedAt = now, UpdatedAt = now, DueAt = now.AddHours(subSla ?? category.SlaHours),
         };

@@ -58,6 +58,13 @@ public sealed class ProfileEdits(IDbContextFactory<PortalDbContext> dbFactory, A
         Add(nameof(Form.Phone), UserInputRules.Phone(form.Phone));
         Add(nameof(Form.ContactNumberCountryCode), UserInputRules.CountryCode(form.ContactNumberCountryCode));
         Add(nameof(Form.ContactNumber), UserInputRules.ContactNumber(form.ContactNumber));
+        Add(nameof(Form.City), UserInputRules.ShortText(form.City, "The city"));
+        Add(nameof(Form.State), UserInputRules.ShortText(form.State, "The state"));
+        Add(nameof(Form.Country), UserInputRules.ShortText(form.Country, "The country"));
+        Add(nameof(Form.Gender), UserInputRules.ShortText(form.Gender, "The gender"));
+        Add(nameof(Form.Nationality), UserInputRules.ShortText(form.Nationality, "The nationality"));
+        Add(nameof(Form.Profession), UserInputRules.ShortText(form.Profession, "The profession"));
+        Add(nameof(Form.Qualification), UserInputRules.ShortText(form.Qualification, "The qualification"));
         Add(nameof(Form.Pincode), UserInputRules.Pincode(form.Pincode));
         Add(nameof(Form.DateOfBirth), UserInputRules.DateOfBirth(form.DateOfBirth is { } d ? DateOnly.FromDateTime(d) : null, today));
         return errors;
@@ -80,12 +87,12 @@ public sealed class ProfileEdits(IDbContextFactory<PortalDbContext> dbFactory, A
             return Outcome.NotFound("There is no such user.");
         if (user.Version != version)
             return await UserConflicts.DescribeAsync(dbFactory, userId, ct);
-        var email = form.Email!.Trim();
+        var email = TextRules.Normalize(form.Email)!;
         var normalized = email.ToUpperInvariant();
         if (await db.Users.AnyAsync(u => u.Id != userId && u.NormalizedEmail == normalized, ct))
             return Outcome.Refused("Another account already uses this email.", nameof(Form.Email));
         var before = Form.Of(user);
-        user.Name = form.Name!.Trim();
+        user.Name = TextRules.Normalize(form.Name);
         if (!string.Equals(user.Email, email, StringComparison.Ordinal))
         {
             user.Email = email;
@@ -127,7 +134,8 @@ public sealed class ProfileEdits(IDbContextFactory<PortalDbContext> dbFactory, A
         return Outcome.Done($"Saved: {string.Join(", ", changed)}.");
     }
 
-    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    // as the text rule stores it: NFC, trimmed, null when empty (Check refused what cannot be stored)
+    private static string? Clean(string? s) => TextRules.Normalize(s);
 
     private static List<string> Diff(Form a, Form b) =>
         typeof(Form).GetProperties().Where(p => !Equals(p.GetValue(a), p.GetValue(b))).Select(p => p.Name).ToList();

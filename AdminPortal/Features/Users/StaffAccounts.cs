@@ -35,7 +35,7 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, ActorResolver act
         if (input.Roles.Any(r => r.Role != PortalRoles.Staff && r.Domain is not null))
             return Refused("Only Staff is scoped to hostels or categories.", "roles");
 
-        var email = input.Email!.Trim();
+        var email = TextRules.Normalize(input.Email)!;
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>(); // the context UserManager's store uses
@@ -50,8 +50,8 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, ActorResolver act
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = new PortalUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, Name = input.Name!.Trim(),
-            PhoneNumber = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim(),
+            UserName = email, Email = email, EmailConfirmed = true, Name = TextRules.Normalize(input.Name),
+            PhoneNumber = TextRules.Normalize(input.Phone),
         };
         var created = await users.CreateAsync(user);
         if (!created.Succeeded)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using AdminPortal.Data.Identity;
+using AdminPortal.Shared;
 
 namespace AdminPortal.Features.Users;
 
@@ -12,19 +14,33 @@ public static partial class UserInputRules
     [GeneratedRegex(@"^\+[1-9][0-9]{0,3}$")]
     private static partial Regex CountryCodeShape();
 
+    // the text rules (TextRules: NFC, trimmed, no control characters, the column's length) under the field rules
+    public static readonly TextRule EmailText = TextRules.For<PortalUser>(u => u.Email, "email", "The email address", required: true);
+    public static readonly TextRule NameText = TextRules.For<PortalUser>(u => u.Name, "name", "The name", cap: 200, required: true);
+    public static readonly TextRule PhoneText = TextRules.For<PortalUser>(u => u.PhoneNumber, "phone", "The phone number");
+    public static readonly TextRule CountryCodeText = TextRules.For<PortalUser>(u => u.ContactNumberCountryCode, "country-code", "The country code", cap: 5);
+
+    /// <summary>The free-text profile fields (city, state, ...): one line, at most this many characters.</summary>
+    public const int ShortTextLength = 100;
+
+    public static string? ShortText(string? text, string label) =>
+        new TextRule("text", label, ShortTextLength).Check(text).Problem;
+
     public static string? Email(string? email) =>
         string.IsNullOrWhiteSpace(email) ? "Enter an email address."
-        : email.Trim().Length > 256 || !EmailShape().IsMatch(email.Trim()) ? "This is not an email address (name@example.org)."
-        : null;
+        : EmailText.Check(email).Problem
+          ?? (!EmailShape().IsMatch(TextRules.Normalize(email)!) ? "This is not an email address (name@example.org)." : null);
 
     public static string? Name(string? name) =>
-        string.IsNullOrWhiteSpace(name) ? "Enter a name." : name.Trim().Length > 200 ? "At most 200 characters." : null;
+        string.IsNullOrWhiteSpace(name) ? "Enter a name." : NameText.Check(name).Problem;
 
-    /// <summary>A phone number: 6 to 15 digits (spaces and dashes allowed), optionally led by "+".</summary>
+    /// <summary>A phone number: 6 to 15 digits (spaces and dashes allowed), optionally led by "+"; fits its column.</summary>
     public static string? Phone(string? phone)
     {
         if (string.IsNullOrWhiteSpace(phone))
             return null;
+        if (PhoneText.Check(phone).Problem is { } problem)
+            return problem;
         var t = phone.Trim();
         var body = t.StartsWith('+') ? t[1..] : t;
         var digits = body.Count(char.IsAsciiDigit);
@@ -39,7 +55,8 @@ public static partial class UserInputRules
         : "Digits only, 6 to 15 of them, without the country code or a leading 0.";
 
     public static string? CountryCode(string? code) =>
-        string.IsNullOrWhiteSpace(code) || CountryCodeShape().IsMatch(code.Trim()) ? null : "A country code looks like +91.";
+        string.IsNullOrWhiteSpace(code) || (CountryCodeText.Check(code).Ok && CountryCodeShape().IsMatch(code.Trim()))
+            ? null : "A country code looks like +91.";
 
     /// <summary>Deed-O pincode (an integer column): 3 to 9 digits, no leading zero lost silently.</summary>
     public static string? Pincode(string? pincode) =>

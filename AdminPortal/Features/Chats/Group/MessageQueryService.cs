@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Chats.Group;
@@ -94,7 +95,7 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
         int scanLimit = SearchScanLimit, CancellationToken ct = default)
     {
         await access.VerifyAsync(grant, ct: ct);
-        term = term.Trim();
+        term = TextRules.Searchable(term) ?? "";
         if (term.Length < 2)
             return new MessageSearchPage([], null, null);
         var pattern = ChatLike.Contains(term);

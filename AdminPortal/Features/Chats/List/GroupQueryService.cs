@@ -3,6 +3,7 @@ using System.Security.Claims;
 using AdminPortal.Data;
 using AdminPortal.Features.Products;
 using AdminPortal.Security;
+using AdminPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Chats.List;
@@ -34,9 +35,9 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
         await actors.RequireAsync(principal, Permission.BrowseChats, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = db.Set<ChatGroup>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        if (TextRules.Searchable(filter.Search) is { } search)
         {
-            var pattern = ChatLike.Contains(filter.Search.Trim());
+            var pattern = ChatLike.Contains(search);
             q = q.Where(g => EF.Functions.ILike(g.Name, pattern, "\\"));
         }
         if (!string.IsNullOrWhiteSpace(filter.ProductId))
@@ -77,9 +78,10 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
     public async Task<IReadOnlyList<Pick>> FindUsersAsync(ClaimsPrincipal principal, string? term, CancellationToken ct = default)
     {
         await actors.RequireAsync(principal, Permission.BrowseChats, ct);
-        if (string.IsNullOrWhiteSpace(term) || term.Trim().Length < 2)
+        term = TextRules.Searchable(term);
+        if (term is null || term.Length < 2)
             return [];
-        var pattern = ChatLike.Contains(term.Trim());
+        var pattern = ChatLike.Contains(term);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Users.AsNoTracking()
             .Where(u => u.DeletedAt == null && (EF.Functions.ILike(u.Name!, pattern, "\\") || EF.Functions.ILike(u.Email!, pattern, "\\")))
@@ -92,9 +94,8 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
     public async Task<IReadOnlyList<Pick>> FindProductsAsync(ClaimsPrincipal principal, string? term, CancellationToken ct = default)
     {
         await actors.RequireAsync(principal, Permission.BrowseChats, ct);
-        if (string.IsNullOrWhiteSpace(term) || term.Trim().Length < 2)
+        if (TextRules.Searchable(term) is not { Length: >= 2 } t)
             return [];
-        var t = term.Trim();
         var pattern = ChatLike.Contains(t);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<Product>().AsNoTracking()

@@ -5,6 +5,7 @@ using AdminPortal.Data;
 using AdminPortal.Live;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
+using AdminPortal.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Products.Queue;
@@ -133,9 +134,9 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
         await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var users = db.Users.AsNoTracking().Where(u => db.Set<Product>().Any(p => p.VendorId == u.Id));
-        if (!string.IsNullOrWhiteSpace(text))
+        if (TextRules.Searchable(text) is { } term)
         {
-            var pattern = ProductFilters.Contains(text.Trim());
+            var pattern = ProductFilters.Contains(term);
             users = users.Where(u => EF.Functions.ILike(u.Name!, pattern) || EF.Functions.ILike(u.Email!, pattern));
         }
         return await users.OrderBy(u => u.Name ?? u.Email).Take(20)

@@ -27,13 +27,18 @@ public sealed class SavedViews(IDbContextFactory<PortalDbContext> dbFactory, Act
     /// <summary>The input a refusal names.</summary>
     public const string NameField = "name";
 
+    /// <summary>The name's text rule (TextRules): one line, at most the column's 120 characters.</summary>
+    public static readonly TextRule NameRule = TextRules.For<SavedView>(v => v.Name, NameField, "The view's name", required: true);
+
     public async Task<Outcome<SavedViewItem>> SaveAsync(ClaimsPrincipal user, string name, TicketQueueQuery query,
         CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
-        name = name?.Trim() ?? "";
-        if (name.Length is 0 or > MaxNameLength)
+        if (string.IsNullOrWhiteSpace(name))
             return Outcome<SavedViewItem>.Failed(Outcome.Refused($"Name the view (at most {MaxNameLength} characters).", NameField));
+        if (NameRule.Refusal(name) is { } badName)
+            return Outcome<SavedViewItem>.Failed(badName);
+        name = NameRule.Check(name).Value!;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Set<SavedView>().AnyAsync(v => v.OwnerId == actor.Id && v.Name == name, ct))
             return Outcome<SavedViewItem>.Failed(Outcome.Refused("You already have a view of that name.", NameField));

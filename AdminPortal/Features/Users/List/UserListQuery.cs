@@ -103,7 +103,7 @@ public sealed record UserListQuery(
     public IQueryable<PortalUser> Apply(PortalDbContext db)
     {
         var users = db.Users.AsNoTracking();
-        var term = Search?.Trim();
+        var term = TextRules.Searchable(Search);
         if (!string.IsNullOrEmpty(term))
         {
             var pattern = "%" + EscapeLike(term) + "%";
