@@ -9,17 +9,21 @@ public static class HttpBenchmarks
     public static readonly (string Path, string User, string Label)[] Pages =
     [
         ("/", "admin@adminportal.demo", "dashboard"),
+        ("/", "moderator@adminportal.demo", "dashboard (moderator)"),
+        ("/", "staff.a@adminportal.demo", "dashboard (staff, hostel A)"),
+        ("/reports", "admin@adminportal.demo", "reports"),
         ("/products", "moderator@adminportal.demo", "products queue"),
         ("/tickets", "staff.a@adminportal.demo", "tickets queue (staff, hostel A)"),
         ("/users", "admin@adminportal.demo", "users"),
         ("/chats", "moderator@adminportal.demo", "chats"),
     ];
 
-    public static async Task<List<Figure>> TimeToFirstByteAsync(PortalProcess portal, int samples)
+    public static async Task<List<Figure>> TimeToFirstByteAsync(PortalProcess portal, int samples,
+        Func<(string Path, string User, string Label), bool>? only = null)
     {
         var figures = new List<Figure>();
         var clients = new Dictionary<string, HttpClient>();
-        foreach (var (path, user, label) in Pages)
+        foreach (var (path, user, label) in Pages.Where(p => only is null || only(p)))
         {
             if (!clients.TryGetValue(user, out var http))
                 clients[user] = http = await portal.SignInAsync(user, DemoAccounts.Password);

@@ -8,7 +8,8 @@ using Npgsql;
 //     [--cases TEXT] [--print-sql]  (figure 1 only for the cases whose name contains TEXT or one of its |-separated parts; print their SQL)
 //     [--only-render]   (figure 5b alone, on whatever data the database has: the demo data is enough)
 //     [--only-chats] [--skip-chats]   (figures 7 to 9, the chat services, on the data the database has)
-//     [--only-sign-in]   (figure 10 alone: sign-in timing of unknown / known / platform emails, on the demo accounts)
+//     [--only-sign-in]   (figure 11 alone: sign-in timing of unknown / known / platform emails, on the demo accounts)
+//     [--only-dashboard]   (figure 10, the dashboard's and the reports' services, and figure 3 for / and /reports unless --skip-http)
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
 var warmup = int.Parse(options.GetValueOrDefault("warmup") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
@@ -36,16 +37,18 @@ try
     var onlyRender = options.ContainsKey("only-render");
     if (options.ContainsKey("only-sign-in"))
     {
-        Console.WriteLine($"Figure 10: sign-in timing, {samples} rounds (load average {bench.LoadAverage()})");
+        Console.WriteLine($"Figure 11: sign-in timing, {samples} rounds (load average {bench.LoadAverage()})");
         figures.AddRange(await new SignInBenchmarks(bench).RunAsync(samples));
         onlyRender = true;   // nothing else: skip the list, server and chat figures (and render, below)
         options["skip-render"] = "";
     }
-    if (!onlyRender && !options.ContainsKey("only-chats"))
+    if (options.ContainsKey("only-dashboard"))
+        await DashboardFigures.RunAsync(bench, options, figures);
+    else if (!onlyRender && !options.ContainsKey("only-chats"))
         await RunListAndServerFiguresAsync(bench, options, figures, samples);
-    if (!onlyRender && !options.ContainsKey("skip-chats"))
+    if (!onlyRender && !options.ContainsKey("skip-chats") && !options.ContainsKey("only-dashboard"))
         figures.AddRange(await new ChatBenchmarks(bench).RunAsync());
-    if (!options.ContainsKey("skip-render"))
+    if (!options.ContainsKey("skip-render") && !options.ContainsKey("only-dashboard"))
     {
         var pages = RenderBenchmarks.Int(options, "render-pages", 100);
         var renderSamples = RenderBenchmarks.Int(options, "render-samples", 20);
@@ -91,6 +94,8 @@ static async Task RunListAndServerFiguresAsync(BenchContext bench, Dictionary<st
     figures.AddRange(await lists.ListsAsync(await ListShape.ReadAsync(bench.DataSource), options.GetValueOrDefault("cases"), options.ContainsKey("print-sql")));
     Console.WriteLine($"Figure 2: counts and search (load average {bench.LoadAverage()})");
     figures.AddRange(await lists.CountsAndSearchAsync());
+    Console.WriteLine($"Figure 10: dashboard and reports (load average {bench.LoadAverage()})");
+    figures.AddRange(await new DashboardBenchmarks(bench, services).RunAsync());
 
     if (!options.ContainsKey("skip-http"))
     {
@@ -110,6 +115,22 @@ static async Task RunListAndServerFiguresAsync(BenchContext bench, Dictionary<st
     {
         Console.WriteLine($"Figure 5: live feed latency (load average {bench.LoadAverage()})");
         figures.AddRange(await LiveBenchmarks.FeedLatencyAsync(bench, Math.Min(samples, 200)));
+    }
+}
+
+internal static class DashboardFigures
+{
+    public static async Task RunAsync(BenchContext bench, Dictionary<string, string?> options, List<Figure> figures)
+    {
+        Console.WriteLine($"Figure 10: dashboard and reports (load average {bench.LoadAverage()})");
+        await using (var services = new PortalServices(bench.ConnectionString))
+            figures.AddRange(await new DashboardBenchmarks(bench, services).RunAsync());
+        if (options.ContainsKey("skip-http"))
+            return;
+        Console.WriteLine($"Figure 3: prerendered first byte of the dashboard and reports (load average {bench.LoadAverage()})");
+        await using var portal = await PortalProcess.StartAsync(bench.ConnectionString);
+        figures.AddRange(await HttpBenchmarks.TimeToFirstByteAsync(portal, Math.Min(bench.Samples, 50),
+            p => p.Path is "/" or "/reports"));
     }
 }
 

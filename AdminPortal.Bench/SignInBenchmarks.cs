@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Bench;
 
 /// <summary>
-/// Figure 10: does the sign-in's time tell which emails exist? The median of one failed <see cref="LoginAttempt"/>
+/// Figure 11: does the sign-in's time tell which emails exist? The median of one failed <see cref="LoginAttempt"/>
 /// (the service the sign-in page calls: reads, password hash verification, audit record) for an unknown email, a
 /// known portal account with a wrong password, and a platform account (no portal role) with its RIGHT password,
 /// measured interleaved (one of each per round) so drift hits the three alike. The per-account slowdown is off here

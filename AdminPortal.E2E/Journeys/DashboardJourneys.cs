@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using AdminPortal.E2E.Infrastructure;
 using AdminPortal.E2E.Pages;
 using Microsoft.Playwright;
@@ -105,5 +106,78 @@ public sealed class DashboardJourneys(BrowserFixture portal)
 
         // other journeys may decide too: the tile moves down from where it was, within a second of the decision
         await Assertions.Expect(TileValue(dashboard, "waiting")).Not.ToHaveTextAsync(before.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 1000 });
+    }
+
+    [Theory]
+    [InlineData(Demo.Admin, "tatbyhostel")]
+    [InlineData(Demo.Moderator, "throughput")]
+    [InlineData(Demo.StaffA, "responsetimes")]
+    public async Task Reports_show_a_table_and_chart_at_both_sizes_and_themes(string account, string report)
+    {
+        Directory.CreateDirectory(Shots);
+        foreach (var (width, height) in new[] { (1366, 768), (390, 844) })
+            foreach (var dark in new[] { false, true })
+            {
+                await using var context = await portal.NewContextAsync(account, width, height);
+                if (dark)
+                    await context.AddCookiesAsync([new Cookie { Name = "theme", Value = "dark", Url = portal.BaseUrl }]);
+                var page = await context.NewPageAsync();
+                await page.GotoAsync($"/reports?report={report}");
+                await new ShellPage(page).WaitForCircuitAsync();
+                await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reports", Level = 1 })).ToBeVisibleAsync();
+                var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+                Assert.False(overflow, $"/reports for {account} at {width}px scrolls sideways");
+                var name = $"reports-{account.Split('@')[0]}-{width}x{height}-{(dark ? "dark" : "light")}.png";
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, name), FullPage = true });
+            }
+    }
+
+    [Fact]
+    public async Task A_reports_csv_matches_its_table()
+    {
+        await using var context = await portal.NewContextAsync(Demo.StaffA);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/reports?report=tatbycategory");
+        await new ShellPage(page).WaitForCircuitAsync();
+        var table = page.GetByTestId("report-table");
+        await table.WaitForAsync();
+        var shown = new List<string>();
+        foreach (var row in await table.Locator("tr").AllAsync())
+            shown.Add(string.Join(",", (await row.Locator("th, td").AllInnerTextsAsync()).Select(c => c.Trim())));
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" }).ClickAsync());
+        var path = await download.PathAsync();
+        var lines = (await File.ReadAllTextAsync(path!)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(shown.Count > 1, "the report has no rows to compare");
+        Assert.Equal(shown, lines);
+    }
+
+    [Fact]
+    public async Task The_throughput_report_with_decisions_has_no_serious_accessibility_violations()
+    {
+        await using var other = await portal.NewContextAsync(Demo.Moderator2);
+        var decide = await other.NewPageAsync();
+        var queue = new ProductQueuePage(decide);
+        await queue.OpenAsync();
+        var ids = await queue.RowIdsAsync();
+        await decide.GotoAsync($"/products/{ids[^1]}");
+        await new ShellPage(decide).WaitForCircuitAsync();
+        await queue.Button("Approve").ClickAsync();
+        await Assertions.Expect(queue.Notice).ToContainTextAsync("Approved");
+
+        foreach (var (width, height) in new[] { (1366, 768), (390, 844) })
+        {
+            await using var context = await portal.NewContextAsync(Demo.Moderator, width, height);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/reports?report=throughput");
+            await new ShellPage(page).WaitForCircuitAsync();
+            await page.GetByTestId("report-table").WaitForAsync();
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var result = await page.RunAxe();
+            var problems = result.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{width}x{height} {v.Impact} {v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}").ToList();
+            Assert.True(problems.Count == 0, string.Join('\n', problems));
+        }
     }
 }

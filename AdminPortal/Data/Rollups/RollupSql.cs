@@ -52,13 +52,12 @@ public static class RollupSql
                 coalesce(t.assigned_to, 0), 3::smallint, reporting.bucket_of(p_at - t.created_at), p_n)
             WHERE p_at IS NOT NULL $$;
 
-        -- a ticket's whole contribution (n = 1 adds it, -1 takes it away)
-        CREATE OR REPLACE FUNCTION reporting.apply_ticket(t helpdesk.tickets, n int) RETURNS void
+        -- a ticket's resolution (resolved, within the SLA): all a resolution or a reopening changes
+        CREATE OR REPLACE FUNCTION reporting.apply_resolution(t helpdesk.tickets, n int) RETURNS void
             LANGUAGE plpgsql AS $$
         DECLARE
             h int := coalesce(t.hostel_id, 0); c int := coalesce(t.category_id, 0); s int := coalesce(t.assigned_to, 0);
         BEGIN
-            PERFORM reporting.add_ticket(reporting.utc_day(t.created_at), h, c, s, 0::smallint, 0::smallint, n);
             IF t.resolved_at IS NOT NULL THEN
                 PERFORM reporting.add_ticket(reporting.utc_day(t.resolved_at), h, c, s, 1::smallint,
                     reporting.bucket_of(t.resolved_at - t.created_at), n);
@@ -66,11 +65,29 @@ public static class RollupSql
                     PERFORM reporting.add_ticket(reporting.utc_day(t.resolved_at), h, c, s, 2::smallint, 0::smallint, n);
                 END IF;
             END IF;
+        END $$;
+
+        -- a ticket's whole contribution (n = 1 adds it, -1 takes it away)
+        CREATE OR REPLACE FUNCTION reporting.apply_ticket(t helpdesk.tickets, n int) RETURNS void
+            LANGUAGE plpgsql AS $$
+        DECLARE
+            h int := coalesce(t.hostel_id, 0); c int := coalesce(t.category_id, 0); s int := coalesce(t.assigned_to, 0);
+        BEGIN
+            PERFORM reporting.add_ticket(reporting.utc_day(t.created_at), h, c, s, 0::smallint, 0::smallint, n);
+            PERFORM reporting.apply_resolution(t, n);
             PERFORM reporting.add_first_response(t, reporting.first_response(t.id, t.created_by), n);
         END $$;
 
         CREATE OR REPLACE FUNCTION reporting.on_ticket() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
+            -- the common update (resolved, reopened, due time moved): the same keys, so only the resolution changes
+            IF TG_OP = 'UPDATE' AND OLD.hostel_id IS NOT DISTINCT FROM NEW.hostel_id
+               AND OLD.category_id IS NOT DISTINCT FROM NEW.category_id AND OLD.assigned_to IS NOT DISTINCT FROM NEW.assigned_to
+               AND OLD.created_at = NEW.created_at AND OLD.created_by = NEW.created_by THEN
+                PERFORM reporting.apply_resolution(OLD, -1);
+                PERFORM reporting.apply_resolution(NEW, 1);
+                RETURN NEW;
+            END IF;
             IF TG_OP IN ('UPDATE', 'DELETE') THEN PERFORM reporting.apply_ticket(OLD, -1); END IF;
             IF TG_OP IN ('INSERT', 'UPDATE') THEN PERFORM reporting.apply_ticket(NEW, 1); END IF;
             IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
@@ -163,6 +180,7 @@ public static class RollupSql
         DROP TRIGGER IF EXISTS rollup_user_update ON auth.users;
         DROP FUNCTION IF EXISTS reporting.on_user(), reporting.add_user(auth.users, int), reporting.on_decision(),
             reporting.on_comment(), reporting.on_ticket(), reporting.apply_ticket(helpdesk.tickets, int),
+            reporting.apply_resolution(helpdesk.tickets, int),
             reporting.add_first_response(helpdesk.tickets, timestamptz, int),
             reporting.add_ticket(date, int, int, int, smallint, smallint, int), reporting.first_response(int, int),
             reporting.cause_named(text), reporting.outcome_of(text), reporting.bucket_of(interval), reporting.utc_day(timestamptz);

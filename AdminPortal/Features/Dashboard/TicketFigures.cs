@@ -20,7 +20,12 @@ public sealed class TicketFigures(IDbContextFactory<PortalDbContext> dbFactory, 
 {
     public const int ChartDays = 30;
 
+    /// <summary>Counts stop here ("10,000+"): the queue itself shows "of more" past a page.</summary>
+    public const int Cap = 10_000;
+
     public static string Url(TicketQueueQuery query) => "/tickets" + query.ToQueryString();
+
+    public static string Capped(int count) => count > Cap ? DashboardDays.Count(Cap) + "+" : DashboardDays.Count(count);
 
     public async Task<IReadOnlyList<FigureTile>> TilesAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -29,7 +34,7 @@ public sealed class TicketFigures(IDbContextFactory<PortalDbContext> dbFactory, 
         var rules = await TicketScope.ForAsync(db, actor, ct);
         var tiles = new List<FigureTile>();
         async Task AddAsync(string key, string label, TicketQueueQuery query, string? note = null) =>
-            tiles.Add(new FigureTile(key, label, DashboardDays.Count(await queue.CountAsync(db, rules, query, ct)), Url(query), note));
+            tiles.Add(new FigureTile(key, label, Capped(await queue.CountAsync(db, rules, query, ct, Cap)), Url(query), note));
 
         var mine = new TicketQueueQuery { Assignee = "me" };
         if (rules.StaffId is not null)
@@ -38,9 +43,8 @@ public sealed class TicketFigures(IDbContextFactory<PortalDbContext> dbFactory, 
             new TicketQueueQuery { Assignee = "none", MyCategories = !rules.All });
         await AddAsync("overdue", "Overdue", new TicketQueueQuery { Overdue = true });
         await AddAsync("due-24h", "Due within 24 h", new TicketQueueQuery { DueWithinHours = 24 });
-        var levels = await db.Set<Ticket>().AsNoTracking().Where(rules.Predicate())
-            .Where(t => t.EscalationLevel > 0 && TicketStatuses.Active.Contains(t.Status))
-            .Select(t => t.EscalationLevel).Distinct().OrderBy(l => l).ToListAsync(ct);
+        // one tile per rung of the ladders (a small table), not a scan of the scope for the levels in use
+        var levels = await db.Set<CategoryEscalationRung>().AsNoTracking().Select(r => r.Level).Distinct().OrderBy(l => l).ToListAsync(ct);
         foreach (var level in levels)
             await AddAsync($"escalated-{level}", $"Escalated to level {level}", new TicketQueueQuery { EscalationLevel = level });
         if (levels.Count == 0)

@@ -35,7 +35,7 @@ public sealed record ReportQuery(ReportKind Kind, DateOnly From, DateOnly To)
 
     public static ReportQuery Read(string? report, string? from, string? to, DateOnly today, ReportKind fallback)
     {
-        var end = QueryValues.Date(to) is { } t && t <= today ? t : today;
+        var end = QueryValues.Date(to) ?? today;
         var start = QueryValues.Date(from) is { } f && f <= end ? f : end.AddDays(1 - DefaultDays);
         if (end.DayNumber - start.DayNumber + 1 > MaxDays)
             start = end.AddDays(1 - MaxDays);

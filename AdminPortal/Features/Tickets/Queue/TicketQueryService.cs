@@ -55,9 +55,11 @@ public sealed class TicketQueryService(
 
     /// <summary>
     /// How many tickets this view of the queue holds for <paramref name="rules"/>: the same statuses and filters as
-    /// <see cref="ListAsync"/>, counted (the dashboard's tiles link to the view with this count).
+    /// <see cref="ListAsync"/>, counted (the dashboard's tiles link to the view with this count), up to
+    /// <paramref name="cap"/> + 1: past the cap the count stops ("10,000+"), as the product queue's tab counts do.
     /// </summary>
-    public Task<int> CountAsync(PortalDbContext db, TicketScopeRules rules, TicketQueueQuery filter, CancellationToken ct = default)
+    public Task<int> CountAsync(PortalDbContext db, TicketScopeRules rules, TicketQueueQuery filter, CancellationToken ct = default,
+        int cap = int.MaxValue - 1)
     {
         if (filter.Assignee == "me" && rules.StaffId is null)
             return Task.FromResult(0);
@@ -65,7 +67,7 @@ public sealed class TicketQueryService(
             ? filter.EffectiveStatuses.Intersect(TicketStatuses.ClockRunning).ToList()
             : filter.EffectiveStatuses.ToList();
         var q = db.Set<Ticket>().AsNoTracking().Where(rules.Predicate()).Where(t => statuses.Contains(t.Status));
-        return Filter(q, filter, rules).CountAsync(ct);
+        return Filter(q, filter, rules).Take(cap + 1).CountAsync(ct);
     }
 
     private static async Task<List<Expression<Func<Ticket, bool>>>> BranchesAsync(PortalDbContext db,
