@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Features.Account;
 using AdminPortal.Data.Demo;
 using AdminPortal.Data.Demo.Platform;
 using AdminPortal.Features.Chats;
@@ -32,6 +33,7 @@ public static class PortalFeatures
             .AddProducts()          // moderators: the suggestions queue and the review
             .AddChats()             // moderators and admins: group chats
             .AddUsers()             // admins: users, roles, sessions
+            .AddSecondFactors()     // everyone: passkeys, authenticator codes, recovery codes, MFA per role
             .AddTickets(configuration)   // hostel staff: the queue, the ticket, categories
             .AddNotifications();    // everyone: the bell
 }

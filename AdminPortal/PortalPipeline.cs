@@ -2,6 +2,7 @@ using AdminPortal.Components;
 using AdminPortal.Components.Account;
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
+using AdminPortal.Features.Account;
 using AdminPortal.Features.Users;
 using AdminPortal.Diagnostics;
 using AdminPortal.Security;
@@ -36,6 +37,7 @@ public static class PortalPipeline
             app.UsePrivateMedia(assets);   // sign-in, a portal role and the area's permission (Security/PrivateMedia.cs)
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapAccountEndpoints();
+        app.MapPasskeyEndpoints();
         app.MapUsersEndpoints();
         if (app.Environment.IsDevelopment())
         {

@@ -9,14 +9,16 @@ namespace AdminPortal.Components.Account;
 /// One sign-in: the password is checked with lockout on, and only then is the portal-role check made, so the page
 /// never tells whether an address exists.
 /// </summary>
-public sealed class LoginAttempt(SignInManager<PortalUser> signIn, PortalAccess access, TimeProvider clock)
+public sealed class LoginAttempt(SignInManager<PortalUser> signIn, PortalAccess access, TimeProvider clock,
+    AdminPortal.Features.Account.SecondStep? secondStep = null)
 {
     public const string WrongCredentials = "Wrong email or password.";
     public const string NoPortalAccess = "This account cannot sign in to the portal.";
 
-    public sealed record Outcome(string? Error);
+    /// <param name="Next">The second-step page still owed (a second factor, or enrolling one), or null when signed in.</param>
+    public sealed record Outcome(string? Error, string? Next = null);
 
-    public async Task<Outcome> RunAsync(string email, string password, bool remember)
+    public async Task<Outcome> RunAsync(string email, string password, bool remember, string? returnUrl = null)
     {
         var users = signIn.UserManager;
         var user = await users.FindByEmailAsync(email.Trim());
@@ -29,6 +31,8 @@ public sealed class LoginAttempt(SignInManager<PortalUser> signIn, PortalAccess 
             return new Outcome(WrongCredentials);
         if (!await access.MaySignInAsync(user.Id))
             return new Outcome(NoPortalAccess);
+        if (secondStep is not null)
+            return new Outcome(null, await secondStep.AfterPasswordAsync(user, remember, returnUrl));
         await signIn.SignInAsync(user, remember);
         return new Outcome(null);
     }
