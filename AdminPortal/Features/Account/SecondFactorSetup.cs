@@ -17,6 +17,10 @@ public static class SecondFactorSetup
             // credential (discoverable), so it is two factors in one
             o.UserVerificationRequirement = "required";
             o.ResidentKeyRequirement = "required";
+            // the browser's origin must be the one this request came to (behind the proxy: the forwarded scheme), never
+            // a frame of another site
+            o.ValidateOrigin = context => ValueTask.FromResult(!context.CrossOrigin && string.Equals(context.Origin,
+                $"{context.HttpContext.Request.Scheme}://{context.HttpContext.Request.Host}", StringComparison.OrdinalIgnoreCase));
         });
         services.TryAddScoped<IPasskeyHandler<PortalUser>, PasskeyHandler<PortalUser>>();
         services.AddSingleton(sp => new MfaPolicy(sp.GetRequiredService<IConfiguration>(), sp.GetService<IHostEnvironment>()));
