@@ -1,5 +1,6 @@
 using AdminPortal.Features.Dashboard;
 using AdminPortal.Data;
+using AdminPortal.Features.Account;
 using AdminPortal.Data.Demo;
 using AdminPortal.Data.Demo.Platform;
 using AdminPortal.Features.Audit;
@@ -36,6 +37,7 @@ public static class PortalFeatures
             .AddProducts()          // moderators: the suggestions queue and the review
             .AddChats()             // moderators and admins: group chats
             .AddUsers()             // admins: users, roles, sessions
+            .AddSecondFactors()     // everyone: passkeys, authenticator codes, recovery codes, MFA per role
             .AddTickets(configuration)   // hostel staff: the queue, the ticket, categories
             .AddNotifications()     // everyone: the bell
             .AddAuditLog()          // admins: the whole audit log

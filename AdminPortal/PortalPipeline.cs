@@ -4,6 +4,7 @@ using AdminPortal.Components.Account;
 using AdminPortal.Data;
 using AdminPortal.Data.Demo;
 using AdminPortal.Features.Audit;
+using AdminPortal.Features.Account;
 using AdminPortal.Features.Users;
 using AdminPortal.Diagnostics;
 using AdminPortal.Security;
@@ -41,6 +42,7 @@ public static class PortalPipeline
             app.UsePrivateMedia(assets);   // sign-in, a portal role and the area's permission (Security/PrivateMedia.cs)
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapAccountEndpoints();
+        app.MapPasskeyEndpoints();
         app.MapUsersEndpoints();
         app.MapAuditEndpoints();
         app.MapReportsEndpoints();

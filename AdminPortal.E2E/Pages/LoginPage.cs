@@ -6,7 +6,7 @@ public sealed class LoginPage(IPage page)
 {
     public ILocator Email => page.GetByLabel("Email");
     public ILocator Password => page.GetByLabel("Password");
-    public ILocator SignInButton => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" });
+    public ILocator SignInButton => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true });
     public ILocator Error => page.GetByRole(AriaRole.Alert);
 
     public async Task OpenAsync() => await page.GotoAsync("/account/login");

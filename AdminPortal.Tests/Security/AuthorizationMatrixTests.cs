@@ -21,6 +21,9 @@ public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : Database
 
     private const string Anyone = "anyone";
 
+    /// <summary>The second step of a sign-in: only a pending sign-in opens it; everyone else goes to the login page.</summary>
+    private const string PendingSignInOnly = "pending sign-in";
+
     /// <summary>Who may open each route. Staff out of scope is checked on top: it never sees a scoped entity.</summary>
     private static readonly Dictionary<string, string[]> Expected = new(StringComparer.Ordinal)
     {
@@ -28,6 +31,10 @@ public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : Database
         ["/account/access-denied"] = [Anyone],
         ["/account/set-password"] = [Anyone],
         ["/account/sessions"] = [PortalRoles.Admin, PortalRoles.Moderator, PortalRoles.Staff],
+        ["/account/second-factor"] = [PendingSignInOnly],
+        ["/account/second-factor/enrol"] = [PendingSignInOnly],
+        ["/account/recovery"] = [PendingSignInOnly],
+        ["/account/security"] = [PortalRoles.Admin, PortalRoles.Moderator, PortalRoles.Staff],
         ["/error"] = [Anyone],
         ["/not-found"] = [Anyone],
         ["/"] = [PortalRoles.Admin, PortalRoles.Moderator, PortalRoles.Staff],
@@ -127,6 +134,8 @@ public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : Database
         var allowed = Expected[template];
         if (allowed.Contains(Anyone))
             return Access.Page;
+        if (allowed.Contains(PendingSignInOnly))
+            return Access.Login;
         if (RoleOf[principal] is not { } role)
             return Access.Login;
         return allowed.Contains(role) ? Access.Page : Access.Denied;

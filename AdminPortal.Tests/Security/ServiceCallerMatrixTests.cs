@@ -157,6 +157,8 @@ public sealed class ServiceCallerMatrixTests(PostgresFixture fixture) : Database
     /// The allow-list: public methods that legitimately check no caller, each with why. Keep it short; a method here is
     /// not called by the matrix.
     /// </summary>
+    private const string SelfOnly = "acts on the PortalUser its page resolved from the signed-in principal (/account/security) or from the pending sign-in cookie (the second step, before any session exists): never a user named by input, so there is no other caller to check (SecondFactorTests)";
+
     private static readonly Dictionary<string, string> Open = new(StringComparer.Ordinal)
     {
         ["ChatAccess.Existing"] = "returns only a grant this circuit's own ChatAccess issued after OpenAsync checked the " +
@@ -172,6 +174,22 @@ public sealed class ServiceCallerMatrixTests(PostgresFixture fixture) : Database
                                                   "once across instances; no page reaches it",
         ["TicketQueryService.CountAsync"] = "counts with scope rules its caller already resolved (TicketScope.ForAsync) " +
                                             "inside a service that checked the caller; takes no principal",
+        ["SecondFactors.AddPasskeyAsync"] = SelfOnly,
+        ["SecondFactors.AuthenticatorSetupAsync"] = SelfOnly,
+        ["SecondFactors.CheckCodeAsync"] = SelfOnly,
+        ["SecondFactors.ConfirmAuthenticatorAsync"] = SelfOnly,
+        ["SecondFactors.FailedAsync"] = SelfOnly,
+        ["SecondFactors.NewRecoveryCodesAsync"] = SelfOnly,
+        ["SecondFactors.RedeemRecoveryCodeAsync"] = SelfOnly,
+        ["SecondFactors.RemoveAuthenticatorAsync"] = SelfOnly,
+        ["SecondFactors.RemovePasskeyAsync"] = SelfOnly,
+        ["SecondFactors.RenamePasskeyAsync"] = SelfOnly,
+        ["SecondFactors.StatusAsync"] = SelfOnly,
+        ["SecondStep.AfterPasswordAsync"] = "the sign-in flow itself: called by LoginAttempt after the password was checked, before any session exists",
+        ["SecondStep.CompleteAsync"] = "the sign-in flow itself: called once the pending user proved a second factor",
+        ["SecondStep.PendingAsync"] = "reads the pending sign-in cookie of this request: no other user is reachable",
+        ["MfaPolicy.Requires"] = "pure policy: whether a set of roles must use a second factor; reads nothing else",
+        ["MfaPolicy.RequiresAsync"] = "reads the roles of the user the sign-in flow is signing in; returns a yes or no",
         ["ProductQueueReads.Invalidate"] = "drops the instance's shared cached reads (the next read re-checks its caller)",
     };
 

@@ -18,6 +18,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<UserRole> UserRoles => Set<UserRole>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Identity schema version 3: the passkey table (auth.user_passkeys), also at design time.</summary>
+    protected override Version SchemaVersion => Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -14,7 +14,7 @@ public static partial class SecurityHeaders
 
     public const string PermissionsPolicy =
         "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), " +
-        "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), " +
+        "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-create=(self), publickey-credentials-get=(self), " +
         "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>

@@ -18,16 +18,19 @@ public sealed class LoginAttempt(
     AccountSlowdown slowdown,
     SignInAudit audit,
     IHttpContextAccessor http,
-    TimeProvider clock)
+    TimeProvider clock,
+    AdminPortal.Features.Account.SecondStep secondStep)
 {
     /// <summary>The one answer to every failed attempt.</summary>
     public const string Failed = "Wrong email or password.";
 
     private static string? _dummyHash;
 
-    public sealed record Outcome(string? Error);
+    /// <param name="Next">The second-step page still owed (a second factor, or enrolling one), or null when signed in.</param>
+    public sealed record Outcome(string? Error, string? Next = null);
 
-    public async Task<Outcome> RunAsync(string email, string password, bool remember, CancellationToken ct = default)
+    public async Task<Outcome> RunAsync(string email, string password, bool remember, string? returnUrl = null,
+        CancellationToken ct = default)
     {
         var key = AccountSlowdown.KeyOf(email);
         var delay = slowdown.DelayFor(key);
@@ -49,8 +52,10 @@ public sealed class LoginAttempt(
             return new Outcome(Failed);
         }
 
-        // the password was right for an account that may sign in here
-        await signIn.SignInAsync(user!, remember);
+        // the password was right for an account that may sign in here: a second factor (or enrolling one) may be owed,
+        // and then the sign-in is recorded when that step completes (SecondStep.CompleteAsync)
+        if (await secondStep.AfterPasswordAsync(user!, remember, returnUrl) is { } next)
+            return new Outcome(null, next);
         await audit.SignedInAsync(user!.Id, user.Name ?? user.Email!, address, null, ct);
         return new Outcome(null);
     }

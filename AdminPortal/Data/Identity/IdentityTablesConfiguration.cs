@@ -32,12 +32,45 @@ internal sealed class IdentityUserClaimConfiguration : IEntityTypeConfiguration<
 
 internal sealed class IdentityUserLoginConfiguration : IEntityTypeConfiguration<IdentityUserLogin<int>>
 {
-    public void Configure(EntityTypeBuilder<IdentityUserLogin<int>> b) => b.ToTable("user_logins", Schemas.Auth);
+    public void Configure(EntityTypeBuilder<IdentityUserLogin<int>> b)
+    {
+        b.ToTable("user_logins", Schemas.Auth);
+        Unbounded(b, nameof(IdentityUserLogin<int>.LoginProvider), nameof(IdentityUserLogin<int>.ProviderKey));
+    }
+
+    /// <summary>
+    /// Identity's schema version 2 and later (3 brings passkeys) bound the login and token keys at 128 characters; the
+    /// tables keep the text columns they were made with.
+    /// </summary>
+    internal static void Unbounded<T>(EntityTypeBuilder<T> b, params string[] properties) where T : class
+    {
+        foreach (var property in properties)
+            b.Property(property).Metadata.SetMaxLength(null);
+    }
 }
 
 internal sealed class IdentityUserTokenConfiguration : IEntityTypeConfiguration<IdentityUserToken<int>>
 {
-    public void Configure(EntityTypeBuilder<IdentityUserToken<int>> b) => b.ToTable("user_tokens", Schemas.Auth);
+    public void Configure(EntityTypeBuilder<IdentityUserToken<int>> b)
+    {
+        b.ToTable("user_tokens", Schemas.Auth);
+        IdentityUserLoginConfiguration.Unbounded(b, nameof(IdentityUserToken<int>.LoginProvider), nameof(IdentityUserToken<int>.Name));
+    }
+}
+
+internal sealed class IdentityUserPasskeyConfiguration : IEntityTypeConfiguration<IdentityUserPasskey<int>>
+{
+    // Identity schema version 3, mapped here too so design time (no IdentityOptions there) builds the same model: the
+    // credential id is the key, the credential's data (public key, sign count, name, transports) one jsonb column
+    public void Configure(EntityTypeBuilder<IdentityUserPasskey<int>> b)
+    {
+        b.ToTable("user_passkeys", Schemas.Auth);
+        b.HasKey(p => p.CredentialId);
+        b.Property(p => p.CredentialId).HasMaxLength(1024);
+        b.OwnsOne(p => p.Data).ToJson();
+        b.HasOne<PortalUser>().WithMany().HasForeignKey(p => p.UserId).IsRequired().OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(p => p.UserId);
+    }
 }
 
 internal sealed class RoleConfiguration : IEntityTypeConfiguration<Role>

@@ -33,13 +33,13 @@ public static class UserAuditActions
         Unlock => "unlocked the account",
         ForcePasswordReset => "forced a password reset",
         PasswordSet => "set a new password",
-        ResetTwoFactor => "reset two-factor authentication",
+        ResetTwoFactor => "reset the second factors",
         Create => "created the account",
         UpdateProfile => "edited the profile",
         GrantRole => "granted a role",
         RevokeRole => "revoked a role",
         RevokeToken => "revoked sessions",
         Export => "exported the user list",
-        _ => AdminPortal.Security.SignIn.SignInAuditActions.Describe(action) ?? action,
+        _ => AdminPortal.Security.SignIn.SignInAuditActions.Describe(action) ?? Account.SecondFactorAudit.Describe(action) ?? action,
     };
 }

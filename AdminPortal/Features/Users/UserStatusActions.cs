@@ -118,9 +118,11 @@ public sealed class UserStatusActions(
             "The password no longer works. Give the user this one-time link to choose a new one.");
     }
 
+    /// <summary>Removes every second factor (passkeys, authenticator, recovery codes) and ends the user's sessions.</summary>
     public Task<Outcome> ResetTwoFactorAsync(ClaimsPrincipal by, int userId, uint version, string? reason, CancellationToken ct = default) =>
         ApplyAsync(by, userId, version, reason, UserAuditActions.ResetTwoFactor, reducesAccess: false, ct, endSessions: SessionEndReasons.SecondFactorReset, apply: (user, _) =>
         {
+            if (!user.TwoFactorEnabled) return "The user has no second factor.";
             user.TwoFactorEnabled = false;
             SecurityStamps.Rotate(user);
             return null;
@@ -153,8 +155,12 @@ public sealed class UserStatusActions(
             SecurityStamps.Rotate(user);
         }
         if (removeAuthenticator)
-            await db.UserTokens.Where(t => t.UserId == userId && t.LoginProvider == "[AspNetUserStore]")
+        {
+            // every second factor: the authenticator key and recovery codes, the portal's pending key and last code, passkeys
+            await db.UserTokens.Where(t => t.UserId == userId && (t.LoginProvider == "[AspNetUserStore]" || t.LoginProvider == "[AdminPortal]"))
                 .ExecuteDeleteAsync(ct);
+            await db.UserPasskeys.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
+        }
         if (endSessions is not null)
             await sessions.EndAllInAsync(db, user.Id, endSessions, actor.ToAudit(), ct);   // every device, every open circuit
         user.UpdatedAt = clock.GetUtcNow().UtcDateTime;

@@ -74,7 +74,8 @@ public sealed class UserPageState(int userId, int? viewerId)
             actions.Add(new(AccountAction.ForcePasswordReset, "Force password reset", true,
                 "The current password stops working at once; you get a one-time link to hand over."));
         if (u.TwoFactorEnabled)
-            actions.Add(new(AccountAction.ResetTwoFactor, "Reset two-factor", true));
+            actions.Add(new(AccountAction.ResetTwoFactor, "Reset second factors", true,
+                "Passkeys, the authenticator app and recovery codes are removed and the user is signed out everywhere."));
         actions.Add(deleted
             ? new(AccountAction.Restore, "Restore")
             : new(AccountAction.Delete, "Delete", true, "Soft delete: the account is hidden and cannot sign in; it can be restored."));
