@@ -68,8 +68,9 @@ public static partial class SecurityHeaders
         // a response that set its own policy (media: the sandbox on SVG) keeps it
         if (!headers.ContainsKey("Content-Security-Policy"))
             headers.ContentSecurityPolicy = ContentSecurityPolicy(context);
-        // a response that allows its own framing (media: an embedded PDF, SAMEORIGIN) keeps it
-        if (!headers.ContainsKey("X-Frame-Options"))
+        // only an embedded brand PDF (PrivateMedia.EmbeddedPdf) may be framed, by the portal; anything else (antiforgery
+        // sets SAMEORIGIN on forms) is DENY
+        if (headers.ContentSecurityPolicy != PrivateMedia.EmbeddedPdf)
             headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
