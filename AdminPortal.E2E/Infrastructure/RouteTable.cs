@@ -72,6 +72,7 @@ public static class RouteTable
         {
             "/products/{Id}" => "/products/" + await One("SELECT id FROM catalog.products ORDER BY created_at DESC LIMIT 1"),
             "/tickets/{Id:int}" => "/tickets/1",
+            "/influencers/{Id:int}" => "/influencers/" + await One("SELECT min(id) FROM creators.influencers"),
             "/vendors/{Id:int}" => "/vendors/" + await One("SELECT min(id) FROM vendors.vendors"),
             "/brands/{Id:int}" => "/brands/" + await One("SELECT min(id) FROM creators.brands WHERE gst_document_status = 'pending'"),   // hostel A's first demo ticket: staff A and the admin may open it
             "/users/{Id:int}" => "/users/" + await One("SELECT id FROM auth.users WHERE email = 'moderator@adminportal.demo'"),

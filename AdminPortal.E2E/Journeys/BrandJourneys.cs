@@ -23,6 +23,7 @@ public sealed class BrandJourneys(BrowserFixture portal)
         await Assertions.Expect(brands.Rows).ToHaveCountAsync(1);
         await brands.OpenReviewAsync(id);
         await Assertions.Expect(brands.State).ToHaveTextAsync("Waiting for review");
+        await brands.Panel("incorporation").GetByRole(AriaRole.Button, new() { Name = "Show the PDF here" }).ClickAsync();
         await Assertions.Expect(brands.Panel("incorporation").Locator("iframe")).ToHaveAttributeAsync("src", "/assets/brands/certificate-of-incorporation.pdf");
         await Assertions.Expect(brands.Panel("gst").GetByRole(AriaRole.Img)).ToBeVisibleAsync();
 
@@ -69,6 +70,52 @@ public sealed class BrandJourneys(BrowserFixture portal)
         await Assertions.Expect(brands.State).ToHaveTextAsync("New upload requested");
         await brands.OpenQueueAsync("?state=reupload&q=" + Uri.EscapeDataString(name));
         await Assertions.Expect(brands.Row(id)).ToContainTextAsync("GST: re-upload");
+    }
+
+    [Fact]
+    public async Task A_moderator_retires_a_niche_and_merges_one_into_another()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..5];
+        var (old, into, retire) = ($"Streetwear {tag}", $"Fashion {tag}", $"Fads {tag}");
+        await BrandPages.AddNichesAsync(portal.Server.ConnectionString, old, into, retire);
+        await using var context = await portal.NewContextAsync(Demo.Moderator);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/niches");
+        await new ShellPage(page).WaitForCircuitAsync();
+        await page.Locator(".queue-table-wrap[data-ready=true]").WaitForAsync();
+        ILocator Row(string name) => page.Locator($"tr[data-niche='{name}']");
+        await Assertions.Expect(Row(old).GetByTestId("niche-influencers")).ToHaveTextAsync("2");
+
+        await Row(retire).GetByRole(AriaRole.Button, new() { Name = $"Retire {retire}" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByText("Too narrow", new() { Exact = true }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Retire", Exact = true }).ClickAsync();
+        await Assertions.Expect(Row(retire).GetByTestId("niche-retired")).ToBeVisibleAsync();
+
+        await Row(old).GetByRole(AriaRole.Button, new() { Name = $"Merge {old} into another niche" }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Merge", Exact = true }).ClickAsync();
+        await Assertions.Expect(dialog).ToContainTextAsync("Pick the niche to merge into.");
+        await dialog.Locator(".mud-select").First.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = into }).ClickAsync();
+        await dialog.GetByText("Duplicate of another niche", new() { Exact = true }).ClickAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Merge", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("outcome")).ToContainTextAsync("1 links moved, 1 duplicates dropped");
+        await Assertions.Expect(Row(old).GetByTestId("niche-influencers")).ToHaveTextAsync("0");
+        await Assertions.Expect(Row(old).GetByTestId("niche-retired")).ToBeVisibleAsync();
+        await Assertions.Expect(Row(into).GetByTestId("niche-influencers")).ToHaveTextAsync("2");
+        await new BrandPages(page).ShotAsync("niches-1366.png");
+    }
+
+    [Fact]
+    public async Task The_niches_at_a_phones_size()
+    {
+        await using var context = await portal.NewContextAsync(Demo.Moderator, 390, 844);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/niches");
+        await new ShellPage(page).WaitForCircuitAsync();
+        await page.Locator(".queue-table-wrap[data-ready=true]").WaitForAsync();
+        await new BrandPages(page).ShotAsync("niches-390.png");
     }
 
     [Theory]

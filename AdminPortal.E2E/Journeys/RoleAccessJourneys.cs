@@ -8,8 +8,8 @@ namespace AdminPortal.E2E.Journeys;
 public sealed class RoleAccessJourneys(BrowserFixture portal)
 {
     [Theory]
-    [InlineData(Demo.Admin, "Dashboard,Products,Brands,Vendors,Subscriptions,Tickets,Users,Chats")]
-    [InlineData(Demo.Moderator, "Dashboard,Products,Brands,Vendors,Chats")]
+    [InlineData(Demo.Admin, "Dashboard,Products,Brands,Influencers,Niches,Vendors,Subscriptions,Tickets,Users,Chats")]
+    [InlineData(Demo.Moderator, "Dashboard,Products,Brands,Influencers,Niches,Vendors,Chats")]
     [InlineData(Demo.StaffA, "Dashboard,Tickets")]
     public async Task Each_role_sees_only_its_sections(string email, string expected)
     {

@@ -49,6 +49,25 @@ public sealed class BrandPages(IPage page)
         return Convert.ToInt32(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Three niches of this test's own: two influencers on the first, one of them also on the second.</summary>
+    public static async Task AddNichesAsync(string connectionString, string first, string second, string third)
+    {
+        await using var db = new NpgsqlConnection(connectionString);
+        await db.OpenAsync();
+        await using var cmd = new NpgsqlCommand("""
+            WITH n AS (INSERT INTO creators.niches (name, icon, description, is_active)
+                       VALUES (@a, '🧢', 'E2E niche', true), (@b, '👗', 'E2E niche', true), (@c, '🌀', 'E2E niche', true) RETURNING id, name),
+                 i AS (SELECT id FROM creators.influencers ORDER BY id LIMIT 2),
+                 l1 AS (INSERT INTO creators.influencer_niches (influencer_id, niche_id) SELECT i.id, n.id FROM i, n WHERE n.name = @a RETURNING 1)
+            INSERT INTO creators.influencer_niches (influencer_id, niche_id)
+            SELECT (SELECT min(id) FROM i), n.id FROM n WHERE n.name = @b
+            """, db);
+        cmd.Parameters.AddWithValue("a", first);
+        cmd.Parameters.AddWithValue("b", second);
+        cmd.Parameters.AddWithValue("c", third);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     public async Task ShotAsync(string name)
     {
         await page.ScreenshotAsync(new() { Path = Repository.ScreenshotPath(name), FullPage = true });

@@ -5,7 +5,7 @@ namespace AdminPortal.E2E.Pages;
 /// <summary>The app bar and navigation drawer around every signed-in page.</summary>
 public sealed class ShellPage(IPage page)
 {
-    public static readonly string[] Sections = ["Dashboard", "Products", "Brands", "Vendors", "Subscriptions", "Tickets", "Users", "Chats"];
+    public static readonly string[] Sections = ["Dashboard", "Products", "Brands", "Influencers", "Niches", "Vendors", "Subscriptions", "Tickets", "Users", "Chats"];
 
     public ILocator Navigation => page.GetByRole(AriaRole.Navigation);
     public ILocator SignOutButton => page.GetByRole(AriaRole.Button, new() { Name = "Sign out" });

@@ -45,6 +45,9 @@ public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : Database
         ["/vendors"] = [PortalRoles.Admin, PortalRoles.Moderator],
         ["/vendors/{Id:int}"] = [PortalRoles.Admin, PortalRoles.Moderator],
         ["/subscriptions"] = [PortalRoles.Admin],
+        ["/niches"] = [PortalRoles.Admin, PortalRoles.Moderator],
+        ["/influencers"] = [PortalRoles.Admin, PortalRoles.Moderator],
+        ["/influencers/{Id:int}"] = [PortalRoles.Admin, PortalRoles.Moderator],
         ["/products/{Id}"] = [PortalRoles.Admin, PortalRoles.Moderator],
         ["/chats"] = [PortalRoles.Admin, PortalRoles.Moderator],
         ["/chats/{Id:guid}"] = [PortalRoles.Admin, PortalRoles.Moderator],
@@ -186,6 +189,7 @@ public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : Database
             "/tickets/{Id:int}" => "/tickets/" + await One("SELECT id FROM helpdesk.tickets WHERE hostel_id = 1 ORDER BY id LIMIT 1"),
             "/brands/{Id:int}" => "/brands/" + await One("SELECT min(id) FROM creators.brands"),
             "/vendors/{Id:int}" => "/vendors/" + await One("SELECT min(id) FROM vendors.vendors"),
+            "/influencers/{Id:int}" => "/influencers/" + await One("SELECT min(id) FROM creators.influencers"),
             "/users/{Id:int}" => "/users/" + await One("SELECT id FROM auth.users WHERE email = 'moderator@adminportal.demo'"),
             "/chats/{Id:guid}" => "/chats/" + await One("SELECT id FROM chat.groups ORDER BY id LIMIT 1"),
             _ => throw new InvalidOperationException(

@@ -130,6 +130,10 @@ public sealed partial class SafeLinksTests
         ("ProductVendorCard.razor", "ProductQueueState.Url(ProductQueueQuery.Default with { VendorId = Vendor.Id })"),
         ("TicketQueueRow.razor", "Href"),                        // $"/tickets/{Row.Id}" (an int)
         ("LinkList.razor", "Prefix + row.Id"),                   // Prefix is "/products/", "/tickets/" or "/chats/"
+        ("BrandQueueRow.razor", "ReviewUrl"),                    // BrandQueueState.ReviewUrl: "/brands/{id}?..."
+        ("BrandReviewPage.razor", "BackUrl"),                    // BrandQueueState.Url(query): "/brands?..."
+        ("VendorListRow.razor", "Url"),                          // VendorListState.VendorUrl: "/vendors/{id}?..."
+        ("VendorPage.razor", "BackUrl"),                         // VendorListState.Url(query): "/vendors?..."
     ];
 
     /// <summary>Attributes the browser fetches or follows: href, src (and MudBlazor's Href/Src), with a Razor value.</summary>

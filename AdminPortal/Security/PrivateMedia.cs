@@ -91,7 +91,6 @@ public static class PrivateMedia
         {
             headers.ContentSecurityPolicy = EmbeddedPdf;
             headers.XFrameOptions = "SAMEORIGIN";
-            response.HttpContext.Items[SecurityHeaders.FramingAllowed] = true;
             return;
         }
         if (IsActive(type))

@@ -62,18 +62,15 @@ public static partial class SecurityHeaders
                "frame-ancestors 'none'";
     }
 
-    /// <summary>The HttpContext item a response sets when it may be framed by the portal's own pages.</summary>
-    public const string FramingAllowed = "AdminPortal.FramingAllowed";
-
     private static void Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
         // a response that set its own policy (media: the sandbox on SVG) keeps it
         if (!headers.ContainsKey("Content-Security-Policy"))
             headers.ContentSecurityPolicy = ContentSecurityPolicy(context);
-        // only a response that allows its own framing on purpose (media: an embedded PDF, SAMEORIGIN) keeps it; anything
-        // else is DENY (antiforgery writes SAMEORIGIN on every page with a form: that is overruled here)
-        if (!context.Items.ContainsKey(FramingAllowed))
+        // only an embedded brand PDF (PrivateMedia.EmbeddedPdf) may be framed, by the portal; anything else (antiforgery
+        // sets SAMEORIGIN on forms) is DENY
+        if (headers.ContentSecurityPolicy != PrivateMedia.EmbeddedPdf)
             headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";

@@ -14,8 +14,8 @@ namespace AdminPortal.Tests.Components.Layout;
 public sealed class NavMenuTests : MudBunitContext
 {
     [Theory]
-    [InlineData(PortalRoles.Admin, "Dashboard,Products,Tickets,Users,Chats")]
-    [InlineData(PortalRoles.Moderator, "Dashboard,Products,Chats")]
+    [InlineData(PortalRoles.Admin, "Dashboard,Products,Brands,Influencers,Niches,Vendors,Subscriptions,Tickets,Users,Chats")]
+    [InlineData(PortalRoles.Moderator, "Dashboard,Products,Brands,Influencers,Niches,Vendors,Chats")]
     [InlineData(PortalRoles.Staff, "Dashboard,Tickets")]
     [InlineData(PortalRoles.User, "")]
     public void Shows_each_role_only_its_sections(string role, string expected)

@@ -42,7 +42,7 @@ public sealed class BrandDocumentPanelTests : MudBunitContext
     }
 
     [Theory]
-    [InlineData("/assets/brands/certificate-of-incorporation.pdf", "document-pdf")]
+    [InlineData("/assets/brands/certificate-of-incorporation.pdf", "document-pdf-actions")]
     [InlineData("/assets/brands/pan-card-scan.tiff", "document-download")]
     [InlineData("javascript:alert(1)", "document-missing")]
     public void A_pdf_is_embedded_anything_else_downloaded_and_an_unsafe_address_never_linked(string url, string shown)
@@ -51,6 +51,17 @@ public sealed class BrandDocumentPanelTests : MudBunitContext
 
         Assert.NotNull(cut.Find($"[data-testid={shown}]"));
         Assert.DoesNotContain("javascript:", cut.FindAll("[href],[src]").Select(e => e.GetAttribute("href") ?? e.GetAttribute("src")));
+    }
+
+    [Fact]
+    public void A_pdf_is_embedded_in_place_on_request()
+    {
+        var cut = Render(DocumentStatus.Pending, "/assets/brands/certificate-of-incorporation.pdf");
+        Assert.Empty(cut.FindAll("iframe"));
+
+        cut.Find("[data-testid=document-pdf-actions] button").Click();
+
+        Assert.Equal("/assets/brands/certificate-of-incorporation.pdf", cut.Find("iframe[data-testid=document-pdf]").GetAttribute("src"));
     }
 
     [Theory]
