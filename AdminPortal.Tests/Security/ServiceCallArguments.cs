@@ -113,6 +113,8 @@ internal sealed class ServiceCallArguments
                 "brandid" => BrandId,
                 "vendorid" => VendorId,
                 "currentid" => 1,
+                "sourceid" => 1,
+                "targetid" => 2,
                 "days" => 7,
                 "subcategoryid" => SubcategoryId,
                 "studentuserid" => StudentUserId,
