@@ -134,6 +134,12 @@ public sealed partial class SafeLinksTests
         ("BrandReviewPage.razor", "BackUrl"),                    // BrandQueueState.Url(query): "/brands?..."
         ("VendorListRow.razor", "Url"),                          // VendorListState.VendorUrl: "/vendors/{id}?..."
         ("VendorPage.razor", "BackUrl"),                         // VendorListState.Url(query): "/vendors?..."
+        ("App.razor", "Assets[\"passkeys.js\"]"),               // the passkey ceremony's static script
+        ("SecondFactor.razor", "SecondStep.WithReturn(SecondStep.RecoveryPath, ReturnUrl)"),      // a constant path, the return
+        ("Recovery.razor", "SecondStep.WithReturn(SecondStep.SecondFactorPath, ReturnUrl)"),      // URL made local by SafeReturnUrl and escaped
+        ("EnrolSecondFactor.razor", "LoginAttempt.SafeReturnUrl(ReturnUrl)"),                      // local paths only, else "/"
+        ("AuthenticatorSetupForm.razor", "setup.QrDataUri"),    // data:image/png made by QRCoder from the portal's own otpauth URI
+        ("AuditLogRow.razor", "href"),                          // AuditLinks.For: "/products/", "/tickets/", ... + the id escaped
     ];
 
     /// <summary>Attributes the browser fetches or follows: href, src (and MudBlazor's Href/Src), with a Razor value.</summary>
