@@ -90,14 +90,17 @@ public sealed class LiveUpdateJourneys(BrowserFixture portal)
         foreach (var page in pages)
             await page.CloseAsync();
 
-        // circuits are disposed once the browser disconnects: poll, generously
+        // circuits are disposed once the browser disconnects: poll, generously. Circuits of earlier journeys may still
+        // expire meanwhile (a disconnected circuit is kept a while), so the count may fall below where it was; what
+        // must hold is that these 20 are gone: at most where it was, and at least 20 below the open count
+        bool Returned(LiveReport r) => r.Subscribers <= Math.Min(before.Subscribers, open.Subscribers - 20) && r.Presence <= before.Presence;
         var after = await LiveAsync(admin);
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); after != before && DateTime.UtcNow < deadline;)
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); !Returned(after) && DateTime.UtcNow < deadline;)
         {
             await Task.Delay(250);
             after = await LiveAsync(admin);
         }
-        Assert.Equal(before, after);
+        Assert.True(Returned(after), $"before {before}, with 20 queues open {open}, after closing them {after}");
     }
 
     /// <summary>The report once two readings a second apart agree (up to 30 s).</summary>

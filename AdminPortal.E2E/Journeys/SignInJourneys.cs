@@ -19,8 +19,10 @@ public sealed class SignInJourneys(BrowserFixture portal)
         var shell = new ShellPage(page);
         await Assertions.Expect(shell.Heading).ToHaveTextAsync("Products");
         await Assertions.Expect(shell.SignedInUser).ToContainTextAsync("Mira Moderator");
+        // the interactive render replaces the prerendered layout: a click before that can land on a node being replaced
+        await page.Locator("[data-interactive=true]").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await shell.SignOutButton.ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You are signed out.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You are signed out.", new() { Timeout = 10_000 });
         await page.GotoAsync("/");
         Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
     }
