@@ -180,6 +180,57 @@ public sealed partial class SecondFactorTests(PostgresFixture fixture) : UsersTe
         Assert.Equal("/", moderator.Location);
     }
 
+    [Fact]
+    public async Task On_the_security_page_a_passkey_is_renamed_and_removed_through_its_forms()
+    {
+        // signed in first (a user with a passkey owes it after the password), then the passkey is added
+        await using var host = await PortalWebHost.StartAsync(Fixture.ConnectionString, "Development");
+        using var client = await host.SignedInClientAsync(Email);
+        await using (var scope = Scope())
+        {
+            var sp = WithHttp(scope);
+            var user = (await sp.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(Email))!;
+            var passkey = new UserPasskeyInfo(RandomBytes(32), RandomBytes(77), DateTimeOffset.UtcNow, 0, ["internal"], true, false, false, RandomBytes(40), RandomBytes(40));
+            passkey.Name = "Laptop";
+            // straight into the store: the signed-in cookie stays valid (on the page the cookie is refreshed instead)
+            Assert.True((await sp.GetRequiredService<UserManager<PortalUser>>().AddOrUpdatePasskeyAsync(user, passkey)).Succeeded);
+        }
+
+        async Task<string> PostAsync(string handler, params (string Key, string Value)[] fields)
+        {
+            var page = await client.GetStringAsync("/account/security");
+            var values = fields.ToDictionary(f => f.Key, f => f.Value);
+            values["_handler"] = handler;
+            values["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value);
+            using var post = await client.PostAsync("/account/security", new FormUrlEncodedContent(values));
+            Assert.True(post.IsSuccessStatusCode, $"{handler}: {(int)post.StatusCode}");
+            return await post.Content.ReadAsStringAsync();
+        }
+        var html = await client.GetStringAsync("/account/security");
+        var id = WebUtility.HtmlDecode(PasskeyIdField().Match(html).Groups[1].Value);
+        Assert.NotEmpty(id);
+
+        var renamed = await PostAsync($"rename-passkey-{id}", ("PasskeyId", id), ("NewName", "Work laptop"));
+        Assert.Contains("Renamed to &quot;Work laptop&quot;", renamed, StringComparison.Ordinal);
+        await using (var scope = Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var passkeys = await users.GetPasskeysAsync((await users.FindByEmailAsync(Email))!);
+            Assert.Equal("Work laptop", Assert.Single(passkeys).Name);
+        }
+
+        var removed = await PostAsync($"remove-passkey-{id}", ("PasskeyId", id));
+        Assert.Contains("is removed", removed, StringComparison.Ordinal);
+        await using (var scope = Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            Assert.Empty(await users.GetPasskeysAsync((await users.FindByEmailAsync(Email))!));
+        }
+    }
+
+    [GeneratedRegex("name=\"PasskeyId\" value=\"([^\"]+)\"")]
+    private static partial Regex PasskeyIdField();
+
     private sealed record LoginResult(HttpClient Client, HttpStatusCode Status, string? Location) : IDisposable
     {
         public void Dispose() => Client.Dispose();
