@@ -6,15 +6,17 @@ using AdminPortal.Features.Users;
 using AdminPortal.Features.Vendors;
 using Bogus;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AdminPortal.Features.Creators;
 
 /// <summary>
 /// Cloutsy demo: the niche catalogue (one retired), 40 influencers (a third with an auth.users login), 32 brands
 /// whose incorporation/GST/PAN documents go through every verification state, and phone OTPs (used, expired, live)
-/// stored as SHA-256 hashes. Large scale loads the same (not a large target).
+/// stored as SHA-256 hashes. Large scale loads the platform-size set of <see cref="LargeCreators"/> instead, by COPY,
+/// alongside the other parts.
 /// </summary>
-internal sealed class CreatorsDemoData : IDemoDataPart
+internal sealed class CreatorsDemoData(NpgsqlDataSource dataSource, TimeProvider clock) : IDemoDataPart
 {
     private static readonly DateTime Anchor = VendorsDemoData.Anchor;
 
@@ -43,12 +45,22 @@ internal sealed class CreatorsDemoData : IDemoDataPart
 
     public string Name => "creators (Cloutsy)";
 
+    /// <summary>At large scale: needs only the demo moderator (the reviewer of decided documents).</summary>
+    public bool LoadsAlongsideOthers => true;
+
     public async Task SeedAsync(PortalDbContext db, DemoScale scale, CancellationToken ct)
     {
         var f = new Faker("en_IND") { Random = new Randomizer(400_001) };
         // The demo moderator reviews brand documents when the demo accounts exist (not in schema tests).
         var reviewerId = await db.Users.Where(u => u.NormalizedEmail == "MODERATOR@ADMINPORTAL.DEMO")
             .Select(u => (int?)u.Id).SingleOrDefaultAsync(ct);
+        if (scale == DemoScale.Large)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await LargeCreators.LoadAsync(dataSource, CreatorsSize.Large, new DateTime(now.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc),
+                reviewerId, ct);
+            return;
+        }
 
         var niches = NicheCatalogue.Select(n => new Niche
         {

@@ -4,15 +4,17 @@ using AdminPortal.Data;
 using AdminPortal.Data.Demo;
 using AdminPortal.Features.Users;
 using Bogus;
+using Npgsql;
 
 namespace AdminPortal.Features.Vendors;
 
 /// <summary>
 /// Venta demo: 16 vendor owners in auth.users (with Clerk ids), a few dozen vendors with live positions and their
 /// trails, subscriptions in every status with both providers, and the Algolia/Cloudinary/Clerk id mappings.
-/// Creates its own users: it does not depend on the catalog demo. Large scale loads the same (not a large target).
+/// Creates its own users: it does not depend on the catalog demo. Large scale loads the platform-size set of
+/// <see cref="LargeVendors"/> instead, by COPY, alongside the other parts.
 /// </summary>
-internal sealed class VendorsDemoData : IDemoDataPart
+internal sealed class VendorsDemoData(NpgsqlDataSource dataSource, TimeProvider clock) : IDemoDataPart
 {
     public static readonly DateTime Anchor = new(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc);
 
@@ -29,8 +31,18 @@ internal sealed class VendorsDemoData : IDemoDataPart
 
     public string Name => "vendors (Venta)";
 
+    /// <summary>At large scale: Venta's owners are its own users, so it needs nothing the other parts load.</summary>
+    public bool LoadsAlongsideOthers => true;
+
     public async Task SeedAsync(PortalDbContext db, DemoScale scale, CancellationToken ct)
     {
+        if (scale == DemoScale.Large)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await LargeVendors.LoadAsync(dataSource, VendorsSize.Large,
+                new DateTime(now.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc), ct);
+            return;
+        }
         var f = new Faker("en") { Random = new Randomizer(300_001) };
         var owners = new List<PortalUser>();
         for (var i = 1; i <= 16; i++)
