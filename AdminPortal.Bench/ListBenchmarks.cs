@@ -22,9 +22,17 @@ public sealed class ListBenchmarks(BenchContext bench, PortalServices portal)
     /// <param name="printSql">Print each case's recorded commands (to EXPLAIN them).</param>
     public async Task<List<Figure>> ListsAsync(ListShape shape, string? only = null, bool printSql = false)
     {
+        return await CasesAsync(await ListCases.BuildAsync(portal, shape), only, printSql);
+    }
+
+    /// <summary>Figures 12 and 13: the Cloutsy, Venta and audit log reads (<see cref="PlatformCases"/>), measured as figure 1.</summary>
+    public async Task<List<Figure>> PlatformsAsync(string? only = null, bool printSql = false) =>
+        await CasesAsync(await PlatformCases.BuildAsync(portal, bench.DataSource), only, printSql);
+
+    private async Task<List<Figure>> CasesAsync(IEnumerable<ListCase> all, string? only, bool printSql)
+    {
         var figures = new List<Figure>();
-        var cases = (await ListCases.BuildAsync(portal, shape))
-            .Where(c => only is null || only.Split('|').Any(o => c.Name.Contains(o, StringComparison.OrdinalIgnoreCase)));
+        var cases = all.Where(c => only is null || only.Split('|').Any(o => c.Name.Contains(o, StringComparison.OrdinalIgnoreCase)));
         foreach (var c in cases)
         {
             try

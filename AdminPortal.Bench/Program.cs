@@ -9,6 +9,7 @@ using Npgsql;
 //     [--only-render]   (figure 5b alone, on whatever data the database has: the demo data is enough)
 //     [--only-chats] [--skip-chats]   (figures 7 to 9, the chat services, on the data the database has)
 //     [--only-sign-in]   (figure 11 alone: sign-in timing of unknown / known / platform emails, on the demo accounts)
+//     [--only-platforms]   (figures 12 and 13: Cloutsy, Venta and audit log lists on the large data, loading it if missing)
 //     [--only-dashboard]   (figure 10, the dashboard's and the reports' services, and figure 3 for / and /reports unless --skip-http)
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
@@ -42,7 +43,16 @@ try
         onlyRender = true;   // nothing else: skip the list, server and chat figures (and render, below)
         options["skip-render"] = "";
     }
-    if (options.ContainsKey("only-dashboard"))
+    if (options.ContainsKey("only-platforms"))
+    {
+        figures.AddRange(await SeedPhases.EnsureLargeDataAsync(bench));
+        Console.WriteLine($"Figures 12 and 13: Cloutsy, Venta and the audit log through the screens' services (load average {bench.LoadAverage()})");
+        await using var services = new PortalServices(connection);
+        figures.AddRange(await new ListBenchmarks(bench, services).PlatformsAsync(options.GetValueOrDefault("cases"), options.ContainsKey("print-sql")));
+        onlyRender = true;   // nothing else
+        options["skip-render"] = "";
+    }
+    else if (options.ContainsKey("only-dashboard"))
         await DashboardFigures.RunAsync(bench, options, figures);
     else if (!onlyRender && !options.ContainsKey("only-chats"))
         await RunListAndServerFiguresAsync(bench, options, figures, samples);

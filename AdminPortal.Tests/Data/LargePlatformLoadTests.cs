@@ -1,0 +1,129 @@
+using AdminPortal.Data;
+using AdminPortal.Data.SqlMigrations;
+using AdminPortal.Features.Audit;
+using AdminPortal.Features.Creators;
+using AdminPortal.Features.Vendors;
+using AdminPortal.Security.Audit;
+using AdminPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AdminPortal.Tests.Data;
+
+/// <summary>
+/// The large load's Cloutsy, Venta and audit parts at a small size, over the owner's connection: the owner is no
+/// superuser, so foreign keys and checks are enforced during the COPY (a row pointing nowhere fails the load), and the
+/// unique indexes are rebuilt after it (a duplicate link or e-mail fails it too).
+/// </summary>
+public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTest(fixture)
+{
+    private static readonly DateTime Now = new(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+
+    private NpgsqlDataSource OwnerSource() => DataSetup.BuildDataSource(Fixture.OwnerConnectionString);
+
+    [Fact]
+    public async Task Cloutsy_loads_every_brand_state_unique_links_and_ids_that_continue()
+    {
+        var size = new CreatorsSize(20, 2_000, 3, 500, 100, 3);
+        await using (var source = OwnerSource())
+            await LargeCreators.LoadAsync(source, size, Now, null, CancellationToken.None);
+
+        await using var db = await Fixture.CreateDbContextAsync();
+        Assert.Equal(20, await db.Set<Niche>().CountAsync());
+        Assert.Equal(1, await db.Set<Niche>().CountAsync(n => !n.IsActive));
+        Assert.Equal(2_000, await db.Set<Influencer>().CountAsync());
+        Assert.Equal(6_000, await db.Set<InfluencerNiche>().CountAsync());
+        Assert.Equal(500, await db.Set<Brand>().CountAsync());
+        Assert.Equal(300, await db.Set<Otp>().CountAsync());
+        const DocumentStatus pending = DocumentStatus.Pending, rejected = DocumentStatus.Rejected, verified = DocumentStatus.Verified;
+        var waiting = await db.Set<Brand>().CountAsync(b => b.IncorporationDocumentStatus == pending || b.GstDocumentStatus == pending || b.PanDocumentStatus == pending);
+        Assert.Equal(40, waiting);   // 8 in every 100
+        Assert.True(await db.Set<Brand>().AnyAsync(b => b.GstDocumentStatus == rejected && b.IncorporationDocumentStatus != pending && b.PanDocumentStatus != pending));
+        Assert.True(await db.Set<Brand>().AnyAsync(b => b.IncorporationDocumentStatus == verified && b.GstDocumentStatus == verified && b.PanDocumentStatus == verified));
+        Assert.True(await db.Set<Brand>().AnyAsync(b => b.GstDocumentStatus == DocumentStatus.NotSubmitted && b.GstDocument == null));
+        foreach (var status in Enum.GetValues<DocumentStatus>())
+            Assert.True(await db.Set<Brand>().AnyAsync(b => b.PanDocumentStatus == status), $"no PAN document {status}");
+        // every influencer holds exactly its niches, each once
+        Assert.Equal(0, await db.Set<InfluencerNiche>().GroupBy(l => new { l.InfluencerId, l.NicheId }).CountAsync(g => g.Count() > 1));
+        Assert.Equal(2_000, await db.Set<InfluencerNiche>().Select(l => l.InfluencerId).Distinct().CountAsync());
+
+        // the sequences continue after the explicit ids: the portal's next niche and influencer do not collide
+        db.Add(new Niche { Name = "Added after the load" });
+        db.Add(new Influencer { Name = "New", Username = "new.one", Email = "new@cloutsy.test", Phone = "+91 1" });
+        await db.SaveChangesAsync();
+        Assert.Equal(21, await db.Set<Niche>().MaxAsync(n => n.Id));
+    }
+
+    [Fact]
+    public async Task Venta_loads_owners_trails_and_subscriptions_in_every_state_the_screens_filter()
+    {
+        var size = new VendorsSize(50, 200, 400);
+        await using (var source = OwnerSource())
+            await LargeVendors.LoadAsync(source, size, Now, CancellationToken.None);
+
+        await using var db = await Fixture.CreateDbContextAsync();
+        Assert.Equal(50, await db.Users.CountAsync(u => u.Email!.EndsWith(LargeVendors.OwnerDomain) && u.ClerkId != null));
+        Assert.Equal(200, await db.Set<Vendor>().CountAsync());
+        Assert.Equal(size.Points, await db.Set<Location>().LongCountAsync());
+        Assert.Equal(175, await db.Set<Vendor>().CountAsync(v => v.Lat != null));   // one in eight never shared a position
+        Assert.All(await db.Set<Vendor>().Select(v => v.User!.Email).ToListAsync(), e => Assert.EndsWith(LargeVendors.OwnerDomain, e));
+        Assert.Equal(400, await db.Set<Subscription>().CountAsync());
+        foreach (var status in Enum.GetValues<SubscriptionStatus>())
+            Assert.True(await db.Set<Subscription>().AnyAsync(s => s.Status == status), $"no {status} subscription");
+        Assert.True(await db.Set<Subscription>().AnyAsync(s => s.Status == SubscriptionStatus.Active && s.EndDate < Now), "none expired but active");
+        Assert.True(await db.Set<Subscription>().AnyAsync(s => s.Status == SubscriptionStatus.Active && s.EndDate >= Now && s.EndDate <= Now.AddDays(7)),
+            "none expiring within a week");
+        Assert.Equal(50 + 200 + 150, await db.Set<Integration>().CountAsync());   // Clerk per owner, Algolia per vendor, Cloudinary for 3 in 4
+        // the live position is the newest point of the trail
+        var vendor = await db.Set<Vendor>().Where(v => v.Lat != null).OrderBy(v => v.Id).FirstAsync();
+        var newest = await db.Set<Location>().Where(l => l.VendorId == vendor.Id).OrderByDescending(l => l.Timestamp).FirstAsync();
+        Assert.Equal((vendor.Lat, vendor.Long), (newest.Lat, newest.Long));
+    }
+
+    [Fact]
+    public async Task The_audit_records_are_appended_over_90_days_and_the_log_stays_append_only()
+    {
+        await using (var source = OwnerSource())
+            await LargeAuditLog.LoadAsync(source, new() { ["admin"] = [(7, "Asha Admin")] }, Now, 10_000, CancellationToken.None);
+
+        await using var db = await Fixture.CreateDbContextAsync();
+        var log = db.Set<AuditLogEntry>();
+        Assert.Equal(10_000, await log.CountAsync());
+        Assert.True(await log.MinAsync(a => a.At) >= Now.AddDays(-LargeAuditLog.Days));
+        Assert.True(await log.MaxAsync(a => a.At) <= Now);
+        Assert.Equal(LargeAuditLog.Kinds.Length, await log.Select(a => a.Action).Distinct().CountAsync());
+        Assert.True(await log.AnyAsync(a => a.ActorId == 7 && a.ActorName == "Asha Admin"));
+        Assert.True(await log.AnyAsync(a => a.ActorId == null && a.ActorName == "system"));
+        // roles with no account (moderators, staff here) write as the system rather than as nobody
+        Assert.False(await log.AnyAsync(a => a.ActorId != null && a.ActorId != 7));
+        // the load dropped and rebuilt the indexes, not the triggers: the log still refuses UPDATE, DELETE and TRUNCATE
+        foreach (var sql in new[] { "UPDATE audit.audit_log SET reason = 'x'", "DELETE FROM audit.audit_log", "TRUNCATE audit.audit_log" })
+            await Assert.ThrowsAsync<PostgresException>(() => Fixture.Database.AsOwnerAsync(c => c.Database.ExecuteSqlRawAsync(sql)));
+        Assert.Equal(5, (await Sql.ColumnAsync(Fixture, "SELECT indexname FROM pg_indexes WHERE schemaname = 'audit' AND tablename = 'audit_log' AND indexname LIKE 'idx_%'")).Count);
+    }
+
+    [Fact]
+    public async Task The_searches_of_the_new_lists_have_their_indexes_and_the_planner_can_use_them()
+    {
+        var present = await Sql.ColumnAsync(Fixture, "SELECT indexname FROM pg_indexes WHERE schemaname IN ('creators', 'vendors')");
+        Assert.All(PlatformsSearchIndexes.Names, name => Assert.Contains(name, present));
+
+        // with sequential scans ruled out (the tables are empty), the four-column brand search is a BitmapOr of trigram scans
+        await using var conn = new NpgsqlConnection(Fixture.ConnectionString);
+        await conn.OpenAsync();
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", conn))
+            await off.ExecuteNonQueryAsync();
+        await using var explain = new NpgsqlCommand("""
+            EXPLAIN SELECT id FROM creators.brands WHERE brand_name ILIKE '%lotus%' OR legal_entity_name ILIKE '%lotus%'
+                OR email ILIKE '%lotus%' OR phone ILIKE '%lotus%'
+            """, conn);
+        var lines = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                lines.Add(reader.GetString(0));
+        var plan = string.Join("\n", lines);
+        Assert.Contains("BitmapOr", plan);
+        foreach (var index in new[] { "ix_brands_brand_name_trgm", "ix_brands_legal_entity_name_trgm", "ix_brands_email_trgm", "ix_brands_phone_trgm" })
+            Assert.Contains(index, plan);
+    }
+}
