@@ -39,7 +39,9 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, ActorResolver act
             return Refused("Only Staff is scoped to hostels or categories.", "roles");
 
         var staffRole = input.Roles.Any(r => r.Role == PortalRoles.Staff);
-        var profile = input.Profile ?? new StaffProfileInput(null, [], null);
+        // no profile asked for: the one hostel Staff is scoped to (if one), no category, no limit
+        var hostels = input.Roles.Where(r => r.Role == PortalRoles.Staff && r.Domain == ScopeDomains.Hostel).Select(r => r.ScopeId).Distinct().ToList();
+        var profile = input.Profile ?? new StaffProfileInput(hostels.Count == 1 ? hostels[0] : null, [], null);
         if (!staffRole && input.Profile is not null)
             return Refused("Only Staff has a staff profile.", "roles");
         if (staffRole && StaffProfileInput.Problem(profile) is (var profileError, var profileField))
