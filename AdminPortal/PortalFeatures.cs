@@ -11,6 +11,7 @@ using AdminPortal.Features.Notifications;
 using AdminPortal.Features.Products;
 using AdminPortal.Features.Vendors;
 using AdminPortal.Live;
+using AdminPortal.Features.Team;
 using AdminPortal.Features.Tickets;
 using AdminPortal.Features.Users;
 
@@ -39,6 +40,7 @@ public static class PortalFeatures
             .AddUsers()             // admins: users, roles, sessions
             .AddSecondFactors()     // everyone: passkeys, authenticator codes, recovery codes, MFA per role
             .AddTickets(configuration)   // hostel staff: the queue, the ticket, categories
+            .AddTeam()              // admins: staff profiles, away and the hand-off of open tickets
             .AddNotifications()     // everyone: the bell
             .AddAuditLog()          // admins: the whole audit log
             .AddDashboard();        // everyone: the dashboard's figures and the reports

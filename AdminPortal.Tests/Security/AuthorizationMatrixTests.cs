@@ -55,6 +55,8 @@ public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : Database
         ["/tickets/new"] = [PortalRoles.Admin, PortalRoles.Staff],
         ["/tickets/{Id:int}"] = [PortalRoles.Admin, PortalRoles.Staff],
         ["/tickets/categories"] = [PortalRoles.Admin],
+        ["/staff"] = [PortalRoles.Admin],
+        ["/staff/{Id:int}"] = [PortalRoles.Admin],
         ["/users"] = [PortalRoles.Admin],
         ["/users/access"] = [PortalRoles.Admin],
         ["/users/new"] = [PortalRoles.Admin],
@@ -190,6 +192,7 @@ public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : Database
             "/brands/{Id:int}" => "/brands/" + await One("SELECT min(id) FROM creators.brands"),
             "/vendors/{Id:int}" => "/vendors/" + await One("SELECT min(id) FROM vendors.vendors"),
             "/influencers/{Id:int}" => "/influencers/" + await One("SELECT min(id) FROM creators.influencers"),
+            "/staff/{Id:int}" => "/staff/" + await One("SELECT min(id) FROM helpdesk.staff"),
             "/users/{Id:int}" => "/users/" + await One("SELECT id FROM auth.users WHERE email = 'moderator@adminportal.demo'"),
             "/chats/{Id:guid}" => "/chats/" + await One("SELECT id FROM chat.groups ORDER BY id LIMIT 1"),
             _ => throw new InvalidOperationException(

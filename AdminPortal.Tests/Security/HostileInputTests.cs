@@ -4,7 +4,10 @@ using AdminPortal.Features.Chats.Group;
 using AdminPortal.Features.Chats.List;
 using AdminPortal.Features.Products;
 using AdminPortal.Features.Products.Queue;
+using AdminPortal.Features.Team;
+using AdminPortal.Features.Team.List;
 using AdminPortal.Features.Tickets;
+using AdminPortal.Features.Tickets.Categories;
 using AdminPortal.Features.Tickets.Queue;
 using AdminPortal.Features.Users;
 using AdminPortal.Features.Users.List;
@@ -158,7 +161,18 @@ public sealed class HostileInputTests(PostgresFixture fixture) : DatabaseTest(fi
         new("product edits: description", "Description", v => !string.IsNullOrWhiteSpace(v) && ProductEdits.DescriptionRule.Check(v).Ok,
             async (s, v) => await Get<ProductModeration>(s).DecideAsync(_admin, new ProductDecision(_args.ProductId, ModerationAction.Edit, null, null,
                 new ProductEdits("A plain title", v, Cause.GriefCare, 100, 90)))),
+        new("category: new name", CategoryCatalogue.NameField, v => Line(v, 120),
+            async (s, v) => await Get<CategoryCatalogue>(s).CreateAsync(_admin, v, 24)),
+        new("category: rename", CategoryCatalogue.NameField, v => Line(v, 120),
+            async (s, v) => { var (id, version) = await NewCategoryAsync(s); return await Get<CategoryCatalogue>(s).RenameAsync(_admin, id, version, v); }),
+        new("subcategory: new name", CategoryCatalogue.NameField, v => Line(v, 120),
+            async (s, v) => await Get<CategoryCatalogue>(s).CreateSubcategoryAsync(_admin, _args.CategoryId, v)),
+        new("category: deactivation reason", CategoryCatalogue.ReasonField, v => CategoryCatalogue.Reason.Problem(v) is null,
+            async (s, v) => { var (id, version) = await NewCategoryAsync(s); return await Get<CategoryCatalogue>(s).DeactivateAsync(_admin, id, version, OpenTicketsChoice.Stay, null, v); }),
+        new("staff: away reason", StaffProfiles.ReasonField, v => StaffProfiles.Reason.Problem(v) is null,
+            async (s, v) => await Get<StaffProfiles>(s).SetActiveAsync(_admin, _args.StaffId, await StaffVersionAsync(), false, true, v)),
         // searched with, never stored: the property is that nothing throws
+        new("staff list: search", null, _ => true, async (s, v) => await Get<StaffQueryService>(s).GetPageAsync(_admin, new StaffListQuery { Search = v })),
         new("chat list: member search", null, _ => true, async (s, v) => await Get<GroupQueryService>(s).FindUsersAsync(_admin, v)),
         new("chat list: product search", null, _ => true, async (s, v) => await Get<GroupQueryService>(s).FindProductsAsync(_admin, v)),
         new("chat list: name search", null, _ => true, async (s, v) => await Get<GroupQueryService>(s).ListAsync(_admin, new ChatListQuery(Search: v))),
@@ -187,6 +201,19 @@ public sealed class HostileInputTests(PostgresFixture fixture) : DatabaseTest(fi
         var form = ProfileEdits.Form.Of(user);
         typeof(ProfileEdits.Form).GetProperty(field)!.SetValue(form, value);
         return await Get<ProfileEdits>(s).SaveAsync(_admin, user.Id, user.Version, form);
+    }
+
+    private async Task<(int Id, uint Version)> NewCategoryAsync(AsyncServiceScope s)
+    {
+        var id = (await Get<CategoryCatalogue>(s).CreateAsync(_admin, $"Hostile {Guid.NewGuid():N}", 24)).Value;
+        await using var db = await Fixture.CreateDbContextAsync();
+        return (id, await db.Set<AdminPortal.Features.Tickets.Model.Category>().Where(c => c.Id == id).Select(c => c.Version).SingleAsync());
+    }
+
+    private async Task<uint> StaffVersionAsync()
+    {
+        await using var db = await Fixture.CreateDbContextAsync();
+        return await db.Set<AdminPortal.Features.Tickets.Model.Staff>().Where(x => x.Id == _args.StaffId).Select(x => x.Version).SingleAsync();
     }
 
     private async Task<uint> UserVersionAsync()

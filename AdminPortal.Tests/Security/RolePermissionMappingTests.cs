@@ -12,6 +12,9 @@ public sealed class RolePermissionMappingTests
     [InlineData(PortalRoles.Staff, Permission.BrowseChats, false)]
     [InlineData(PortalRoles.Staff, Permission.ModerateProducts, false)]
     [InlineData(PortalRoles.Admin, Permission.ManageRoles, true)]
+    [InlineData(PortalRoles.Admin, Permission.ManageStaff, true)]
+    [InlineData(PortalRoles.Staff, Permission.ManageStaff, false)]
+    [InlineData(PortalRoles.Moderator, Permission.ManageStaff, false)]
     [InlineData(PortalRoles.User, Permission.ViewDashboard, false)]
     public void Roles_grant_exactly_their_permissions(string role, Permission permission, bool granted) =>
         Assert.Equal(granted, RolePermissionMapping.Grants([role], permission));

@@ -39,6 +39,7 @@ internal sealed class ServiceCallArguments
     public required uint TicketVersion { get; init; }
     public required uint UserVersion { get; init; }
     public required uint CategoryVersion { get; init; }
+    public required uint StaffVersion { get; init; }
     public required uint ProductVersion { get; init; }
     public required DateTime Now { get; init; }
     public required int BrandId { get; init; }
@@ -84,6 +85,7 @@ internal sealed class ServiceCallArguments
             ProductId = product.Id,
             TicketVersion = ticket.Version,
             UserVersion = target.Version,
+            StaffVersion = staffA.Version,
             CategoryVersion = await db.Set<Category>().Where(c => c.Id == ticket.CategoryId).Select(c => c.Version).SingleAsync(),
             ProductVersion = product.Version,
             Now = fixture.Clock.GetUtcNow().UtcDateTime,
@@ -108,6 +110,7 @@ internal sealed class ServiceCallArguments
             return key switch
             {
                 "id" when parameter?.Member.DeclaringType?.Namespace?.Contains(".Users") == true => TargetUserId,
+                "id" when parameter?.Member.DeclaringType?.Namespace?.Contains(".Team") == true => StaffId,
                 "id" or "ticketid" => TicketId,
                 "categoryid" => CategoryId,
                 "brandid" => BrandId,
@@ -134,7 +137,8 @@ internal sealed class ServiceCallArguments
             return key switch
             {
                 "version" or "expectedversion" when parameter?.Member.DeclaringType?.Namespace?.Contains(".Users") == true => UserVersion,
-                "version" or "expectedversion" when parameter?.Member.DeclaringType?.Name == "CategoryAdmin" => CategoryVersion,
+                "version" or "expectedversion" when parameter?.Member.DeclaringType?.Name is "CategoryAdmin" or "CategoryCatalogue" => CategoryVersion,
+                "version" when parameter?.Member.DeclaringType?.Namespace?.Contains(".Team") == true => StaffVersion,
                 "version" or "expectedversion" when parameter?.Member.DeclaringType?.Namespace?.Contains(".Products") == true => ProductVersion,
                 "version" or "expectedversion" => TicketVersion,
                 _ => throw Unknown(type, name),

@@ -10,6 +10,8 @@ public enum Permission
     TakeDownProducts,
     TriageTickets,
     ManageCategories,
+    /// <summary>Staff profiles: hostel, categories and priority, capacity, away and hand-off (issue 18): Admin.</summary>
+    ManageStaff,
     ManageUsers,
     ManageRoles,
     BrowseChats,

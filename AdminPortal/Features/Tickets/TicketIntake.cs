@@ -102,10 +102,10 @@ public sealed class TicketIntake(
         int? subSla = null;
         if (request.SubcategoryId is { } subId)
         {
-            var sub = await db.Set<Subcategory>().AsNoTracking().Where(s => s.Id == subId && s.CategoryId == category.Id)
+            var sub = await db.Set<Subcategory>().AsNoTracking().Where(s => s.Id == subId && s.CategoryId == category.Id && s.Active)
                 .Select(s => new { s.SlaHours }).SingleOrDefaultAsync(ct);
             if (sub is null)
-                return Refused("That subcategory is not in the category.", Fields.Subcategory);
+                return Refused("That subcategory is not in the category, or is inactive.", Fields.Subcategory);
             subSla = sub.SlaHours;
         }
         var rules = await TicketScope.ForAsync(db, actor, ct);

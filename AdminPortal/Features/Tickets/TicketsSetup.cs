@@ -20,6 +20,7 @@ public static class TicketsSetup
         services.AddScoped<TicketIntake>();
         services.AddScoped<SavedViews>();
         services.AddScoped<CategoryAdmin>();
+        services.AddScoped<CategoryCatalogue>();
         services.AddScoped<TicketLookups>();   // scoped: it checks its caller (ActorResolver is per circuit)
         services.AddSingleton<EscalationWorker>();
         services.AddSingleton<OutboxDispatcher>();

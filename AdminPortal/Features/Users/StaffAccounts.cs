@@ -1,4 +1,5 @@
 using AdminPortal.Data.Identity;
+using AdminPortal.Features.Team;
 using System.Globalization;
 using System.Security.Claims;
 using AdminPortal.Data;
@@ -12,13 +13,15 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal.Features.Users;
 
 /// <summary>
-/// Creates a portal staff account (no password): the account, its roles and the audit record commit together, then
-/// the admin gets a one-time set-password link to hand over.
+/// Creates a portal staff account (no password): the account, its roles, its staff profile when it has the Staff role
+/// (hostel, categories with their assignment priority, capacity) and the audit record commit together, then the admin
+/// gets a one-time set-password link to hand over.
 /// </summary>
 public sealed class StaffAccounts(IServiceScopeFactory scopes, ActorResolver actors, AuditTrail audit, IChangeFeed feed,
-    PasswordLinks links)
+    PasswordLinks links, TimeProvider clock)
 {
-    public sealed record Input(string? Email, string? Name, string? Phone, IReadOnlyList<RoleAssignments.Grant> Roles);
+    public sealed record Input(string? Email, string? Name, string? Phone, IReadOnlyList<RoleAssignments.Grant> Roles,
+        StaffProfileInput? Profile = null);
 
     public async Task<Outcome<CreatedAccount>> CreateAsync(ClaimsPrincipal by, Input input, CancellationToken ct = default)
     {
@@ -35,6 +38,15 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, ActorResolver act
         if (input.Roles.Any(r => r.Role != PortalRoles.Staff && r.Domain is not null))
             return Refused("Only Staff is scoped to hostels or categories.", "roles");
 
+        var staffRole = input.Roles.Any(r => r.Role == PortalRoles.Staff);
+        // no profile asked for: the one hostel Staff is scoped to (if one), no category, no limit
+        var hostels = input.Roles.Where(r => r.Role == PortalRoles.Staff && r.Domain == ScopeDomains.Hostel).Select(r => r.ScopeId).Distinct().ToList();
+        var profile = input.Profile ?? new StaffProfileInput(hostels.Count == 1 ? hostels[0] : null, [], null);
+        if (!staffRole && input.Profile is not null)
+            return Refused("Only Staff has a staff profile.", "roles");
+        if (staffRole && StaffProfileInput.Problem(profile) is (var profileError, var profileField))
+            return Refused(profileError, profileField);
+
         var email = TextRules.Normalize(input.Email)!;
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
@@ -47,6 +59,8 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, ActorResolver act
             if (await RoleAssignments.ScopeNameAsync(db, grant.Domain, grant.ScopeId?.ToString(CultureInfo.InvariantCulture), ct) is null)
                 return Refused($"There is no such {grant.Domain}.", "roles");
         }
+        if (staffRole && await StaffProfileInput.MissingAsync(db, profile, ct) is (var missing, var missingField))
+            return Refused(missing, missingField);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = new PortalUser
         {
@@ -63,13 +77,18 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, ActorResolver act
             UserId = user.Id, RoleId = roleIds[r.Role], Domain = r.Domain,
             Scope = r.ScopeId?.ToString(CultureInfo.InvariantCulture),
         }));
+        var staff = staffRole ? StaffProfileInput.Create(db, profile, user, clock.GetUtcNow().UtcDateTime) : null;
         audit.Add(db, actor.ToAudit(), UserAuditActions.Create, UserAuditActions.EntityType,
             user.Id.ToString(CultureInfo.InvariantCulture), null,
-            new { user.Email, user.Name, user.PhoneNumber, Roles = grants }, "staff account created in the portal");
+            new { user.Email, user.Name, user.PhoneNumber, Roles = grants, StaffProfile = staffRole ? profile : null },
+            "staff account created in the portal");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await feed.PublishAsync(new ChangeEvent(EntityTypes.User, user.Id.ToString(CultureInfo.InvariantCulture),
             ChangeActions.Created, actor.Id, actor.Name), ct);
+        if (staff is not null)
+            await feed.PublishAsync(new ChangeEvent(StaffProfileInput.EntityType, staff.Id.ToString(CultureInfo.InvariantCulture),
+                ChangeActions.Created, actor.Id, actor.Name), ct);
         var link = await links.CreateAsync(user.Id, ct);
         return Outcome<CreatedAccount>.Done(new CreatedAccount(user.Id, link),
             $"Created {email}. Give them this one-time link to set their password (valid {PasswordLinks.Lifespan.TotalHours:0} hours).");

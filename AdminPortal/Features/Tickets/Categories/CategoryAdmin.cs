@@ -13,7 +13,7 @@ namespace AdminPortal.Features.Tickets.Categories;
 public sealed record CategoryCard(int Id, string Name, string? Description, int SlaHours, bool Active, uint Version,
     IReadOnlyList<SubcategoryLine> Subcategories, IReadOnlyList<AssignmentLine> Assignees, IReadOnlyList<RungLine> Ladder);
 
-public sealed record SubcategoryLine(int Id, string Name, int? SlaHours);
+public sealed record SubcategoryLine(int Id, string Name, int? SlaHours, bool Active = true);
 
 public sealed record AssignmentLine(int StaffId, string Name, bool IsPrimary, int Priority, string? Hostel);
 
@@ -34,9 +34,9 @@ public sealed class CategoryAdmin(
     {
         await actors.RequireAsync(user, Permission.ManageCategories, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Set<Category>().AsNoTracking().OrderBy(c => c.Name)
+        return await db.Set<Category>().AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name)
             .Select(c => new CategoryCard(c.Id, c.Name, c.Description, c.SlaHours, c.Active, c.Version,
-                c.Subcategories.OrderBy(s => s.Name).Select(s => new SubcategoryLine(s.Id, s.Name, s.SlaHours)).ToList(),
+                c.Subcategories.OrderBy(s => s.Position).ThenBy(s => s.Name).Select(s => new SubcategoryLine(s.Id, s.Name, s.SlaHours, s.Active)).ToList(),
                 db.Set<CategoryAssignment>().Where(a => a.CategoryId == c.Id)
                     .OrderByDescending(a => a.IsPrimary).ThenBy(a => a.Priority).ThenBy(a => a.Staff!.FullName)
                     .Select(a => new AssignmentLine(a.StaffId, a.Staff!.FullName, a.IsPrimary, a.Priority, a.Staff.Hostel!.Name)).ToList(),

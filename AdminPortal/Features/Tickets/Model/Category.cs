@@ -15,6 +15,9 @@ public class Category
     /// <summary>SST-Resolve: the category's TAT in hours; due_at = created_at + sla_hours.</summary>
     public int SlaHours { get; set; } = 48;
 
+    /// <summary>Portal: where the category stands in lists and pickers (lower first), set by reordering.</summary>
+    public int Position { get; set; }
+
     /// <summary>SST-Resolve categories.active, default true.</summary>
     public bool Active { get; set; } = true;
 

@@ -16,6 +16,9 @@ public class Subcategory
     /// <summary>Portal: TAT override in hours; null inherits the category's sla_hours.</summary>
     public int? SlaHours { get; set; }
 
+    /// <summary>Portal: where the subcategory stands within its category (lower first), set by reordering.</summary>
+    public int Position { get; set; }
+
     /// <summary>SST-Resolve subcategories.active, default true.</summary>
     public bool Active { get; set; } = true;
 }

@@ -6,10 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Tickets.Queue;
 
-public sealed record Option(int Id, string Name, int? ParentId = null);
+/// <summary>One choice of a picker; <paramref name="Active"/> false: kept for filtering, offered for nothing new.</summary>
+public sealed record Option(int Id, string Name, int? ParentId = null, bool Active = true);
 
+/// <param name="LadderDepth">The highest level any category's escalation ladder reaches (the escalation filter's levels).</param>
 public sealed record TicketLookupData(IReadOnlyList<Option> Categories, IReadOnlyList<Option> Subcategories,
-    IReadOnlyList<Option> Hostels, IReadOnlyList<Option> Staff);
+    IReadOnlyList<Option> Hostels, IReadOnlyList<Option> Staff, int LadderDepth = 0);
 
 /// <summary>
 /// The small master lists the filters offer (categories, subcategories, hostels, staff): for those who triage tickets or
@@ -24,9 +26,12 @@ public sealed class TicketLookups(IDbContextFactory<PortalDbContext> dbFactory, 
             actor.Require(Permission.ManageCategories);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return new TicketLookupData(
-            await db.Set<Category>().AsNoTracking().OrderBy(c => c.Name).Select(c => new Option(c.Id, c.Name, null)).ToListAsync(ct),
-            await db.Set<Subcategory>().AsNoTracking().OrderBy(s => s.Name).Select(s => new Option(s.Id, s.Name, s.CategoryId)).ToListAsync(ct),
+            await db.Set<Category>().AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name)
+                .Select(c => new Option(c.Id, c.Name, null, c.Active)).ToListAsync(ct),
+            await db.Set<Subcategory>().AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Name)
+                .Select(s => new Option(s.Id, s.Name, s.CategoryId, s.Active)).ToListAsync(ct),
             await db.Set<Hostel>().AsNoTracking().OrderBy(h => h.Name).Select(h => new Option(h.Id, h.Name, null)).ToListAsync(ct),
-            await db.Set<Staff>().AsNoTracking().Where(s => s.Active).OrderBy(s => s.FullName).Select(s => new Option(s.Id, s.FullName, null)).ToListAsync(ct));
+            await db.Set<Staff>().AsNoTracking().Where(s => s.Active).OrderBy(s => s.FullName).Select(s => new Option(s.Id, s.FullName, null)).ToListAsync(ct),
+            await db.Set<CategoryEscalationRung>().MaxAsync(r => (int?)r.Level, ct) ?? 0);
     }
 }
