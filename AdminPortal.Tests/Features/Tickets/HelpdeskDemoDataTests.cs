@@ -52,7 +52,7 @@ public sealed class HelpdeskDemoDataTests(PostgresFixture fixture) : DatabaseTes
         await Fixture.ResetAsync();
         await SeedAsync();
         Assert.Equal(first, await DigestAsync());
-        Assert.Equal(300L, await ScalarAsync<long>(Db, "SELECT count(*) FROM helpdesk.tickets"));
+        Assert.Equal((long)HelpdeskDemoData.DemoTicketCount, await ScalarAsync<long>(Db, "SELECT count(*) FROM helpdesk.tickets"));
     }
 
     [Fact]
@@ -82,9 +82,10 @@ public sealed class HelpdeskDemoDataTests(PostgresFixture fixture) : DatabaseTes
     {
         await SeedAsync();
         Assert.Equal(7L, await ScalarAsync<long>(Db, "SELECT count(DISTINCT status) FROM helpdesk.tickets"));
+        // about one in ten open tickets overdue at seeding time (DemoAnchorTests checks the band)
         Assert.True(await ScalarAsync<long>(Db, """
             SELECT count(*) FROM helpdesk.tickets WHERE due_at < $1 AND status NOT IN ('RESOLVED', 'CLOSED')
-            """, Fixture.Clock.GetUtcNow().UtcDateTime) > 5);
+            """, Fixture.Clock.GetUtcNow().UtcDateTime) >= 2);
         Assert.True(await ScalarAsync<long>(Db, "SELECT count(*) FROM helpdesk.tickets WHERE escalation_level > 0") > 5);
         Assert.True(await ScalarAsync<long>(Db, "SELECT count(*) FROM helpdesk.comments WHERE is_internal") > 5);
         Assert.True(await ScalarAsync<long>(Db, "SELECT count(*) FROM helpdesk.comments WHERE NOT is_internal") > 5);

@@ -16,11 +16,25 @@ namespace AdminPortal.Data.Demo.Platform;
 /// </summary>
 public static class PlatformBulk
 {
-    private static readonly string[] Words = ["hand", "woven", "clay", "organic", "heritage", "linen", "tea", "lamp", "bamboo", "indigo", "jute", "brass"];
-    private static readonly string[] TwoWords = [.. Enumerable.Range(0, 144).Select(i => Words[i % 12] + " " + Words[i / 12 % 12])];
+    /// <summary>Per cause: every quality × item title (80 each) and the cause's stories, made once (no Bogus per row).</summary>
+    private static readonly string[][] Titles = [.. Enum.GetValues<Cause>().Select(c => CatalogVocabulary.ByCause[c])
+        .Select(w => w.Qualities.SelectMany(q => w.Items.Select(i => $"{q} {i.ToLowerInvariant()}")).ToArray())];
+    private static readonly string[] Taglines = [.. Enum.GetValues<Cause>().Select(c => CatalogVocabulary.ByCause[c].Tagline)];
+
+    /// <summary>
+    /// The chat's short lines (as many bytes a row as the load wrote before: ten million rows), placeholders filled
+    /// once; every 100th message is a line with a link.
+    /// </summary>
+    private static readonly string[] Lines = [.. ChatVocabulary.Buyer.Concat(ChatVocabulary.Vendor).Concat(ChatVocabulary.Friend)
+        .Where(l => l.Length <= 28 && !l.Contains('{'))];
+    private static readonly string[] LinkLines = [.. ChatVocabulary.Buyer.Concat(ChatVocabulary.Vendor).Concat(ChatVocabulary.Friend)
+        .Where(l => l.Contains("{link}")).Select((l, i) => ChatVocabulary.Fill(l, "scarf", $"https://deed-o.example/products/{i * 7}"))];
+
+    /// <summary>Row i of n's moment in the 90-day history: i = 0 newest, times spread by the weekly rhythm.</summary>
+    private static DateTime When(DemoHistory history, long i, long n) => history.Back((double)i / n);
 
     /// <summary>100k users beside the demo accounts (so auth.users is not emptied: WAL is written for it).</summary>
-    public static Task UsersAsync(NpgsqlDataSource dataSource, int count, CancellationToken ct) =>
+    public static Task UsersAsync(NpgsqlDataSource dataSource, DemoHistory history, int count, CancellationToken ct) =>
         BulkLoad.RunAsync(dataSource, $"users ({count:N0})", [], ["auth.users"], (conn, _) =>
         {
             using var w = conn.BeginBinaryImport("COPY auth.users (user_name, normalized_user_name, email, normalized_email, email_confirmed, security_stamp, name, status, registration_platform, role, is_online, is_active, is_verified, created_at, updated_at, lockout_enabled, access_failed_count, phone_number_confirmed, two_factor_enabled) FROM STDIN (FORMAT BINARY)");
@@ -34,7 +48,7 @@ public static class PlatformBulk
                 w.Write((PlatformUserStatus)(i % 3)); w.Write((PlatformType)(i / 3 % 3));
                 w.Write(i % 500 == 0 ? PlatformUserRole.Moderator : PlatformUserRole.User);
                 w.Write(i % 7 == 0); w.Write(i % 50 != 0); w.Write(i % 3 == 1);
-                var created = PlatformDemo.Anchor.AddMinutes(-i * 5);
+                var created = When(history, i, count);
                 w.Write(created, NpgsqlDbType.TimestampTz); w.Write(created, NpgsqlDbType.TimestampTz);
                 w.Write(true); w.Write(0); w.Write(false); w.Write(false);
             }
@@ -42,7 +56,7 @@ public static class PlatformBulk
             return Task.CompletedTask;
         }, ct);
 
-    public static async Task ProductsAsync(PortalDbContext db, NpgsqlDataSource dataSource, int count, CancellationToken ct)
+    public static async Task ProductsAsync(PortalDbContext db, NpgsqlDataSource dataSource, DemoHistory history, int count, CancellationToken ct)
     {
         var (first, last) = await VendorRangeAsync(db, ct);
         // chat.groups (which references products) is still empty: emptying products again lets COPY skip WAL
@@ -52,17 +66,22 @@ public static class PlatformBulk
             for (var i = 0; i < count; i++)
             {
                 var mrp = 100 + i % 9_900;
-                var created = PlatformDemo.Anchor.AddSeconds(-i * 30L);
+                var created = When(history, i, count);
+                var cause = i % 5;
+                // suggestions wait hours to days: only the last few days' rows still wait, older ones were decided
+                var status = i % 10 < 6 ? PublishingStatus.Published : (PublishingStatus)(i % 4);
+                if (status == PublishingStatus.Suggestion && history.Anchor - created > RecentSuggestions)
+                    status = i % 3 == 0 ? PublishingStatus.Rejected : PublishingStatus.Published;
                 w.StartRow();
                 w.Write(ProductIds.FromNumber(i), NpgsqlDbType.Varchar);
-                w.Write((Cause)(i % 5));
+                w.Write((Cause)cause);
                 w.Write((double)mrp); w.Write(mrp * 0.85);
                 w.Write(first + i % (last - first + 1));
                 w.Write($"[\"/assets/products/{CatalogDemo.Images[i % 8]}.svg\"]", NpgsqlDbType.Json);
-                w.Write($"{TwoWords[i % 144]} {Words[i / 144 % 12]} {i}");
-                w.Write("Made by hand for a cause.");
+                w.Write(Titles[cause][i / 5 % 80]);
+                w.Write(Taglines[cause]);
                 w.Write($"https://deed-o.example/products/{i}");
-                w.Write(i % 10 < 6 ? PublishingStatus.Published : (PublishingStatus)(i % 4));
+                w.Write(status);
                 w.Write(created, NpgsqlDbType.TimestampTz); w.Write(created, NpgsqlDbType.TimestampTz);
                 Progress.Report("products", i + 1, count);
             }
@@ -76,7 +95,7 @@ public static class PlatformBulk
     /// Messages are written first, so each group's last message is known when the groups are written (no UPDATE
     /// over ten million rows afterwards); triggers are off, so the order of the two COPYs does not matter.
     /// </summary>
-    public static async Task ChatAsync(PortalDbContext db, NpgsqlDataSource dataSource, long messages, CancellationToken ct)
+    public static async Task ChatAsync(PortalDbContext db, NpgsqlDataSource dataSource, DemoHistory history, long messages, CancellationToken ct)
     {
         var (firstUser, lastUser) = await UserRangeAsync(db, ct);
         var users = lastUser - firstUser + 1;
@@ -100,10 +119,10 @@ public static class PlatformBulk
                     w.Write(LargeGuid(3, n));
                     w.Write(m[(int)(n % m.Length)]);
                     w.Write(LargeGuid(1, g));
-                    w.Write(TwoWords[n % 144]);
+                    w.Write(n % 100 == 1 ? LinkLines[n / 100 % LinkLines.Length] : Lines[n % Lines.Length]);
                     w.Write(n % 50 == 0 ? "[{\"url\":\"/assets/chat/photo.svg\",\"type\":\"image\"}]" : "[]", NpgsqlDbType.Jsonb);
                     w.Write(m, NpgsqlDbType.Array | NpgsqlDbType.Integer);
-                    w.Write(MessageTime(n, messages), NpgsqlDbType.TimestampTz);
+                    w.Write(MessageTime(history, n, messages), NpgsqlDbType.TimestampTz);
                     Progress.Report("messages", n + 1, messages);
                 }
                 w.Complete();
@@ -118,10 +137,10 @@ public static class PlatformBulk
                     w.Write(g % 10 == 9 ? ConversationType.Private : ConversationType.Group);
                     w.Write(ProductIds.FromNumber(g * 7), NpgsqlDbType.Varchar);
                     w.Write(members[g], NpgsqlDbType.Array | NpgsqlDbType.Integer);
-                    w.Write(PlatformDemo.Anchor.AddDays(-365), NpgsqlDbType.TimestampTz);
-                    w.Write(PlatformDemo.Anchor, NpgsqlDbType.TimestampTz);
+                    w.Write(history.Today.AddDays(-DemoHistory.Days), NpgsqlDbType.TimestampTz);
+                    w.Write(history.Anchor, NpgsqlDbType.TimestampTz);
                     if (lastOf[g] < 0) { w.WriteNull(); w.WriteNull(); }
-                    else { w.Write(LargeGuid(3, lastOf[g])); w.Write(MessageTime(lastOf[g], messages), NpgsqlDbType.TimestampTz); }
+                    else { w.Write(LargeGuid(3, lastOf[g])); w.Write(MessageTime(history, lastOf[g], messages), NpgsqlDbType.TimestampTz); }
                 }
                 w.Complete();
             }
@@ -129,7 +148,11 @@ public static class PlatformBulk
         }, ct);
     }
 
-    private static DateTime MessageTime(long n, long messages) => PlatformDemo.Anchor.AddSeconds(-(messages - n) * 3);
+    /// <summary>Message n of the load: oldest first (n = 0 about 90 days back), the last one just before the anchor.</summary>
+    private static DateTime MessageTime(DemoHistory history, long n, long messages) => When(history, messages - 1 - n, messages);
+
+    /// <summary>How far back the large load's suggestions still wait.</summary>
+    private static readonly TimeSpan RecentSuggestions = TimeSpan.FromDays(5);
 
     /// <summary>
     /// Ids of the large set that sort in row order (the row number big-endian in the last bytes): the primary key is

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AdminPortal.Data;
+using AdminPortal.Data.Demo;
 using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Security.Audit;
 using Bogus;
@@ -17,29 +18,16 @@ internal static class DemoTickets
     private static JsonDocument DemoPhoto(string name) =>
         JsonSerializer.SerializeToDocument(new[] { new { name = $"{name}.svg", url = $"/assets/tickets/{name}.svg", type = "image/svg+xml" } });
 
-    private static readonly TicketStatus[] Statuses = Enum.GetValues<TicketStatus>();
-    private static readonly float[] StatusWeights = [0.2f, 0.2f, 0.08f, 0.07f, 0.25f, 0.05f, 0.15f];
     private static readonly float[] CategoryWeights = [0.22f, 0.28f, 0.16f, 0.16f, 0.1f, 0.08f];
-
-    private static readonly string[] Replies =
-    [
-        "We have noted this and a technician will visit today.", "Could you share a photo of the issue?",
-        "This is fixed now, please confirm.", "Still not working, please check again.", "Thank you, it works now.",
-        "The vendor has been informed; expect a fix by tomorrow.", "Which room number exactly?",
-    ];
-
-    private static readonly string[] Notes =
-    [
-        "Spare part ordered from the store.", "Same complaint from the floor last week; check the wiring.",
-        "Forwarded to the estate office.", "Student not reachable on phone.", "Needs warden approval.",
-    ];
 
     public static async Task SeedAsync(PortalDbContext db, Faker f, DemoCampus campus, DemoPeople people, DemoDesk desk,
         DateTime now, int count, CancellationToken ct)
     {
-        var tickets = new List<Ticket>(count);
-        for (var i = 0; i < count; i++)
-            tickets.Add(NewTicket(f, campus, people, desk, now));
+        var history = new DemoHistory(now);
+        var drafts = Enumerable.Range(0, count).Select(_ => Draft(f, campus, people, desk, history)).ToList();
+        ShapeTheOpenDesk(f, drafts, now);
+        // in creation order, so ids grow with created_at as in a real table
+        var tickets = drafts.OrderBy(d => d.Created).Select(d => Build(f, people, desk, d, now)).ToList();
         db.AddRange(tickets);
         await db.SaveChangesAsync(ct);
 
@@ -47,7 +35,7 @@ internal static class DemoTickets
         var audit = new AuditTrail(TimeProvider.System);
         foreach (var ticket in tickets)
         {
-            AddTimeline(db, f, people, ticket);
+            AddTimeline(db, f, people, desk, ticket);
             if (ticket.EscalationLevel > 0)
                 audit.Add(db, AuditActor.System, "ticket.escalate", "ticket", ticket.Id.ToString(),
                     new { escalationLevel = ticket.EscalationLevel - 1 },
@@ -59,28 +47,91 @@ internal static class DemoTickets
         await db.SaveChangesAsync(ct);
     }
 
-    private static Ticket NewTicket(Faker f, DemoCampus campus, DemoPeople people, DemoDesk desk, DateTime now)
+    /// <summary>A ticket before it is built: who, where, what, when, and how long it takes to resolve.</summary>
+    private sealed class TicketDraft
+    {
+        public required Student Student { get; init; }
+        public required Hostel Hostel { get; init; }
+        public required Category Category { get; init; }
+        public required HelpdeskCatalogue.Cat Plan { get; init; }
+        public required Subcategory Sub { get; init; }
+        public required HelpdeskCatalogue.Sub SubPlan { get; init; }
+        public int Sla => SubPlan.SlaHours ?? Plan.SlaHours;
+        public DateTime Created { get; set; }
+        /// <summary>Hours from creation to resolution (past the SLA for about one in five).</summary>
+        public double Takes { get; set; }
+        public TicketStatus Status { get; set; }
+        /// <summary>Open: overdue now (the escalation state follows).</summary>
+        public bool Overdue { get; set; }
+        /// <summary>Overdue for minutes only: not escalated yet (the worker's first pass does it).</summary>
+        public bool JustOverdue { get; set; }
+    }
+
+    private static TicketDraft Draft(Faker f, DemoCampus campus, DemoPeople people, DemoDesk desk, DemoHistory history)
     {
         var student = f.PickRandom(people.Students);
-        var hostel = campus.Hostels.First(h => h.Id == student.HostelId);
         var (category, plan, subs) = f.Random.WeightedRandom(desk.Categories.ToArray(), CategoryWeights);
         var subIndex = f.Random.Int(0, subs.Count - 1);
-        var subPlan = plan.Subs[subIndex];
-        var status = f.Random.WeightedRandom(Statuses, StatusWeights);
-        var created = now.AddMinutes(-f.Random.Int(30, 30 * 24 * 60));
-        var sla = subPlan.SlaHours ?? plan.SlaHours;
-        var floor = int.Parse(student.RoomNo![2..3]);
+        var d = new TicketDraft
+        {
+            Student = student, Hostel = campus.Hostels.First(h => h.Id == student.HostelId), Category = category, Plan = plan,
+            Sub = subs[subIndex], SubPlan = plan.Subs[subIndex], Created = history.Pick(f.Random),
+        };
+        d.Takes = d.Sla * f.Random.WeightedRandom([f.Random.Double(0.1, 1.0), f.Random.Double(1.0, 1.9)], [0.8f, 0.2f]);
+        var resolvedAt = d.Created.AddHours(d.Takes);
+        d.Status = resolvedAt < history.Anchor
+            ? (history.Anchor - resolvedAt).TotalHours > 48 && f.Random.Bool(0.7f) ? TicketStatus.Closed : TicketStatus.Resolved
+            : f.Random.WeightedRandom(OpenStatuses, OpenWeights);
+        // some of the last days' wait on the student, their clock paused
+        if (d.Status is TicketStatus.Resolved or TicketStatus.Closed && (history.Anchor - d.Created).TotalDays < 10 && f.Random.Bool(0.15f))
+            d.Status = TicketStatus.AwaitingStudentResponse;
+        return d;
+    }
+
+    private static readonly TicketStatus[] OpenStatuses =
+        [TicketStatus.Open, TicketStatus.InProgress, TicketStatus.Forwarded, TicketStatus.Reopened];
+    private static readonly float[] OpenWeights = [0.3f, 0.4f, 0.15f, 0.15f];
+
+    /// <summary>
+    /// About one in ten open tickets is overdue now (at least two; only a running clock is), the rest within their SLA:
+    /// the open ones' ages are set so. Overdue ones are escalated within the category's period (the escalation worker
+    /// has nothing to do at first start) except <see cref="DueForEscalation"/>, which just went overdue.
+    /// </summary>
+    private static void ShapeTheOpenDesk(Faker f, List<TicketDraft> drafts, DateTime now)
+    {
+        var open = drafts.Count(d => d.Status is not (TicketStatus.Resolved or TicketStatus.Closed));
+        var running = drafts.Where(d => d.Status is not (TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.AwaitingStudentResponse)).ToList();
+        var overdue = Math.Min(running.Count / 4, Math.Max(2, (int)Math.Round(open * 0.1)));
+        foreach (var (d, i) in f.Random.Shuffle(running).Select((d, i) => (d, i)))
+        {
+            d.Overdue = i < overdue;
+            d.JustOverdue = i < DueForEscalation;
+            d.Created = i < overdue
+                ? now.AddHours(-d.Sla - (i < DueForEscalation ? f.Random.Double(0.1, 1.5) : d.Plan.SlaHours * f.Random.Double(0.05, 1.8)))
+                : now.AddHours(-d.Sla * f.Random.Double(0.02, 0.95));
+            d.Created = HelpdeskDemoData.TruncateToSecond(d.Created);
+        }
+    }
+
+    /// <summary>Overdue tickets left for the escalation worker's first pass (the rest are escalated already).</summary>
+    public const int DueForEscalation = 2;
+
+    private static Ticket Build(Faker f, DemoPeople people, DemoDesk desk, TicketDraft d, DateTime now)
+    {
+        var (status, created, sla) = (d.Status, d.Created, d.Sla);
+        var floor = int.Parse(d.Student.RoomNo![2..3]);
+        var texts = HelpdeskTexts.ByCategory[d.Plan.Name];
         var ticket = new Ticket
         {
-            Title = f.PickRandom(subPlan.Titles),
-            Description = f.Lorem.Sentences(f.Random.Int(1, 3)),
+            Title = f.PickRandom(d.SubPlan.Titles),
+            Description = f.PickRandom(texts.Descriptions).Replace("{room}", d.Student.RoomNo).Replace("{hostel}", d.Hostel.Name),
             Status = status,
-            CategoryId = category.Id,
-            SubcategoryId = subs[subIndex].Id,
-            CreatedBy = student.UserId,
-            HostelId = hostel.Id,
-            Location = $"{hostel.Name} {student.RoomNo}",
-            Metadata = JsonSerializer.SerializeToDocument(new { hostel = hostel.Name, room = student.RoomNo, floor }),
+            CategoryId = d.Category.Id,
+            SubcategoryId = d.Sub.Id,
+            CreatedBy = d.Student.UserId,
+            HostelId = d.Hostel.Id,
+            Location = $"{d.Hostel.Name} {d.Student.RoomNo}",
+            Metadata = JsonSerializer.SerializeToDocument(new { hostel = d.Hostel.Name, room = d.Student.RoomNo, floor }),
             Attachments = f.Random.Bool(0.2f)
                 ? DemoPhoto(f.PickRandom(DemoPhotos))
                 : null,
@@ -90,23 +141,45 @@ internal static class DemoTickets
         };
         var open = status is not (TicketStatus.Resolved or TicketStatus.Closed);
         if (!(status == TicketStatus.Open && f.Random.Bool(0.4f)))
-            ticket.AssignedTo = PickAssignee(desk, people, category.Id, hostel.Id, status == TicketStatus.Forwarded)?.Id;
+            ticket.AssignedTo = PickAssignee(desk, people, d.Category.Id, d.Hostel.Id, status == TicketStatus.Forwarded)?.Id;
         var age = (now - created).TotalMinutes;
+        desk.LadderByCategory.TryGetValue(d.Category.Id, out var ladder);
         if (status == TicketStatus.AwaitingStudentResponse)
-            ticket.PausedAt = created.AddMinutes(age * f.Random.Double(0.3, 0.9));
+            ticket.PausedAt = created.AddMinutes(age * f.Random.Double(0.1, 0.5));
         if (!open)
         {
-            var took = Math.Min(sla * 60 * f.Random.Double(0.2, 1.6), age - 10);
+            var took = Math.Min(d.Takes * 60, age - 10);
             ticket.ResolvedAt = created.AddMinutes(took);
             ticket.UpdatedAt = status == TicketStatus.Closed ? ticket.ResolvedAt.Value.AddMinutes(Math.Min(600, (now - ticket.ResolvedAt.Value).TotalMinutes / 2)) : ticket.ResolvedAt.Value;
+            // resolved late: escalated once on the way, as the worker would have
+            var late = (ticket.ResolvedAt.Value - ticket.DueAt.Value).TotalMinutes;
+            if (late > 30 && ladder is { Count: > 0 } && f.Random.Bool(0.6f))
+            {
+                ticket.EscalationLevel = 1;
+                ticket.LastEscalationAt = ticket.DueAt.Value.AddMinutes(late * f.Random.Double(0.05, 0.5));
+                ticket.AssignedTo = ladder[0].Id;
+            }
         }
-        else if (ticket.DueAt < now && status != TicketStatus.AwaitingStudentResponse && f.Random.Bool(0.6f)
-                 && desk.LadderByCategory.TryGetValue(category.Id, out var ladder))
+        else if (d.Overdue && !d.JustOverdue && ladder is { Count: > 0 })
         {
-            ticket.EscalationLevel = f.Random.Int(1, ladder.Count);
-            ticket.LastEscalationAt = ticket.DueAt.Value.AddMinutes((now - ticket.DueAt.Value).TotalMinutes * f.Random.Double(0.1, 0.9));
-            ticket.AssignedTo = ladder[ticket.EscalationLevel - 1].Id;
+            var overdueHours = (now - ticket.DueAt.Value).TotalHours;
+            var period = d.Plan.SlaHours;   // the worker's period: the category's SLA
+            if (overdueHours > period && ladder.Count > 1)
+            {
+                // twice: the second within the last period
+                ticket.EscalationLevel = 2;
+                ticket.LastEscalationAt = now.AddHours(-(overdueHours - period) * f.Random.Double(0.05, 0.9));
+            }
+            else
+            {
+                ticket.EscalationLevel = 1;
+                ticket.LastEscalationAt = now.AddHours(-Math.Min(overdueHours, period) * f.Random.Double(0.05, 0.9));
+            }
+            if (ticket.EscalationLevel > 0)
+                ticket.AssignedTo = ladder[ticket.EscalationLevel - 1].Id;
         }
+        if (ticket.LastEscalationAt is { } esc)
+            ticket.LastEscalationAt = HelpdeskDemoData.TruncateToSecond(esc);
         if (open)
             ticket.UpdatedAt = created.AddMinutes(age * f.Random.Double(0.1, 1));
         ticket.UpdatedAt = HelpdeskDemoData.TruncateToSecond(new[] { ticket.UpdatedAt, ticket.LastEscalationAt ?? created, ticket.PausedAt ?? created }.Max());
@@ -123,7 +196,7 @@ internal static class DemoTickets
                ?? staff.FirstOrDefault(s => s.HostelId is null) ?? staff.FirstOrDefault();
     }
 
-    private static void AddTimeline(PortalDbContext db, Faker f, DemoPeople people, Ticket t)
+    private static void AddTimeline(PortalDbContext db, Faker f, DemoPeople people, DemoDesk desk, Ticket t)
     {
         var assigneeUser = people.Staff.FirstOrDefault(s => s.Id == t.AssignedTo)?.UserId;
         var span = Math.Max(1, (t.UpdatedAt - t.CreatedAt).TotalMinutes);
@@ -138,6 +211,7 @@ internal static class DemoTickets
         if (t.ResolvedAt is not null)
             db.Add(Activity(t.Id, assigneeUser, "resolved", HelpdeskDemoData.TruncateToSecond(t.ResolvedAt.Value), null));
 
+        var texts = HelpdeskTexts.ByCategory[desk.Categories.First(c => c.Category.Id == t.CategoryId).Plan.Name];
         var comments = t.Status == TicketStatus.Open ? f.Random.Int(0, 1) : f.Random.Int(1, 4);
         for (var c = 0; c < comments; c++)
         {
@@ -147,7 +221,7 @@ internal static class DemoTickets
             {
                 TicketId = t.Id,
                 AuthorId = fromStudent ? t.CreatedBy : assigneeUser,
-                Body = internalNote ? f.PickRandom(Notes) : f.PickRandom(Replies),
+                Body = internalNote ? f.PickRandom(texts.Notes) : f.PickRandom(fromStudent ? texts.StudentReplies : texts.StaffReplies),
                 IsInternal = internalNote,
                 CreatedAt = At((c + 1.0) / (comments + 1)),
             });

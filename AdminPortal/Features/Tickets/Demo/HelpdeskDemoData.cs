@@ -13,7 +13,7 @@ using Npgsql;
 namespace AdminPortal.Features.Tickets.Demo;
 
 /// <summary>
-/// The helpdesk demo (SST-Resolve): a campus, students, staff, categories with assignees and ladders, ~300 tickets
+/// The helpdesk demo (SST-Resolve): a campus, students, staff, categories with assignees and ladders, 900 tickets over the 90 days before the anchor (decision 0022)
 /// in every status with their timeline. Deterministic: a fixed Bogus seed and times relative to the clock's now.
 /// At <see cref="DemoScale.Large"/> it adds a million tickets by COPY.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class HelpdeskDemoData(TimeProvider clock, NpgsqlDataSource dataSo
 {
     public const int Seed = 600;
     public const int DemoStudents = 120;
-    public const int DemoTicketCount = 300;
+    public const int DemoTicketCount = 900;
 
     public int Order => 600;
     public string Name => "helpdesk";

@@ -1,5 +1,6 @@
 using AdminPortal.Data;
 using AdminPortal.Data.Bulk;
+using AdminPortal.Data.Demo;
 using AdminPortal.Features.Tickets.Model;
 using Npgsql;
 using NpgsqlTypes;
@@ -15,11 +16,11 @@ internal static class LargeTickets
 {
     public const int DefaultCount = 1_000_000;
 
-    private static readonly TicketStatus[] StatusCycle =
+    /// <summary>Statuses of tickets still open at the anchor (those resolved by then are Resolved or Closed).</summary>
+    private static readonly TicketStatus[] OpenCycle =
     [
-        TicketStatus.Resolved, TicketStatus.Closed, TicketStatus.Open, TicketStatus.InProgress, TicketStatus.Resolved,
-        TicketStatus.Closed, TicketStatus.Resolved, TicketStatus.AwaitingStudentResponse, TicketStatus.Forwarded,
-        TicketStatus.Resolved, TicketStatus.Reopened, TicketStatus.Closed, TicketStatus.InProgress,
+        TicketStatus.InProgress, TicketStatus.Open, TicketStatus.InProgress, TicketStatus.Forwarded, TicketStatus.Open,
+        TicketStatus.AwaitingStudentResponse, TicketStatus.InProgress, TicketStatus.Reopened, TicketStatus.Open,
     ];
 
     /// <summary>
@@ -37,7 +38,8 @@ internal static class LargeTickets
         foreach (var c in cats)
             foreach (var h in campus.Hostels)
                 assignee[(c.Id, h.Id)] = DemoTickets.PickAssignee(desk, people, c.Id, h.Id, false)?.Id;
-        const int spanMinutes = 2 * 365 * 24 * 60;
+        var history = new DemoHistory(now);
+        var ladders = cats.ToDictionary(c => c.Id, c => desk.LadderByCategory.TryGetValue(c.Id, out var l) ? l.Count : 0);
 
         await BulkLoad.RunAsync(dataSource, $"tickets ({count:N0})", ["helpdesk.tickets"], ["helpdesk.tickets"], (conn, freeze) =>
         {
@@ -51,19 +53,36 @@ internal static class LargeTickets
                 var (categoryId, plan, subs) = cats[i * 31 % 97 % cats.Length];
                 var subIndex = i / 7 % subs.Length;
                 var subPlan = plan.Subs[subIndex];
-                var statusIndex = i * 17 % StatusCycle.Length;
-                var status = StatusCycle[statusIndex];
-                // Older rows first: ids grow with created_at, as in a real table.
-                var created = now.AddMinutes(-spanMinutes + (long)i * spanMinutes / count + i % 13);
+                // Older rows first (ids grow with created_at, as in a real table), 90 days by the weekly rhythm.
+                var created = history.Back(1 - (i + 0.5) / count);
                 var sla = subPlan.SlaHours ?? plan.SlaHours;
                 var due = created.AddHours(sla);
-                var done = status is TicketStatus.Resolved or TicketStatus.Closed;
-                var resolved = done ? created.AddMinutes(sla * 60 * (20 + i % 140) / 100) : (DateTime?)null;
-                var escalation = !done && due < now && i % 3 == 0 ? 1 + i % 2 : 0;
+                // hours to resolve: within the SLA for four in five, up to 1.9 times it for the rest
+                var share = i * 53 % 100 / 100.0;
+                var takes = sla * (i * 37 % 100 < 80 ? 0.1 + 0.9 * share : 1.0 + 0.9 * share);
+                var resolvedAt = created.AddHours(takes);
+                var done = resolvedAt < now;
+                var status = done
+                    ? (now - resolvedAt).TotalHours > 48 && i % 10 < 7 ? TicketStatus.Closed : TicketStatus.Resolved
+                    : OpenCycle[i * 17 % OpenCycle.Length];
+                var resolved = done ? resolvedAt : (DateTime?)null;
+                var paused = status == TicketStatus.AwaitingStudentResponse;
+                // overdue ones were escalated within the category's period (the worker finds nothing at first start);
+                // late resolved ones on the way, every other one
+                var (escalation, escalatedAt) = (0, (DateTime?)null);
+                if (ladders[categoryId] > 0 && !paused && (done ? resolvedAt > due.AddMinutes(30) && i % 2 == 0 : due < now))
+                {
+                    var overdue = ((done ? resolvedAt : now) - due).TotalHours;
+                    escalation = !done && overdue > plan.SlaHours && ladders[categoryId] > 1 ? 2 : 1;
+                    escalatedAt = done ? due.AddHours(overdue * 0.3)
+                        : escalation == 2 ? now.AddHours(-(overdue - plan.SlaHours) * 0.5)
+                        : now.AddHours(-Math.Min(overdue, plan.SlaHours) * 0.5);
+                }
                 var hostelName = hostelNames[hostelId];
                 writer.StartRow();
                 writer.Write(subPlan.Titles[i % subPlan.Titles.Length], NpgsqlDbType.Varchar);
-                writer.Write($"Reported by a student of {hostelName} (load row {i}).", NpgsqlDbType.Text);
+                var texts = HelpdeskTexts.ByCategory[plan.Name].Descriptions;
+                writer.Write(texts[i / 3 % texts.Length].Replace("{room}", room).Replace("{hostel}", hostelName), NpgsqlDbType.Text);
                 writer.Write(status, "helpdesk.ticket_status");
                 writer.Write(categoryId, NpgsqlDbType.Integer);
                 writer.Write(subs[subIndex], NpgsqlDbType.Integer);
@@ -74,11 +93,11 @@ internal static class LargeTickets
                 writer.Write($"{hostelName} {room}", NpgsqlDbType.Varchar);
                 writer.Write($"{{\"hostel\":\"{hostelName}\",\"room\":\"{room}\",\"floor\":{room[2] - '0'}}}", NpgsqlDbType.Jsonb);
                 writer.Write(escalation, NpgsqlDbType.Integer);
-                WriteTime(writer, escalation > 0 ? due.AddHours(1 + i % 24) : null);
+                WriteTime(writer, escalatedAt);
                 writer.Write(due, NpgsqlDbType.TimestampTz);
-                WriteTime(writer, status == TicketStatus.AwaitingStudentResponse ? created.AddHours(1) : null);
+                WriteTime(writer, paused ? created.AddMinutes((now - created).TotalMinutes * 0.3) : null);
                 writer.Write(created, NpgsqlDbType.TimestampTz);
-                writer.Write(resolved ?? created.AddMinutes(5 + i % 600), NpgsqlDbType.TimestampTz);
+                writer.Write(resolved ?? escalatedAt ?? created.AddMinutes(Math.Min(5 + i % 600, (now - created).TotalMinutes)), NpgsqlDbType.TimestampTz);
                 WriteTime(writer, resolved);
                 Progress.Report("tickets", i + 1, count);
             }
