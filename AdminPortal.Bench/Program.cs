@@ -10,6 +10,7 @@ using Npgsql;
 //     [--only-chats] [--skip-chats]   (figures 7 to 9, the chat services, on the data the database has)
 //     [--only-sign-in]   (figure 11 alone: sign-in timing of unknown / known / platform emails, on the demo accounts)
 //     [--only-platforms]   (figures 12 and 13: Cloutsy, Venta and audit log lists on the large data, loading it if missing)
+//     [--time-rebuild]     (with --only-dashboard: figure 10b, rollups rebuild timed on the data first)
 //     [--only-dashboard]   (figure 10, the dashboard's and the reports' services, and figure 3 for / and /reports unless --skip-http)
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
@@ -132,6 +133,15 @@ internal static class DashboardFigures
 {
     public static async Task RunAsync(BenchContext bench, Dictionary<string, string?> options, List<Figure> figures)
     {
+        if (options.ContainsKey("time-rebuild"))
+        {
+            // rollups rebuild (decisions 0020, 0023): every rollup and live counter counted again, as the large load does
+            Console.WriteLine($"Figure 10b: rollups rebuild (load average {bench.LoadAverage()})");
+            var took = await AdminPortal.Data.Rollups.RollupRebuild.RunAsync(bench.ConnectionString);
+            figures.Add(new Figure("10b. rollups rebuild", "rollups rebuild (daily rollups and live counters, from scratch)",
+                "wall time of the one transaction", "s", took.TotalSeconds, took.TotalSeconds, 1, 20, $"load average {bench.LoadAverage()}"));
+            Console.WriteLine($"  rollups rebuild: {took.TotalSeconds:0.0} s (load average {bench.LoadAverage()})");
+        }
         Console.WriteLine($"Figure 10: dashboard and reports (load average {bench.LoadAverage()})");
         await using (var services = new PortalServices(bench.ConnectionString))
             figures.AddRange(await new DashboardBenchmarks(bench, services).RunAsync());
@@ -154,7 +164,7 @@ internal static class Args
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
                 throw new ArgumentException($"unexpected argument {args[i]}");
             var key = args[i][2..];
-            result[key] = key.StartsWith("skip-", StringComparison.Ordinal) || key.StartsWith("only-", StringComparison.Ordinal) || key == "print-sql" ? "true" : i + 1 < args.Length ? args[++i] : null;
+            result[key] = key.StartsWith("skip-", StringComparison.Ordinal) || key.StartsWith("only-", StringComparison.Ordinal) || key == "print-sql" || key == "time-rebuild" ? "true" : i + 1 < args.Length ? args[++i] : null;
         }
         return result;
     }

@@ -12,7 +12,8 @@ namespace AdminPortal.Tests.Data.Rollups;
 
 /// <summary>
 /// Property: whatever sequence of decisions the portal takes (moderation one by one and in bulk, ticket actions,
-/// comments, user changes), the rollups its triggers keep equal a from-scratch recount (<c>rollups rebuild</c>).
+/// comments, new tickets, user changes), the rollups and the live counters its triggers keep equal a from-scratch
+/// recount (<c>rollups rebuild</c>, one grouped count of the tables per rollup).
 /// Plain randomized runs with fixed seeds (reproducible): each seed is one sequence of 70 steps.
 /// </summary>
 public sealed class RollupRecountTests(PostgresFixture fixture) : DatabaseTest(fixture)
@@ -49,7 +50,7 @@ public sealed class RollupRecountTests(PostgresFixture fixture) : DatabaseTest(f
             var product = ids[random.Next(ids.Count)];
             var ticket = tickets[random.Next(tickets.Count)];
             var person = staff[random.Next(staff.Length)];
-            var outcome = random.Next(12) switch
+            var outcome = random.Next(13) switch
             {
                 0 => await moderation.DecideAsync(who, new ProductDecision(product, ModerationAction.Approve)),
                 1 => await moderation.DecideAsync(who, new ProductDecision(product, ModerationAction.Reject, Reason: "Blurry")),
@@ -65,6 +66,7 @@ public sealed class RollupRecountTests(PostgresFixture fixture) : DatabaseTest(f
                 9 => await TryAsync(() => actions.AssignAsync(person, ticket, null,
                     new[] { desk.StaffA.Id, desk.StaffB.Id, desk.Specialist.Id }[random.Next(3)])),
                 10 => await TryAsync(() => actions.EscalateAsync(person, ticket, null, "Student waiting too long")),
+                11 => await CreateTicketAsync(desk, random, tickets),
                 _ => await ChangeUserAsync(random),
             };
             if (outcome.Succeeded)
@@ -75,8 +77,23 @@ public sealed class RollupRecountTests(PostgresFixture fixture) : DatabaseTest(f
         var kept = await SnapshotAsync();
         Assert.Contains(kept, r => r.StartsWith("m:", StringComparison.Ordinal));
         Assert.Contains(kept, r => r.StartsWith("t:", StringComparison.Ordinal));
+        Assert.Contains(kept, r => r.StartsWith("o:", StringComparison.Ordinal));
+        Assert.Contains(kept, r => r.StartsWith("d:", StringComparison.Ordinal));
+        Assert.Contains(kept, r => r.StartsWith("p:", StringComparison.Ordinal));
         await RollupRebuild.RunAsync(Fixture.Database);
         Assert.Equal(await SnapshotAsync(), kept);
+    }
+
+    /// <summary>A new ticket, due anywhere from two days ago to two days on (the live counters' due days).</summary>
+    private async Task<AdminPortal.Shared.Outcome> CreateTicketAsync(TicketTestData desk, Random random, List<int> tickets)
+    {
+        var due = Fixture.Clock.GetUtcNow().UtcDateTime.AddHours(random.Next(-48, 48));
+        var ticket = await desk.TicketAsync(Fixture, random.Next(2) == 0 ? desk.HostelA : desk.HostelB,
+            Enum.GetValues<TicketStatus>()[random.Next(Enum.GetValues<TicketStatus>().Length)],
+            random.Next(3) == 0 ? null : random.Next(2) == 0 ? desk.StaffA : desk.StaffB, due,
+            category: random.Next(3) == 0 ? desk.Mess : desk.Maintenance);
+        tickets.Add(ticket.Id);
+        return AdminPortal.Shared.Outcome.Done("created");
     }
 
     private static async Task<AdminPortal.Shared.Outcome> EditCauseAsync(ProductModeration moderation,
@@ -122,6 +139,8 @@ public sealed class RollupRecountTests(PostgresFixture fixture) : DatabaseTest(f
             .Select(r => $"t:{r.Day:yyyy-MM-dd}:{r.HostelId}:{r.CategoryId}:{r.StaffId}:{r.Measure}:{r.Bucket}={r.Tickets}"));
         rows.AddRange((await db.Set<UserDay>().AsNoTracking().Where(r => r.Users != 0).ToListAsync())
             .Select(r => $"u:{r.Day:yyyy-MM-dd}:{r.Status}:{r.Platform}:{r.Deleted}={r.Users}"));
+        // the live counters (decision 0023): rows at zero are deleted, so every row counts
+        rows.AddRange(await LiveCounterTests.LiveRowsAsync(db));
         rows.Sort(StringComparer.Ordinal);
         return rows;
     }

@@ -381,6 +381,44 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("user_roles", "auth");
                 });
 
+            modelBuilder.Entity("AdminPortal.Data.Rollups.DueTicketCount", b =>
+                {
+                    b.Property<int>("HostelId")
+                        .HasColumnType("integer")
+                        .HasColumnName("hostel_id");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff_id");
+
+                    b.Property<bool>("Running")
+                        .HasColumnType("boolean")
+                        .HasColumnName("running");
+
+                    b.Property<DateOnly>("DueDay")
+                        .HasColumnType("date")
+                        .HasColumnName("due_day");
+
+                    b.Property<int>("Tickets")
+                        .HasColumnType("integer")
+                        .HasColumnName("tickets");
+
+                    b.HasKey("HostelId", "CategoryId", "StaffId", "Running", "DueDay")
+                        .HasName("pk_ticket_due");
+
+                    b.HasIndex("CategoryId", "DueDay")
+                        .HasDatabaseName("ix_ticket_due_category_id_due_day");
+
+                    b.HasIndex("StaffId", "DueDay")
+                        .HasDatabaseName("ix_ticket_due_staff_id_due_day");
+
+                    b.ToTable("ticket_due", "reporting");
+                });
+
             modelBuilder.Entity("AdminPortal.Data.Rollups.ModerationDay", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -414,6 +452,64 @@ namespace AdminPortal.Data.Migrations
                         .HasDatabaseName("ix_moderation_daily_moderator_id_day");
 
                     b.ToTable("moderation_daily", "reporting");
+                });
+
+            modelBuilder.Entity("AdminPortal.Data.Rollups.OpenTicketCount", b =>
+                {
+                    b.Property<int>("HostelId")
+                        .HasColumnType("integer")
+                        .HasColumnName("hostel_id");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<int>("StaffId")
+                        .HasColumnType("integer")
+                        .HasColumnName("staff_id");
+
+                    b.Property<TicketStatus>("Status")
+                        .HasColumnType("helpdesk.ticket_status")
+                        .HasColumnName("status");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("escalation_level");
+
+                    b.Property<int>("Tickets")
+                        .HasColumnType("integer")
+                        .HasColumnName("tickets");
+
+                    b.HasKey("HostelId", "CategoryId", "StaffId", "Status", "EscalationLevel")
+                        .HasName("pk_ticket_open");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_ticket_open_category_id");
+
+                    b.HasIndex("StaffId")
+                        .HasDatabaseName("ix_ticket_open_staff_id");
+
+                    b.ToTable("ticket_open", "reporting");
+                });
+
+            modelBuilder.Entity("AdminPortal.Data.Rollups.ProductStatusCount", b =>
+                {
+                    b.Property<PublishingStatus>("Status")
+                        .HasColumnType("catalog.publishing_status_enum")
+                        .HasColumnName("status");
+
+                    b.Property<Cause>("Cause")
+                        .HasColumnType("catalog.causes_enum")
+                        .HasColumnName("cause");
+
+                    b.Property<int>("Products")
+                        .HasColumnType("integer")
+                        .HasColumnName("products");
+
+                    b.HasKey("Status", "Cause")
+                        .HasName("pk_product_status");
+
+                    b.ToTable("product_status", "reporting");
                 });
 
             modelBuilder.Entity("AdminPortal.Data.Rollups.TicketDay", b =>
@@ -2256,6 +2352,9 @@ namespace AdminPortal.Data.Migrations
                         .HasDatabaseName("idx_tickets_forwarded")
                         .HasFilter("status = 'FORWARDED'");
 
+                    b.HasIndex(new[] { "DueAt" }, "idx_tickets_open_due")
+                        .HasDatabaseName("idx_tickets_open_due")
+                        .HasFilter("status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
                     b.HasIndex(new[] { "HostelId", "CategoryId", "DueAt", "Id" }, "idx_tickets_hostel_category_open_due")
                         .HasDatabaseName("idx_tickets_hostel_category_open_due")
                         .HasFilter("status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");

@@ -32,3 +32,36 @@ internal sealed class UserDayConfiguration : IEntityTypeConfiguration<UserDay>
         u.HasKey(x => new { x.Day, x.Status, x.Platform, x.Deleted });
     }
 }
+
+internal sealed class OpenTicketCountConfiguration : IEntityTypeConfiguration<OpenTicketCount>
+{
+    public void Configure(EntityTypeBuilder<OpenTicketCount> t)
+    {
+        t.ToTable("ticket_open", Schemas.Reporting);
+        t.HasKey(x => new { x.HostelId, x.CategoryId, x.StaffId, x.Status, x.EscalationLevel });
+        // "my open tickets" and an assignee branch of a staff member's scope
+        t.HasIndex(x => x.StaffId);
+        t.HasIndex(x => x.CategoryId);
+    }
+}
+
+internal sealed class DueTicketCountConfiguration : IEntityTypeConfiguration<DueTicketCount>
+{
+    public void Configure(EntityTypeBuilder<DueTicketCount> t)
+    {
+        t.ToTable("ticket_due", Schemas.Reporting);
+        t.HasKey(x => new { x.HostelId, x.CategoryId, x.StaffId, x.Running, x.DueDay });
+        // the scope's category and assignee branches (the key leads with the hostel)
+        t.HasIndex(x => new { x.CategoryId, x.DueDay });
+        t.HasIndex(x => new { x.StaffId, x.DueDay });
+    }
+}
+
+internal sealed class ProductStatusCountConfiguration : IEntityTypeConfiguration<ProductStatusCount>
+{
+    public void Configure(EntityTypeBuilder<ProductStatusCount> p)
+    {
+        p.ToTable("product_status", Schemas.Reporting);
+        p.HasKey(x => new { x.Status, x.Cause });
+    }
+}

@@ -39,7 +39,7 @@ public class ModerationDay
 /// reporting.ticket_daily: ticket counts per UTC day, hostel, category, assignee (0: none), measure and bucket. The
 /// ticket's current hostel, category and assignee: a reassignment moves its counts (decision 0020).
 /// </summary>
-public class TicketDay
+public class TicketDay : ITicketScopeKeys
 {
     public DateOnly Day { get; set; }
     public int HostelId { get; set; }
@@ -58,4 +58,50 @@ public class UserDay
     public PlatformType Platform { get; set; }
     public bool Deleted { get; set; }
     public int Users { get; set; }
+}
+
+/// <summary>
+/// reporting.ticket_open: open tickets (<see cref="AdminPortal.Features.Tickets.TicketStatuses.Active"/>) now, per
+/// hostel, category, assignee (0: none), status and escalation level. A live counter (decision 0023).
+/// </summary>
+public class OpenTicketCount : ITicketScopeKeys
+{
+    public int HostelId { get; set; }
+    public int CategoryId { get; set; }
+    public int StaffId { get; set; }
+    public AdminPortal.Features.Tickets.Model.TicketStatus Status { get; set; }
+    public int EscalationLevel { get; set; }
+    public int Tickets { get; set; }
+}
+
+/// <summary>
+/// reporting.ticket_due: open tickets with a due time, per hostel, category, assignee (0: none), whether their SLA
+/// clock runs (<see cref="AdminPortal.Features.Tickets.TicketStatuses.ClockRunning"/>, not paused) and the UTC day
+/// they fall due. Overdue is the days before today from here, and today's tickets due before now counted on the
+/// tickets themselves (a day's worth, from the open tickets' due-time indexes). A live counter (decision 0023).
+/// </summary>
+public class DueTicketCount : ITicketScopeKeys
+{
+    public int HostelId { get; set; }
+    public int CategoryId { get; set; }
+    public int StaffId { get; set; }
+    public bool Running { get; set; }
+    public DateOnly DueDay { get; set; }
+    public int Tickets { get; set; }
+}
+
+/// <summary>reporting.product_status: products per publishing status and cause now. A live counter (decision 0023).</summary>
+public class ProductStatusCount
+{
+    public PublishingStatus Status { get; set; }
+    public Cause Cause { get; set; }
+    public int Products { get; set; }
+}
+
+/// <summary>A row keyed by a ticket's hostel, category and assignee (0 for none): the ticket scope rules apply to it.</summary>
+public interface ITicketScopeKeys
+{
+    int HostelId { get; }
+    int CategoryId { get; }
+    int StaffId { get; }
 }

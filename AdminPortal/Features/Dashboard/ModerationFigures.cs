@@ -10,11 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal.Features.Dashboard;
 
 /// <summary>
-/// The moderator's figures: the queue (its own tab count, so the tile and the list agree), the oldest suggestion, the
+/// The moderator's figures: the suggestions waiting (a live counter, decision 0023, equal to the queue's default tab
+/// counted exactly), the oldest suggestion (the queue's index, oldest first), the
 /// viewer's decisions (rollups), who is reviewing now (presence), and the 30-day charts (rollups).
 /// </summary>
 public sealed class ModerationFigures(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors,
-    ProductQueryService queue, PresenceTracker presence, TimeProvider clock)
+    PresenceTracker presence, TimeProvider clock)
 {
     public const int ChartDays = 30;
     public const int WaitWeeks = 12;
@@ -22,14 +23,16 @@ public sealed class ModerationFigures(IDbContextFactory<PortalDbContext> dbFacto
     public async Task<(IReadOnlyList<FigureTile> Tiles, IReadOnlyList<string> Reviewing)> TilesAsync(ClaimsPrincipal user,
         bool afterChange = false, CancellationToken ct = default)
     {
-        var actor = await actors.RequireAsync(user, Permission.ModerateProducts, ct);
-        var counts = afterChange
-            ? await queue.CountTabsAfterChangeAsync(user, ProductQueueQuery.Default, ct)
-            : await queue.CountTabsAsync(user, ProductQueueQuery.Default, ct);
-        var waiting = counts[ProductQueueQuery.StatusKey(PublishingStatus.Suggestion)];
+        // after a live change every open dashboard asks at once: they share one read of the viewer's roles
+        var actor = afterChange
+            ? (await actors.ResolveSharedAsync(user.UserId() ?? throw new AccessDeniedException("Not signed in."), ct)).Require(Permission.ModerateProducts)
+            : await actors.RequireAsync(user, Permission.ModerateProducts, ct);
         var today = DashboardDays.Today(clock);
         var week = DashboardDays.WeekStart(today);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // the live counter (decision 0023): the exact count of the queue's default tab, without counting the products
+        var waiting = await db.Set<ProductStatusCount>().AsNoTracking().Where(c => c.Status == PublishingStatus.Suggestion)
+            .SumAsync(c => c.Products, ct);
         var oldest = await db.Set<Product>().AsNoTracking().Where(p => p.PublishingStatus == PublishingStatus.Suggestion)
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(p => (DateTime?)p.CreatedAt).FirstOrDefaultAsync(ct);
         var mine = await db.Set<ModerationDay>().AsNoTracking().Where(d => d.ModeratorId == actor.Id && d.Day >= week)
@@ -39,7 +42,7 @@ public sealed class ModerationFigures(IDbContextFactory<PortalDbContext> dbFacto
         var oldestQuery = ProductQueueQuery.Default;   // oldest first is the queue's default order
         IReadOnlyList<FigureTile> tiles =
         [
-            new("waiting", "Suggestions waiting", waiting.ToString(), ProductQueueState.Url(ProductQueueQuery.Default)),
+            new("waiting", "Suggestions waiting", DashboardDays.Count(waiting), ProductQueueState.Url(ProductQueueQuery.Default)),
             new("oldest", "Oldest waiting", DashboardDays.Duration(oldestAge), ProductQueueState.Url(oldestQuery),
                 oldest is null ? "Nothing waiting" : "since submitted"),
             new("mine-today", "My decisions today", DashboardDays.Count(todayCount), Note: "UTC day"),
