@@ -39,7 +39,7 @@ public static class PortalFeatures
             .AddUsers()             // admins: users, roles, sessions
             .AddSecondFactors()     // everyone: passkeys, authenticator codes, recovery codes, MFA per role
             .AddTickets(configuration)   // hostel staff: the queue, the ticket, categories
-            .AddNotifications()     // everyone: the bell
+            .AddNotifications(configuration)   // everyone: the bell, the centre, preferences, e-mail
             .AddAuditLog()          // admins: the whole audit log
             .AddDashboard();        // everyone: the dashboard's figures and the reports
 }

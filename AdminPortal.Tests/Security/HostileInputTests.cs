@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using AdminPortal.Features.Chats;
+using AdminPortal.Features.Notifications;
+using AdminPortal.Features.Notifications.Preferences;
 using AdminPortal.Features.Chats.Group;
 using AdminPortal.Features.Chats.List;
 using AdminPortal.Features.Products;
@@ -158,6 +160,13 @@ public sealed class HostileInputTests(PostgresFixture fixture) : DatabaseTest(fi
         new("product edits: description", "Description", v => !string.IsNullOrWhiteSpace(v) && ProductEdits.DescriptionRule.Check(v).Ok,
             async (s, v) => await Get<ProductModeration>(s).DecideAsync(_admin, new ProductDecision(_args.ProductId, ModerationAction.Edit, null, null,
                 new ProductEdits("A plain title", v, Cause.GriefCare, 100, 90)))),
+        // the notification preferences form: its switches come back by key; a hostile key is refused on its field
+        new("notification preferences: event", NotificationPreferences.EventsField, v => NotificationEvents.Find(v) is not null,
+            async (s, v) => await Get<NotificationPreferences>(s).SaveAsync(_admin, new PreferencesInput(
+                new Dictionary<string, bool> { [v] = false }, new Dictionary<string, bool>()))),
+        new("notification preferences: channel", NotificationPreferences.ChannelsField, v => NotificationChannels.All.Any(c => c.Key == v),
+            async (s, v) => await Get<NotificationPreferences>(s).SaveAsync(_admin, new PreferencesInput(
+                new Dictionary<string, bool>(), new Dictionary<string, bool> { [v] = true }))),
         // searched with, never stored: the property is that nothing throws
         new("chat list: member search", null, _ => true, async (s, v) => await Get<GroupQueryService>(s).FindUsersAsync(_admin, v)),
         new("chat list: product search", null, _ => true, async (s, v) => await Get<GroupQueryService>(s).FindProductsAsync(_admin, v)),
