@@ -41,7 +41,7 @@ public static class PortalFeatures
             .AddSecondFactors()     // everyone: passkeys, authenticator codes, recovery codes, MFA per role
             .AddTickets(configuration)   // hostel staff: the queue, the ticket, categories
             .AddTeam()              // admins: staff profiles, away and the hand-off of open tickets
-            .AddNotifications()     // everyone: the bell
+            .AddNotifications(configuration)   // everyone: the bell, the centre, preferences, e-mail
             .AddAuditLog()          // admins: the whole audit log
             .AddDashboard();        // everyone: the dashboard's figures and the reports
 }

@@ -62,6 +62,8 @@ public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : Database
         ["/users/new"] = [PortalRoles.Admin],
         ["/users/{Id:int}"] = [PortalRoles.Admin],
         ["/audit"] = [PortalRoles.Admin],
+        ["/notifications"] = [PortalRoles.Admin, PortalRoles.Moderator, PortalRoles.Staff],
+        ["/notifications/preferences"] = [PortalRoles.Admin, PortalRoles.Moderator, PortalRoles.Staff],
     };
 
     /// <summary>Routes whose entity has a scope, with the markup that shows the entity itself.</summary>

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using AdminPortal.Features.Chats;
+using AdminPortal.Features.Notifications;
+using AdminPortal.Features.Notifications.Preferences;
 using AdminPortal.Features.Chats.Group;
 using AdminPortal.Features.Chats.List;
 using AdminPortal.Features.Products;
@@ -171,6 +173,13 @@ public sealed class HostileInputTests(PostgresFixture fixture) : DatabaseTest(fi
             async (s, v) => { var (id, version) = await NewCategoryAsync(s); return await Get<CategoryCatalogue>(s).DeactivateAsync(_admin, id, version, OpenTicketsChoice.Stay, null, v); }),
         new("staff: away reason", StaffProfiles.ReasonField, v => StaffProfiles.Reason.Problem(v) is null,
             async (s, v) => await Get<StaffProfiles>(s).SetActiveAsync(_admin, _args.StaffId, await StaffVersionAsync(), false, true, v)),
+        // the notification preferences form: its switches come back by key; a hostile key is refused on its field
+        new("notification preferences: event", NotificationPreferences.EventsField, v => NotificationEvents.Find(v) is not null,
+            async (s, v) => await Get<NotificationPreferences>(s).SaveAsync(_admin, new PreferencesInput(
+                new Dictionary<string, bool> { [v] = false }, new Dictionary<string, bool>()))),
+        new("notification preferences: channel", NotificationPreferences.ChannelsField, v => NotificationChannels.All.Any(c => c.Key == v),
+            async (s, v) => await Get<NotificationPreferences>(s).SaveAsync(_admin, new PreferencesInput(
+                new Dictionary<string, bool>(), new Dictionary<string, bool> { [v] = true }))),
         // searched with, never stored: the property is that nothing throws
         new("staff list: search", null, _ => true, async (s, v) => await Get<StaffQueryService>(s).GetPageAsync(_admin, new StaffListQuery { Search = v })),
         new("chat list: member search", null, _ => true, async (s, v) => await Get<GroupQueryService>(s).FindUsersAsync(_admin, v)),

@@ -195,6 +195,8 @@ internal sealed class ServiceCallArguments
             return new List<Guid> { MessageId };
         if (type == typeof(IReadOnlyList<TicketRef>))
             return new List<TicketRef> { new(TicketId, "t") };
+        if (type == typeof(IReadOnlyDictionary<string, bool>))   // notification preferences: no switch changed
+            return new Dictionary<string, bool>();
         if (type == typeof(IReadOnlyList<string>))
             return new List<string> { ProductId };
         if (type == typeof(IReadOnlyList<RoleAssignments.Grant>))

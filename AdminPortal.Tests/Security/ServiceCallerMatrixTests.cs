@@ -181,6 +181,13 @@ public sealed class ServiceCallerMatrixTests(PostgresFixture fixture) : Database
         // the bell: the signed-in person's own notifications, whatever their role
         ["NotificationFeed.ListAsync"] = new([], OwnData: true),
         ["NotificationFeed.MarkReadAsync"] = new([], OwnData: true),
+        // the notification centre and preferences (issue 18): one's own, bound to the caller's id read from the database
+        ["NotificationCentre.PageAsync"] = Needs(P.ViewDashboard),
+        ["NotificationCentre.MarkAsync"] = Needs(P.ViewDashboard),
+        ["NotificationCentre.MarkAllReadAsync"] = Needs(P.ViewDashboard),
+        ["NotificationPreferences.ReadAsync"] = Needs(P.ViewDashboard),
+        ["NotificationPreferences.SaveAsync"] = Needs(P.ViewDashboard),
+        ["ReviewVisits.OpenedAsync"] = Needs(P.ModerateProducts),
     };
 
     /// <summary>
@@ -200,6 +207,9 @@ public sealed class ServiceCallerMatrixTests(PostgresFixture fixture) : Database
         ["EscalationWorker.RunOnceAsync"] = "the background escalation pass: no caller, runs as the system on a timer; " +
                                             "no page reaches it",
         ["OutboxDispatcher.RunOnceAsync"] = "the background notification dispatch: no caller, runs as the system",
+        ["WaitingSuggestionsPass.RunOnceAsync"] = "the background waiting-suggestions pass: no caller, runs as the system " +
+                                                  "once across instances; no page reaches it",
+        ["EmailSender.SendAsync"] = "sends an e-mail the outbox dispatcher took from a row it claimed; no page reaches it",
         ["SubscriptionExpiryPass.RunOnceAsync"] = "the background subscription expiry pass: no caller, runs as the system " +
                                                   "once across instances; no page reaches it",
         ["TicketQueryService.CountAsync"] = "counts with scope rules its caller already resolved (TicketScope.ForAsync) " +

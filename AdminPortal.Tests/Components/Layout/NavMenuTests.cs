@@ -14,9 +14,9 @@ namespace AdminPortal.Tests.Components.Layout;
 public sealed class NavMenuTests : MudBunitContext
 {
     [Theory]
-    [InlineData(PortalRoles.Admin, "Dashboard,Products,Brands,Influencers,Niches,Vendors,Subscriptions,Tickets,Staff,Users,Chats,Audit log")]
-    [InlineData(PortalRoles.Moderator, "Dashboard,Products,Brands,Influencers,Niches,Vendors,Chats")]
-    [InlineData(PortalRoles.Staff, "Dashboard,Tickets")]
+    [InlineData(PortalRoles.Admin, "Dashboard,Products,Brands,Influencers,Niches,Vendors,Subscriptions,Tickets,Staff,Users,Chats,Audit log,Notifications")]
+    [InlineData(PortalRoles.Moderator, "Dashboard,Products,Brands,Influencers,Niches,Vendors,Chats,Notifications")]
+    [InlineData(PortalRoles.Staff, "Dashboard,Tickets,Notifications")]
     [InlineData(PortalRoles.User, "")]
     public void Shows_each_role_only_its_sections(string role, string expected)
     {

@@ -1362,6 +1362,29 @@ namespace AdminPortal.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AdminPortal.Features.Notifications.Moderation.ProductReviewVisit", b =>
+                {
+                    b.Property<string>("ProductId")
+                        .HasColumnType("varchar")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.HasKey("ProductId", "UserId")
+                        .HasName("pk_product_review_visits");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_product_review_visits_user_id");
+
+                    b.ToTable("product_review_visits", "catalog");
+                });
+
             modelBuilder.Entity("AdminPortal.Features.Products.Product", b =>
                 {
                     b.Property<string>("Id")
@@ -1961,6 +1984,9 @@ namespace AdminPortal.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_portal_notifications");
+
+                    b.HasIndex("UserId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_portal_notifications_user_id_created_at_id");
 
                     b.HasIndex("UserId", "ReadAt")
                         .HasDatabaseName("ix_portal_notifications_user_id_read_at");
@@ -3431,6 +3457,25 @@ namespace AdminPortal.Data.Migrations
                     b.Navigation("Influencer");
 
                     b.Navigation("Niche");
+                });
+
+            modelBuilder.Entity("AdminPortal.Features.Notifications.Moderation.ProductReviewVisit", b =>
+                {
+                    b.HasOne("AdminPortal.Features.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_review_visits_product_product_id");
+
+                    b.HasOne("AdminPortal.Data.Identity.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_product_review_visits_asp_net_users_user_id");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("AdminPortal.Features.Products.Product", b =>

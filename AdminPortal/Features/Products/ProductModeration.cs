@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Features.Notifications.Moderation;
 using AdminPortal.Features.Products.Queue;
 using AdminPortal.Live;
 using AdminPortal.Security;
@@ -80,6 +81,7 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
             return Outcome.Refused("Nothing to save.", "Title");
 
         var before = Snapshot(product);
+        var wasSuggestion = product.PublishingStatus == PublishingStatus.Suggestion;
         if (edits is not null)
         {
             product.Title = edits.Title;
@@ -104,6 +106,8 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
             changedTo["cause"] = product.Cause.ToString();   // the cause decided under, for the rollups (decision 0020)
         audit.Add(db, actor.ToAudit(), ProductTransitions.AuditAction(decision.Action), EntityTypes.Product, product.Id,
             Changed(before, after, true), changedTo, reason);
+        if (wasSuggestion && target != PublishingStatus.Suggestion)   // its other reviewers hear of it (issue 18)
+            db.Add(SuggestionOutbox.Decided([product.Id], actor.Id, actor.Name, Verb(decision.Action), product.UpdatedAt));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -165,6 +169,8 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
             foreach (var row in rows)
                 audit.Add(db, actor.ToAudit(), ProductTransitions.AuditAction(bulk.Action), EntityTypes.Product, row.Id,
                     new { Status = PublishingStatus.Suggestion }, new { Status = target, Remark = remark, Cause = row.Cause.ToString() }, reason);
+            if (rows.Count > 0)
+                db.Add(SuggestionOutbox.Decided(rows.Select(r => r.Id).ToList(), actor.Id, actor.Name, Verb(bulk.Action), now));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();

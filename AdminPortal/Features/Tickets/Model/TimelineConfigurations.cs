@@ -88,5 +88,6 @@ internal sealed class PortalNotificationConfiguration : IEntityTypeConfiguration
         n.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
         n.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         n.HasIndex(x => new { x.UserId, x.ReadAt });
+        n.HasIndex(x => new { x.UserId, x.CreatedAt, x.Id });   // the centre's keyset, newest first (issue 18)
     }
 }

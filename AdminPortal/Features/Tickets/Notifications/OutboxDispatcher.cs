@@ -1,7 +1,10 @@
-using AdminPortal.Features.Notifications;
 using System.Globalization;
+using System.Net.Sockets;
 using System.Text.Json;
 using AdminPortal.Data;
+using AdminPortal.Features.Notifications;
+using AdminPortal.Features.Notifications.Dispatch;
+using AdminPortal.Features.Notifications.Email;
 using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Live;
 using Microsoft.EntityFrameworkCore;
@@ -10,13 +13,16 @@ using Microsoft.Extensions.Options;
 namespace AdminPortal.Features.Tickets.Notifications;
 
 /// <summary>
-/// Turns outbox events into in-app notifications for the staff concerned (the ticket's assignee, never the person
-/// who acted), as their notification settings allow. Rows are claimed FOR UPDATE SKIP LOCKED and marked processed
-/// in the same transaction as the notifications they produce: each event is handled once.
+/// Delivers outbox events: ticket and moderation events become notifications for the people concerned (never the
+/// person who acted), as each one's notification settings allow (events and channels, <see cref="NotificationDelivery"/>);
+/// e-mail rows are sent through the SMTP server. Rows are claimed FOR UPDATE SKIP LOCKED and marked processed in the
+/// same transaction as the notifications they produce: each event is handled once. A failure leaves the row pending
+/// with its error, retried by the next passes up to <see cref="MaxAttempts"/> times.
 /// </summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<PortalDbContext> dbFactory, IChangeFeed feed, TimeProvider clock,
-    IOptions<TicketsOptions> options, ILogger<OutboxDispatcher> log) : PeriodicPass(clock, log)
+    IOptions<TicketsOptions> options, IOptions<SmtpOptions> smtp, EmailSender email, ILogger<OutboxDispatcher> log)
+    : PeriodicPass(clock, log)
 {
     public const int MaxAttempts = 5;
 
@@ -40,17 +46,19 @@ public sealed class OutboxDispatcher(
             m.Attempts++;
             try
             {
-                foreach (var n in await NotificationsForAsync(db, m, now, ct))
-                {
-                    db.Add(n);
-                    notified.Add(n.UserId);
-                }
+                if (m.EventType == NotificationEvents.EmailType)
+                    await email.SendAsync(m.Payload.Deserialize<EmailMessage>() ?? throw new JsonException("An empty e-mail."), ct);
+                else
+                    notified.UnionWith(await NotificationDelivery.AddAsync(db, await PlanAsync(db, m, ct), smtp.Value, now, ct));
                 m.ProcessedAt = now;
                 m.LastError = null;
             }
-            catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException
+                                           or FormatException or IOException or SocketException or TimeoutException
+                                           or MailKit.ProtocolException or MailKit.CommandException
+                                           or MailKit.Security.AuthenticationException or MimeKit.ParseException)
             {
-                m.LastError = ex.Message;
+                m.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
                 Log.LogWarning(ex, "Outbox event {Id} ({Type}) failed", m.Id, m.EventType);
             }
         }
@@ -61,36 +69,13 @@ public sealed class OutboxDispatcher(
         return messages.Count;
     }
 
-    private static async Task<List<PortalNotification>> NotificationsForAsync(PortalDbContext db, OutboxMessage m,
-        DateTime now, CancellationToken ct)
-    {
-        var root = m.Payload.RootElement;
-        var ticketId = root.GetProperty("ticket_id").GetInt32();
-        int? actorId = root.TryGetProperty("actor_id", out var a) && a.ValueKind == JsonValueKind.Number ? a.GetInt32() : null;
-        var ticket = await db.Set<Ticket>().AsNoTracking().Where(t => t.Id == ticketId)
-            .Select(t => new { t.Title, AssigneeUserId = (int?)t.Assignee!.UserId }).SingleOrDefaultAsync(ct);
-        if (ticket?.AssigneeUserId is not { } recipient || recipient == actorId)
-            return [];
-        var preference = m.EventType == TicketEvents.Escalated ? "escalations" : "ticket_updates";
-        var settings = await db.Set<NotificationSetting>().AsNoTracking().Where(s => s.UserId == recipient)
-            .Select(s => s.Preferences).SingleOrDefaultAsync(ct);
-        if (settings?.RootElement is { ValueKind: JsonValueKind.Object } prefs && prefs.TryGetProperty(preference, out var on)
-            && on.ValueKind == JsonValueKind.False)
-            return [];
-        var title = m.EventType switch
+    private static Task<List<PlannedNotification>> PlanAsync(PortalDbContext db, OutboxMessage m, CancellationToken ct) =>
+        m.EventType switch
         {
-            TicketEvents.Assigned => $"Ticket #{ticketId} \"{ticket.Title}\" was assigned to you",
-            TicketEvents.Escalated => $"Ticket #{ticketId} \"{ticket.Title}\" was escalated to you",
-            TicketEvents.Resolved => $"Ticket #{ticketId} \"{ticket.Title}\" was resolved",
-            TicketEvents.Commented => $"New reply on ticket #{ticketId} \"{ticket.Title}\"",
-            _ => $"Ticket #{ticketId} \"{ticket.Title}\" was updated",
+            NotificationEvents.SuggestionDecidedType => ModerationRecipients.DecidedAsync(db, m, ct),
+            NotificationEvents.SuggestionsWaitingType => ModerationRecipients.WaitingAsync(db, m, ct),
+            _ => TicketRecipients.ForAsync(db, m, ct),
         };
-        return [new PortalNotification
-        {
-            UserId = recipient, Kind = m.EventType, Title = title.Length > 255 ? title[..255] : title,
-            Link = $"/tickets/{ticketId}", CreatedAt = now,
-        }];
-    }
 
     protected override int IntervalSeconds => options.Value.OutboxIntervalSeconds;
 
