@@ -10,6 +10,7 @@ using Npgsql;
 //     [--only-chats] [--skip-chats]   (figures 7 to 9, the chat services, on the data the database has)
 //     [--only-sign-in]   (figure 11 alone: sign-in timing of unknown / known / platform emails, on the demo accounts)
 //     [--only-dashboard]   (figure 10, the dashboard's and the reports' services, and figure 3 for / and /reports unless --skip-http)
+//     [--only-search]   (figure 12 alone: the app bar's one search through its service, on the data the database has)
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
 var warmup = int.Parse(options.GetValueOrDefault("warmup") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
@@ -42,7 +43,15 @@ try
         onlyRender = true;   // nothing else: skip the list, server and chat figures (and render, below)
         options["skip-render"] = "";
     }
-    if (options.ContainsKey("only-dashboard"))
+    if (options.ContainsKey("only-search"))
+    {
+        Console.WriteLine($"Figure 12: the one search box (load average {bench.LoadAverage()})");
+        await using (var services = new PortalServices(connection))
+            figures.AddRange(await new SearchBenchmarks(bench, services).RunAsync());
+        onlyRender = true;   // nothing else
+        options["skip-render"] = "";
+    }
+    else if (options.ContainsKey("only-dashboard"))
         await DashboardFigures.RunAsync(bench, options, figures);
     else if (!onlyRender && !options.ContainsKey("only-chats"))
         await RunListAndServerFiguresAsync(bench, options, figures, samples);
@@ -96,6 +105,8 @@ static async Task RunListAndServerFiguresAsync(BenchContext bench, Dictionary<st
     figures.AddRange(await lists.CountsAndSearchAsync());
     Console.WriteLine($"Figure 10: dashboard and reports (load average {bench.LoadAverage()})");
     figures.AddRange(await new DashboardBenchmarks(bench, services).RunAsync());
+    Console.WriteLine($"Figure 12: the one search box (load average {bench.LoadAverage()})");
+    figures.AddRange(await new SearchBenchmarks(bench, services).RunAsync());
 
     if (!options.ContainsKey("skip-http"))
     {

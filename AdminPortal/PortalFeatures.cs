@@ -8,6 +8,8 @@ using AdminPortal.Features.Brands;
 using AdminPortal.Features.Chats;
 using AdminPortal.Features.Creators;
 using AdminPortal.Features.Notifications;
+using AdminPortal.Features.Operations;
+using AdminPortal.Features.Search;
 using AdminPortal.Features.Products;
 using AdminPortal.Features.Vendors;
 using AdminPortal.Live;
@@ -41,5 +43,7 @@ public static class PortalFeatures
             .AddTickets(configuration)   // hostel staff: the queue, the ticket, categories
             .AddNotifications()     // everyone: the bell
             .AddAuditLog()          // admins: the whole audit log
+            .AddOperations()        // admins: /system, the outbox and the workers' passes
+            .AddGlobalSearch()      // everyone: the app bar's one search box
             .AddDashboard();        // everyone: the dashboard's figures and the reports
 }

@@ -60,6 +60,7 @@ public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : Database
         ["/users/new"] = [PortalRoles.Admin],
         ["/users/{Id:int}"] = [PortalRoles.Admin],
         ["/audit"] = [PortalRoles.Admin],
+        ["/system"] = [PortalRoles.Admin],
     };
 
     /// <summary>Routes whose entity has a scope, with the markup that shows the entity itself.</summary>

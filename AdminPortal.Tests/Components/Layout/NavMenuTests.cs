@@ -14,7 +14,7 @@ namespace AdminPortal.Tests.Components.Layout;
 public sealed class NavMenuTests : MudBunitContext
 {
     [Theory]
-    [InlineData(PortalRoles.Admin, "Dashboard,Products,Brands,Influencers,Niches,Vendors,Subscriptions,Tickets,Users,Chats,Audit log")]
+    [InlineData(PortalRoles.Admin, "Dashboard,Products,Brands,Influencers,Niches,Vendors,Subscriptions,Tickets,Users,Chats,Audit log,System")]
     [InlineData(PortalRoles.Moderator, "Dashboard,Products,Brands,Influencers,Niches,Vendors,Chats")]
     [InlineData(PortalRoles.Staff, "Dashboard,Tickets")]
     [InlineData(PortalRoles.User, "")]

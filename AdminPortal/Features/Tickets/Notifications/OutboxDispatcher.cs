@@ -1,3 +1,4 @@
+using AdminPortal.Features.Operations;
 using AdminPortal.Features.Notifications;
 using System.Globalization;
 using System.Text.Json;
@@ -16,7 +17,7 @@ namespace AdminPortal.Features.Tickets.Notifications;
 /// </summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<PortalDbContext> dbFactory, IChangeFeed feed, TimeProvider clock,
-    IOptions<TicketsOptions> options, ILogger<OutboxDispatcher> log) : PeriodicPass(clock, log)
+    IOptions<TicketsOptions> options, ILogger<OutboxDispatcher> log, WorkerPassLog? passes = null) : PeriodicPass(clock, log, passes)
 {
     public const int MaxAttempts = 5;
 
@@ -96,5 +97,5 @@ public sealed class OutboxDispatcher(
 
     protected override string PassName => "Outbox";
 
-    protected override Task PassAsync(CancellationToken ct) => RunOnceAsync(ct);
+    protected override async Task PassAsync(CancellationToken ct) => Count("handled", await RunOnceAsync(ct));
 }
