@@ -12,6 +12,7 @@ using Npgsql;
 //     [--only-platforms]   (figures 12 and 13: Cloutsy, Venta and audit log lists on the large data, loading it if missing)
 //     [--time-rebuild]     (with --only-dashboard: figure 10b, rollups rebuild timed on the data first)
 //     [--only-dashboard]   (figure 10, the dashboard's and the reports' services, and figure 3 for / and /reports unless --skip-http)
+//     [--only-search]   (figure 14 alone: the app bar's one search through its service, on the data the database has)
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
 var warmup = int.Parse(options.GetValueOrDefault("warmup") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
@@ -50,6 +51,14 @@ try
         Console.WriteLine($"Figures 12 and 13: Cloutsy, Venta and the audit log through the screens' services (load average {bench.LoadAverage()})");
         await using var services = new PortalServices(connection);
         figures.AddRange(await new ListBenchmarks(bench, services).PlatformsAsync(options.GetValueOrDefault("cases"), options.ContainsKey("print-sql")));
+        onlyRender = true;   // nothing else
+        options["skip-render"] = "";
+    }
+    else if (options.ContainsKey("only-search"))
+    {
+        Console.WriteLine($"Figure 14: the one search box (load average {bench.LoadAverage()})");
+        await using (var services = new PortalServices(connection))
+            figures.AddRange(await new SearchBenchmarks(bench, services).RunAsync());
         onlyRender = true;   // nothing else
         options["skip-render"] = "";
     }
@@ -107,6 +116,8 @@ static async Task RunListAndServerFiguresAsync(BenchContext bench, Dictionary<st
     figures.AddRange(await lists.CountsAndSearchAsync());
     Console.WriteLine($"Figure 10: dashboard and reports (load average {bench.LoadAverage()})");
     figures.AddRange(await new DashboardBenchmarks(bench, services).RunAsync());
+    Console.WriteLine($"Figure 12: the one search box (load average {bench.LoadAverage()})");
+    figures.AddRange(await new SearchBenchmarks(bench, services).RunAsync());
 
     if (!options.ContainsKey("skip-http"))
     {

@@ -8,6 +8,8 @@ using AdminPortal.Features.Brands;
 using AdminPortal.Features.Chats;
 using AdminPortal.Features.Creators;
 using AdminPortal.Features.Notifications;
+using AdminPortal.Features.Operations;
+using AdminPortal.Features.Search;
 using AdminPortal.Features.Products;
 using AdminPortal.Features.Vendors;
 using AdminPortal.Live;
@@ -43,5 +45,7 @@ public static class PortalFeatures
             .AddTeam()              // admins: staff profiles, away and the hand-off of open tickets
             .AddNotifications(configuration)   // everyone: the bell, the centre, preferences, e-mail
             .AddAuditLog()          // admins: the whole audit log
+            .AddOperations()        // admins: /system, the outbox and the workers' passes
+            .AddGlobalSearch()      // everyone: the app bar's one search box
             .AddDashboard();        // everyone: the dashboard's figures and the reports
 }

@@ -64,6 +64,7 @@ public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : Database
         ["/audit"] = [PortalRoles.Admin],
         ["/notifications"] = [PortalRoles.Admin, PortalRoles.Moderator, PortalRoles.Staff],
         ["/notifications/preferences"] = [PortalRoles.Admin, PortalRoles.Moderator, PortalRoles.Staff],
+        ["/system"] = [PortalRoles.Admin],
     };
 
     /// <summary>Routes whose entity has a scope, with the markup that shows the entity itself.</summary>

@@ -188,7 +188,23 @@ public sealed class HostileInputTests(PostgresFixture fixture) : DatabaseTest(fi
         new("chat: message search", null, _ => true, async (s, v) => await Get<MessageQueryService>(s).SearchAsync(await GrantAsync(s), v)),
         new("products: vendor search", null, _ => true, async (s, v) => await Get<ProductQueryService>(s).SearchVendorsAsync(_admin, v)),
         new("users: search", null, _ => true, async (s, v) => await Get<UserQueryService>(s).ListAsync(_admin, new UserListQuery(Search: v, PageSize: 10))),
+        new("app bar: search everything", null, _ => true, async (s, v) => await Get<AdminPortal.Features.Search.IGlobalSearch>(s).SearchAsync(_admin, v)),
+        new("outbox: discard reason", "Reason", v => AdminPortal.Features.Operations.OutboxConsole.Reason.Problem(v) is null,
+            async (s, v) => await DiscardNewOutboxEventAsync(s, v)),
     ];
+
+    /// <summary>A failed outbox event made for one call, discarded with the reason given.</summary>
+    private async Task<object?> DiscardNewOutboxEventAsync(AsyncServiceScope s, string reason)
+    {
+        await using var db = await Fixture.CreateDbContextAsync();
+        var row = (await db.Database.SqlQueryRaw<OutboxKey>("""
+            INSERT INTO helpdesk.outbox (event_type, payload, attempts, last_error) VALUES ('ticket.assigned', '{"ticket_id": 1}', 5, 'boom')
+            RETURNING id, xmin::text::bigint AS version
+            """).ToListAsync()).Single();
+        return await Get<AdminPortal.Features.Operations.OutboxConsole>(s).DiscardAsync(_admin, row.Id, (uint)row.Version, reason);
+    }
+
+    private sealed record OutboxKey(long Id, long Version);
 
     private static readonly IReadOnlyList<RoleAssignments.Grant> StaffRole = [new(PortalRoles.Staff, ScopeDomains.Hostel, 1)];
 

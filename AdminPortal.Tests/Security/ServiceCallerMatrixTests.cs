@@ -151,6 +151,12 @@ public sealed class ServiceCallerMatrixTests(PostgresFixture fixture) : Database
         ["ReportService.ReadAsync"] = InScope(P.TriageTickets),   // the first report kind (turnaround by hostel)
         // the audit log (issue 18)
         ["AuditLogQueryService.ReadAsync"] = Needs(P.ReadAuditLog),
+        // the outbox and the workers (/system), and the app bar's search (each kind by its own permission, tickets scoped)
+        ["SystemQueryService.OutboxAsync"] = Needs(P.OperateSystem),
+        ["SystemQueryService.WorkersAsync"] = Needs(P.OperateSystem),
+        ["OutboxConsole.RetryAsync"] = Needs(P.OperateSystem),
+        ["OutboxConsole.DiscardAsync"] = Needs(P.OperateSystem),
+        ["GlobalSearch.SearchAsync"] = InScope(P.TriageTickets, P.ManageUsers, P.ModerateProducts, P.BrowseChats, P.ManageVendors, P.VerifyBrands),
         // Cloutsy brands and Venta vendors, subscriptions (issue 17)
         ["BrandQueryService.GetPageAsync"] = Needs(P.VerifyBrands),
         ["BrandQueryService.CountStatesAsync"] = Needs(P.VerifyBrands),
@@ -210,6 +216,8 @@ public sealed class ServiceCallerMatrixTests(PostgresFixture fixture) : Database
         ["WaitingSuggestionsPass.RunOnceAsync"] = "the background waiting-suggestions pass: no caller, runs as the system " +
                                                   "once across instances; no page reaches it",
         ["EmailSender.SendAsync"] = "sends an e-mail the outbox dispatcher took from a row it claimed; no page reaches it",
+        ["WorkerPassLog.RecordAsync"] = "the periodic workers' own record of a pass (PeriodicPass, at the end of each pass): " +
+                                         "no caller, runs as the system; no page reaches it",
         ["SubscriptionExpiryPass.RunOnceAsync"] = "the background subscription expiry pass: no caller, runs as the system " +
                                                   "once across instances; no page reaches it",
         ["TicketQueryService.CountAsync"] = "counts with scope rules its caller already resolved (TicketScope.ForAsync) " +

@@ -12,4 +12,6 @@ public static class Schemas
     public const string Audit = "audit";
     /// <summary>Daily rollups for the dashboard and reports (decision 0020).</summary>
     public const string Reporting = "reporting";
+    /// <summary>What the portal's own workers did (decision 0027).</summary>
+    public const string Ops = "ops";
 }

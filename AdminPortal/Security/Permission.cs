@@ -26,4 +26,6 @@ public enum Permission
     ManageVendors,
     /// <summary>Venta: users' paid subscriptions (extend, cancel) and the expiry pass's record (issue 17).</summary>
     ManageSubscriptions,
+    /// <summary>The outbox and the periodic workers (/system): retry and discard outbox events (issue 18): Admin.</summary>
+    OperateSystem,
 }

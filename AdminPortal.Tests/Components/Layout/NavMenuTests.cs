@@ -14,7 +14,7 @@ namespace AdminPortal.Tests.Components.Layout;
 public sealed class NavMenuTests : MudBunitContext
 {
     [Theory]
-    [InlineData(PortalRoles.Admin, "Dashboard,Products,Brands,Influencers,Niches,Vendors,Subscriptions,Tickets,Staff,Users,Chats,Audit log,Notifications")]
+    [InlineData(PortalRoles.Admin, "Dashboard,Products,Brands,Influencers,Niches,Vendors,Subscriptions,Tickets,Staff,Users,Chats,Audit log,System,Notifications")]
     [InlineData(PortalRoles.Moderator, "Dashboard,Products,Brands,Influencers,Niches,Vendors,Chats,Notifications")]
     [InlineData(PortalRoles.Staff, "Dashboard,Tickets,Notifications")]
     [InlineData(PortalRoles.User, "")]

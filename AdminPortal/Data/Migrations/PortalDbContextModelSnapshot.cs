@@ -1385,6 +1385,66 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("product_review_visits", "catalog");
                 });
 
+            modelBuilder.Entity("AdminPortal.Features.Operations.WorkerPass", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<JsonDocument>("Counts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("counts");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("instance");
+
+                    b.Property<DateTime>("NextRunAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_run_at");
+
+                    b.Property<bool>("Notable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("notable");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Worker")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("worker");
+
+                    b.HasKey("Id")
+                        .HasName("pk_worker_passes");
+
+                    b.HasIndex("FinishedAt")
+                        .HasDatabaseName("ix_worker_passes_finished");
+
+                    b.HasIndex("Worker", "Instance", "FinishedAt")
+                        .IsDescending(false, false, true)
+                        .HasDatabaseName("ix_worker_passes_worker_instance_finished");
+
+                    b.ToTable("worker_passes", "ops");
+                });
+
             modelBuilder.Entity("AdminPortal.Features.Products.Product", b =>
                 {
                     b.Property<string>("Id")

@@ -1,3 +1,4 @@
+using AdminPortal.Features.Operations;
 using System.Globalization;
 using AdminPortal.Data;
 using AdminPortal.Features.Tickets.Model;
@@ -16,7 +17,7 @@ namespace AdminPortal.Features.Tickets;
 /// </summary>
 public sealed class EscalationWorker(
     IDbContextFactory<PortalDbContext> dbFactory, AuditTrail audit, IChangeFeed feed, TimeProvider clock,
-    IOptions<TicketsOptions> options, ILogger<EscalationWorker> log) : PeriodicPass(clock, log)
+    IOptions<TicketsOptions> options, ILogger<EscalationWorker> log, WorkerPassLog? passes = null) : PeriodicPass(clock, log, passes)
 {
     public const string Reason = "Turnaround time exceeded";
 
@@ -60,5 +61,5 @@ public sealed class EscalationWorker(
 
     protected override string PassName => "Escalation";
 
-    protected override Task PassAsync(CancellationToken ct) => RunOnceAsync(ct);
+    protected override async Task PassAsync(CancellationToken ct) => Count("escalated", (await RunOnceAsync(ct)).Count);
 }

@@ -1,3 +1,4 @@
+using AdminPortal.Features.Operations;
 using System.Globalization;
 using AdminPortal.Data;
 using AdminPortal.Features.Tickets;
@@ -25,7 +26,8 @@ public sealed class VendorsOptions
 /// subscriptions list shows what the pass did from those records.
 /// </summary>
 public sealed class SubscriptionExpiryPass(IDbContextFactory<PortalDbContext> dbFactory, AuditTrail audit, IChangeFeed feed,
-    TimeProvider clock, IOptions<VendorsOptions> options, ILogger<SubscriptionExpiryPass> log) : PeriodicPass(clock, log)
+    TimeProvider clock, IOptions<VendorsOptions> options, ILogger<SubscriptionExpiryPass> log, WorkerPassLog? passes = null)
+    : PeriodicPass(clock, log, passes)
 {
     public const string Action = "subscription.expire";
     public const string Reason = "End date passed";
@@ -64,5 +66,5 @@ public sealed class SubscriptionExpiryPass(IDbContextFactory<PortalDbContext> db
 
     protected override string PassName => "Subscription expiry";
 
-    protected override Task PassAsync(CancellationToken ct) => RunOnceAsync(ct);
+    protected override async Task PassAsync(CancellationToken ct) => Count("expired", (await RunOnceAsync(ct)).Count);
 }

@@ -5,6 +5,7 @@ using AdminPortal.Data;
 using AdminPortal.Features.Notifications;
 using AdminPortal.Features.Notifications.Dispatch;
 using AdminPortal.Features.Notifications.Email;
+using AdminPortal.Features.Operations;
 using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Live;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +22,8 @@ namespace AdminPortal.Features.Tickets.Notifications;
 /// </summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<PortalDbContext> dbFactory, IChangeFeed feed, TimeProvider clock,
-    IOptions<TicketsOptions> options, IOptions<SmtpOptions> smtp, EmailSender email, ILogger<OutboxDispatcher> log)
-    : PeriodicPass(clock, log)
+    IOptions<TicketsOptions> options, IOptions<SmtpOptions> smtp, EmailSender email, ILogger<OutboxDispatcher> log,
+    WorkerPassLog? passes = null) : PeriodicPass(clock, log, passes)
 {
     public const int MaxAttempts = 5;
 
@@ -81,5 +82,5 @@ public sealed class OutboxDispatcher(
 
     protected override string PassName => "Outbox";
 
-    protected override Task PassAsync(CancellationToken ct) => RunOnceAsync(ct);
+    protected override async Task PassAsync(CancellationToken ct) => Count("handled", await RunOnceAsync(ct));
 }
