@@ -1,7 +1,14 @@
 using System.Security.Claims;
+using AdminPortal.Features.Brands;
+using AdminPortal.Features.Brands.Queue;
 using AdminPortal.Features.Chats;
 using AdminPortal.Features.Notifications;
 using AdminPortal.Features.Notifications.Preferences;
+using AdminPortal.Features.Creators;
+using AdminPortal.Features.Creators.Influencers;
+using AdminPortal.Features.Vendors;
+using AdminPortal.Features.Vendors.List;
+using AdminPortal.Features.Vendors.Subscriptions;
 using AdminPortal.Features.Chats.Group;
 using AdminPortal.Features.Chats.List;
 using AdminPortal.Features.Products;
@@ -180,8 +187,32 @@ public sealed class HostileInputTests(PostgresFixture fixture) : DatabaseTest(fi
         new("notification preferences: channel", NotificationPreferences.ChannelsField, v => NotificationChannels.All.Any(c => c.Key == v),
             async (s, v) => await Get<NotificationPreferences>(s).SaveAsync(_admin, new PreferencesInput(
                 new Dictionary<string, bool>(), new Dictionary<string, bool> { [v] = true }))),
-        // searched with, never stored: the property is that nothing throws
         new("staff list: search", null, _ => true, async (s, v) => await Get<StaffQueryService>(s).GetPageAsync(_admin, new StaffListQuery { Search = v })),
+        new("brand document: reject reason", "Reason", v => BrandVerification.RejectReason.Problem(TextRules.Normalize(v)) is null,
+            async (s, v) => await Get<BrandVerification>(s).DecideAsync(_admin, new BrandDocumentDecision(_args.BrandId, BrandDocument.Gst, false, v))),
+        new("vendor: close reason", "Reason", v => VendorActions.Reason.Problem(v) is null,
+            async (s, v) => await Get<VendorActions>(s).CloseAsync(_admin, _args.VendorId, await VersionAsync<Vendor>(_args.VendorId), v)),
+        new("subscription: extend reason", "Reason", v => SubscriptionActions.Reason.Problem(v) is null,
+            async (s, v) => await Get<SubscriptionActions>(s).ExtendAsync(_admin, await FirstIdAsync<Subscription>(), 0, 30, v)),
+        new("influencer: deactivate reason", "Reason", v => InfluencerActions.Reason.Problem(v) is null,
+            async (s, v) => await Get<InfluencerActions>(s).DeactivateAsync(_admin, await FirstIdAsync<Influencer>(), 0, v)),
+        new("influencer: invalidate codes reason", "Reason", v => InfluencerActions.Reason.Problem(v) is null,
+            async (s, v) => await Get<InfluencerActions>(s).InvalidateOtpsAsync(_admin, await FirstIdAsync<Influencer>(), v)),
+        new("niche: name", "Name", v => NicheFields.NameRule.Check(v).Ok,
+            async (s, v) => await Get<NicheCatalogue>(s).CreateAsync(_admin, new NicheFields(v, null, null))),
+        new("niche: icon", "Icon", v => NicheFields.IconRule.Check(v).Ok,
+            async (s, v) => await Get<NicheCatalogue>(s).CreateAsync(_admin, new NicheFields(UniqueNiche(), v, null))),
+        new("niche: description", "Description", v => NicheFields.DescriptionRule.Check(v).Ok,
+            async (s, v) => await Get<NicheCatalogue>(s).CreateAsync(_admin, new NicheFields(UniqueNiche(), null, v))),
+        new("niche: retire reason", "Reason", v => NicheCatalogue.Reason.Problem(v) is null,
+            async (s, v) => await Get<NicheCatalogue>(s).RetireAsync(_admin, await FirstIdAsync<Niche>(), 0, v)),
+        // searched with, never stored: the property is that nothing throws
+        new("brands: search", null, _ => true, async (s, v) => await Get<BrandQueryService>(s).GetPageAsync(_admin, BrandQueueQuery.Default with { Search = v })),
+        new("vendors: search", null, _ => true, async (s, v) => await Get<VendorQueryService>(s).GetPageAsync(_admin, VendorListQuery.Default with { Search = v })),
+        new("subscriptions: search", null, _ => true,
+            async (s, v) => await Get<SubscriptionQueryService>(s).GetPageAsync(_admin, SubscriptionListQuery.Default with { Search = v })),
+        new("influencers: search", null, _ => true,
+            async (s, v) => await Get<InfluencerQueryService>(s).GetPageAsync(_admin, InfluencerListQuery.Default with { Search = v })),
         new("chat list: member search", null, _ => true, async (s, v) => await Get<GroupQueryService>(s).FindUsersAsync(_admin, v)),
         new("chat list: product search", null, _ => true, async (s, v) => await Get<GroupQueryService>(s).FindProductsAsync(_admin, v)),
         new("chat list: name search", null, _ => true, async (s, v) => await Get<GroupQueryService>(s).ListAsync(_admin, new ChatListQuery(Search: v))),
@@ -207,6 +238,20 @@ public sealed class HostileInputTests(PostgresFixture fixture) : DatabaseTest(fi
     private sealed record OutboxKey(long Id, long Version);
 
     private static readonly IReadOnlyList<RoleAssignments.Grant> StaffRole = [new(PortalRoles.Staff, ScopeDomains.Hostel, 1)];
+
+    private static string UniqueNiche() => $"Niche {Guid.NewGuid():N}"[..20];
+
+    private async Task<int> FirstIdAsync<T>() where T : class
+    {
+        await using var db = await Fixture.CreateDbContextAsync();
+        return await db.Set<T>().OrderBy(e => EF.Property<int>(e, "Id")).Select(e => EF.Property<int>(e, "Id")).FirstAsync();
+    }
+
+    private async Task<uint> VersionAsync<T>(int id) where T : class
+    {
+        await using var db = await Fixture.CreateDbContextAsync();
+        return await db.Set<T>().Where(e => EF.Property<int>(e, "Id") == id).Select(e => EF.Property<uint>(e, "Version")).SingleAsync();
+    }
 
     private static string UniqueEmail() => $"staff.{Guid.NewGuid():N}@example.org";
 

@@ -14,14 +14,17 @@ public sealed record NicheFields(string Name, string? Icon, string? Description)
 {
     public const int NameMax = 100, IconMax = 32, DescriptionMax = 500;
 
-    public NicheFields Normalised() => new(Name.Trim(), ReasonRules.Normalize(Icon), ReasonRules.Normalize(Description));
+    public static readonly TextRule NameRule = TextRules.For<Niche>(n => n.Name, "Name", "The name", required: true);
+    public static readonly TextRule IconRule = TextRules.For<Niche>(n => n.Icon, "Icon", "The icon");
+    public static readonly TextRule DescriptionRule = TextRules.For<Niche>(n => n.Description, "Description", "The description", cap: DescriptionMax);
 
-    /// <summary>The first field at fault and why, or null.</summary>
+    public NicheFields Normalised() => new(TextRules.Normalize(Name) ?? "", TextRules.Normalize(Icon), TextRules.Normalize(Description));
+
+    /// <summary>The first field at fault and why (the one text rule, decision 0016), or null.</summary>
     public (string Field, string Message)? Problem() =>
-        Name.Length == 0 ? ("Name", "A niche needs a name.")
-        : Name.Length > NameMax ? ("Name", $"Keep the name under {NameMax + 1} characters.")
-        : Icon?.Length > IconMax ? ("Icon", $"Keep the icon under {IconMax + 1} characters.")
-        : Description?.Length > DescriptionMax ? ("Description", $"Keep the description under {DescriptionMax + 1} characters.")
+        NameRule.Check(Name).Problem is { } name ? (NameRule.Field, name)
+        : IconRule.Check(Icon).Problem is { } icon ? (IconRule.Field, icon)
+        : DescriptionRule.Check(Description).Problem is { } description ? (DescriptionRule.Field, description)
         : null;
 }
 

@@ -38,7 +38,7 @@ public sealed record BrandQueueQuery
 
     public static readonly BrandQueueQuery Default = new();
 
-    public string? EffectiveSearch => Search?.Trim() is { Length: >= MinSearchLength } s ? s : null;
+    public string? EffectiveSearch => TextRules.Searchable(Search) is { Length: >= MinSearchLength } s ? s : null;
 
     public bool HasFilters => CompanyType is not null || NicheId is not null || DocumentState is not null || Document is not null
                               || SubmittedFrom is not null || SubmittedTo is not null || EffectiveSearch is not null;

@@ -24,13 +24,14 @@ public sealed class BrandQueueState : IDisposable
         ("j / k", "move down / up the list"), ("o", "open the brand's review"), ("?", "this list"),
     ];
 
-    private CancellationTokenSource? _loadCts;
+    private readonly ListReads<BrandQueueQuery, BrandPage, IReadOnlyDictionary<string, CountEstimate>> _reads =
+        new(BrandQueueQuery.Default, q => q.ToQueryString());
 
-    public ActionGate Gate { get; } = new();
-    public BrandQueueQuery Query { get; private set; } = BrandQueueQuery.Default;
-    public BrandPage? Page { get; private set; }
-    public IReadOnlyDictionary<string, CountEstimate>? Counts { get; private set; }
-    public bool Loading { get; private set; }
+    public ActionGate Gate => _reads.Gate;
+    public BrandQueueQuery Query => _reads.Query;
+    public BrandPage? Page => _reads.Page;
+    public IReadOnlyDictionary<string, CountEstimate>? Counts => _reads.Counts;
+    public bool Loading => _reads.Loading;
     public int Cursor { get; private set; }
     public bool HelpOpen { get; set; }
 
@@ -54,8 +55,8 @@ public sealed class BrandQueueState : IDisposable
     {
         var filtersChanged = Filters(query) != Filters(Query) || Counts is null;
         if (filtersChanged)
-            Counts = null;
-        Query = query;
+            _reads.ForgetCounts();
+        _reads.Show(query);
         Cursor = 0;
         return filtersChanged;
     }
@@ -67,32 +68,13 @@ public sealed class BrandQueueState : IDisposable
         Func<BrandQueueQuery, CancellationToken, Task<IReadOnlyDictionary<string, CountEstimate>>>? readCounts,
         Action? rowsShown = null)
     {
-        _loadCts?.Cancel();
-        var cts = _loadCts = new CancellationTokenSource();
-        var query = Query;
-        Loading = true;
-        try
-        {
-            if (await Gate.ReadAsync(() => readPage(query, cts.Token)) is not { } page)
-                return;
-            Page = page;
-            ClampCursor();
-            Loading = false;
-            if (readCounts is null)
-                return;
-            rowsShown?.Invoke();
-            Counts = await Gate.ReadAsync(() => readCounts(query, cts.Token)) ?? Counts;
-        }
-        catch (OperationCanceledException) when (cts.IsCancellationRequested)
-        {
-            // a newer view replaced this one
-        }
-        finally
-        {
-            if (cts == _loadCts)
-                Loading = false;
-        }
+        await _reads.LoadAsync(readPage, readCounts, () => { ClampCursor(); rowsShown?.Invoke(); });
+        ClampCursor();
     }
+
+    public ListSnapshot<BrandPage, IReadOnlyDictionary<string, CountEstimate>>? Snapshot() => _reads.Snapshot();
+
+    public bool Restore(ListSnapshot<BrandPage, IReadOnlyDictionary<string, CountEstimate>>? snapshot) => _reads.Restore(snapshot);
 
     /// <summary>A decided brand whose new state (the event's detail) is not this tab's leaves at once; true when one left.</summary>
     public bool RowLeaves(ChangeEvent change)
@@ -101,7 +83,7 @@ public sealed class BrandQueueState : IDisposable
             || !Enum.TryParse<BrandState>(change.Detail, ignoreCase: true, out var now) || now == shown
             || Page.Rows.FirstOrDefault(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == change.EntityId) is not { } gone)
             return false;
-        Page = Page with { Rows = Page.Rows.Where(r => r != gone).ToList() };
+        _reads.Page = Page with { Rows = Page.Rows.Where(r => r != gone).ToList() };
         ClampCursor();
         return true;
     }
@@ -125,9 +107,5 @@ public sealed class BrandQueueState : IDisposable
         return (BrandKeyAction.Render, null);
     }
 
-    public void Dispose()
-    {
-        _loadCts?.Cancel();
-        _loadCts?.Dispose();
-    }
+    public void Dispose() => _reads.Dispose();
 }

@@ -19,7 +19,7 @@ public sealed record InfluencerListQuery
 
     public int Offset => ListDepth.Offset(Page, PageSize);
     public static readonly InfluencerListQuery Default = new();
-    public string? EffectiveSearch => Search?.Trim() is { Length: >= 3 } s ? s : null;
+    public string? EffectiveSearch => TextRules.Searchable(Search) is { Length: >= 3 } s ? s : null;
     public bool HasFilters => EffectiveSearch is not null || NicheId is not null || Active is not null || PhoneVerified is not null;
 
     private static string? YesNo(bool? v) => v is { } b ? (b ? "yes" : "no") : null;

@@ -30,7 +30,7 @@ public sealed record VendorListQuery
 
     public int Offset => ListDepth.Offset(Page, PageSize);
     public static readonly VendorListQuery Default = new();
-    public string? EffectiveSearch => Search?.Trim() is { Length: >= MinSearchLength } s ? s : null;
+    public string? EffectiveSearch => TextRules.Searchable(Search) is { Length: >= MinSearchLength } s ? s : null;
     public bool HasFilters => EffectiveSearch is not null || Open is not null || Subscription is not null || Integration is not null;
     public VendorListQuery SortedBy(VendorSort sort) => this with { Sort = sort, Descending = Sort == sort && !Descending, Page = 1 };
 

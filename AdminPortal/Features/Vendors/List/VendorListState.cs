@@ -9,12 +9,12 @@ public sealed class VendorListState : IDisposable
     public static readonly (string Label, VendorSort Sort, string? Class)[] Columns =
         [("Vendor", VendorSort.Name, null), ("Created", VendorSort.Created, "hide-sm")];
 
-    private CancellationTokenSource? _cts;
+    private readonly ListReads<VendorListQuery, VendorPage, NoCounts> _reads = new(VendorListQuery.Default, q => q.ToQueryString());
 
-    public ActionGate Gate { get; } = new();
-    public VendorListQuery Query { get; private set; } = VendorListQuery.Default;
-    public VendorPage? Page { get; private set; }
-    public bool Loading { get; private set; }
+    public ActionGate Gate => _reads.Gate;
+    public VendorListQuery Query => _reads.Query;
+    public VendorPage? Page => _reads.Page;
+    public bool Loading => _reads.Loading;
 
     public string EmptyText => Query.HasFilters ? "No vendor matches these filters." : "No vendors yet.";
 
@@ -22,33 +22,13 @@ public sealed class VendorListState : IDisposable
 
     public string VendorUrl(VendorRow row) => $"/vendors/{row.Id}{Query.ToQueryString()}";
 
-    public bool Show(VendorListQuery query)
-    {
-        if (query == Query && Page is not null)
-            return false;
-        Query = query;
-        return true;
-    }
+    public bool Show(VendorListQuery query) => _reads.Show(query);
 
-    public async Task LoadAsync(Func<VendorListQuery, CancellationToken, Task<VendorPage>> read)
-    {
-        _cts?.Cancel();
-        var cts = _cts = new CancellationTokenSource();
-        Loading = true;
-        try
-        {
-            Page = await Gate.ReadAsync(() => read(Query, cts.Token)) ?? Page;
-        }
-        catch (OperationCanceledException) when (cts.IsCancellationRequested)
-        {
-            // a newer view replaced this one
-        }
-        finally
-        {
-            if (cts == _cts)
-                Loading = false;
-        }
-    }
+    public Task LoadAsync(Func<VendorListQuery, CancellationToken, Task<VendorPage>> read) => _reads.LoadAsync(read);
+
+    public ListSnapshot<VendorPage, NoCounts>? Snapshot() => _reads.Snapshot();
+
+    public bool Restore(ListSnapshot<VendorPage, NoCounts>? snapshot) => _reads.Restore(snapshot);
 
     /// <summary>A vendor closed or reopened elsewhere: its row says so at once, before the reload.</summary>
     public bool OnChange(ChangeEvent change)
@@ -57,13 +37,9 @@ public sealed class VendorListState : IDisposable
             || Page.Rows.FirstOrDefault(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == change.EntityId) is not { } row)
             return false;
         var open = change.Action == "reopened";
-        Page = Page with { Rows = Page.Rows.Select(r => r == row ? r with { Open = open } : r).ToList() };
+        _reads.Page = Page with { Rows = Page.Rows.Select(r => r == row ? r with { Open = open } : r).ToList() };
         return true;
     }
 
-    public void Dispose()
-    {
-        _cts?.Cancel();
-        _cts?.Dispose();
-    }
+    public void Dispose() => _reads.Dispose();
 }

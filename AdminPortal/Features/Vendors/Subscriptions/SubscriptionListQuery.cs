@@ -30,7 +30,7 @@ public sealed record SubscriptionListQuery
 
     public int Offset => ListDepth.Offset(Page, PageSize);
     public static readonly SubscriptionListQuery Default = new();
-    public string? EffectiveSearch => Search?.Trim() is { Length: >= 2 } s ? s : null;
+    public string? EffectiveSearch => TextRules.Searchable(Search) is { Length: >= 2 } s ? s : null;
     public bool HasFilters => Status is not null || Provider is not null || ExpiringWithin is not null || Overdue || EffectiveSearch is not null;
     public SubscriptionListQuery SortedBy(SubscriptionSort sort) => this with { Sort = sort, Descending = Sort == sort && !Descending, Page = 1 };
 

@@ -12,45 +12,27 @@ public sealed class SubscriptionListState : IDisposable
     /// <summary>The "expiring within" choices offered.</summary>
     public static readonly int[] WithinChoices = [7, 14, 30, 90];
 
-    private CancellationTokenSource? _cts;
+    private readonly ListReads<SubscriptionListQuery, SubscriptionPage, ExpiryRecord> _reads = new(SubscriptionListQuery.Default, q => q.ToQueryString());
 
-    public ActionGate Gate { get; } = new();
-    public SubscriptionListQuery Query { get; private set; } = SubscriptionListQuery.Default;
-    public SubscriptionPage? Page { get; private set; }
-    public ExpiryRecord? Expiry { get; set; }
-    public bool Loading { get; private set; }
+    public ActionGate Gate => _reads.Gate;
+    public SubscriptionListQuery Query => _reads.Query;
+    public SubscriptionPage? Page => _reads.Page;
+    /// <summary>What the expiry pass did lately, read after the rows.</summary>
+    public ExpiryRecord? Expiry => _reads.Counts;
+    public bool Loading => _reads.Loading;
 
     public string EmptyText => Query.HasFilters ? "No subscription matches these filters." : "No subscriptions yet.";
 
     public static string Url(SubscriptionListQuery query) => "/subscriptions" + query.ToQueryString();
 
-    public bool Show(SubscriptionListQuery query)
-    {
-        if (query == Query && Page is not null)
-            return false;
-        Query = query;
-        return true;
-    }
+    public bool Show(SubscriptionListQuery query) => _reads.Show(query);
 
-    public async Task LoadAsync(Func<SubscriptionListQuery, CancellationToken, Task<SubscriptionPage>> read)
-    {
-        _cts?.Cancel();
-        var cts = _cts = new CancellationTokenSource();
-        Loading = true;
-        try
-        {
-            Page = await Gate.ReadAsync(() => read(Query, cts.Token)) ?? Page;
-        }
-        catch (OperationCanceledException) when (cts.IsCancellationRequested)
-        {
-            // a newer view replaced this one
-        }
-        finally
-        {
-            if (cts == _cts)
-                Loading = false;
-        }
-    }
+    public Task LoadAsync(Func<SubscriptionListQuery, CancellationToken, Task<SubscriptionPage>> read,
+        Func<SubscriptionListQuery, CancellationToken, Task<ExpiryRecord>>? readExpiry = null) => _reads.LoadAsync(read, readExpiry);
+
+    public ListSnapshot<SubscriptionPage, ExpiryRecord>? Snapshot() => _reads.Snapshot();
+
+    public bool Restore(ListSnapshot<SubscriptionPage, ExpiryRecord>? snapshot) => _reads.Restore(snapshot);
 
     public static ReasonRequest ExtendRequest(SubscriptionRow row, int days) =>
         new($"Extend {row.User}'s subscription by {days} days", SubscriptionActions.Reason, "Extend");
@@ -59,9 +41,5 @@ public sealed class SubscriptionListState : IDisposable
         new($"Cancel {row.User}'s subscription", SubscriptionActions.Reason, "Cancel subscription", Danger: true,
             Warning: "It ends today; the provider is not refunded from here.");
 
-    public void Dispose()
-    {
-        _cts?.Cancel();
-        _cts?.Dispose();
-    }
+    public void Dispose() => _reads.Dispose();
 }

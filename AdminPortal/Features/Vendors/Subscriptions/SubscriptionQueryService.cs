@@ -16,7 +16,10 @@ public sealed record SubscriptionRow(int Id, int UserId, string User, string? Em
 public sealed record SubscriptionPage(IReadOnlyList<SubscriptionRow> Rows, CountEstimate Total);
 
 /// <summary>What the expiry pass did: how many it expired in the last day, and its latest expiries.</summary>
-public sealed record ExpiryRecord(int LastDay, IReadOnlyList<(string SubscriptionId, DateTime At)> Latest);
+public sealed record ExpiryRecord(int LastDay, IReadOnlyList<ExpiredSubscription> Latest);
+
+/// <summary>One subscription the expiry pass expired, and when.</summary>
+public sealed record ExpiredSubscription(string SubscriptionId, DateTime At);
 
 /// <summary>
 /// Reads for the subscriptions list: status (idx_subscriptions_status), end date (idx_subscriptions_end_date) and the
@@ -49,7 +52,7 @@ public sealed class SubscriptionQueryService(IDbContextFactory<PortalDbContext> 
         var lastDay = await expiries.CountAsync(a => a.At >= since, ct);
         var latest = await expiries.OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(5)
             .Select(a => new { a.EntityId, a.At }).ToListAsync(ct);
-        return new ExpiryRecord(lastDay, latest.Select(l => (l.EntityId, l.At)).ToList());
+        return new ExpiryRecord(lastDay, latest.Select(l => new ExpiredSubscription(l.EntityId, l.At)).ToList());
     }
 
     internal static IQueryable<Subscription> Apply(PortalDbContext db, SubscriptionListQuery q, DateTime now)
