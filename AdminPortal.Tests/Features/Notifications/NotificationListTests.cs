@@ -35,9 +35,9 @@ public sealed class NotificationListTests : MudBunitContext
         Assert.Equal(["Unread", "Read", "Unread"], list.FindAll(".notification-state").Select(s => s.TextContent));
         Assert.Contains("notification-unread", items[0].ClassName, StringComparison.Ordinal);
 
-        items[1].QuerySelector("button")!.Click();
+        list.FindAll("[data-testid=notification-row] button")[1].Click();
         Assert.Equal((2L, false), marked);   // a read one is marked unread
-        items[0].QuerySelector("button")!.Click();
+        list.FindAll("[data-testid=notification-row] button")[0].Click();   // found again: the click re-rendered
         Assert.Equal((3L, true), marked);
     }
 
