@@ -229,7 +229,7 @@ public sealed class HostileInputTests(PostgresFixture fixture) : DatabaseTest(fi
     {
         await using var db = await Fixture.CreateDbContextAsync();
         var row = (await db.Database.SqlQueryRaw<OutboxKey>("""
-            INSERT INTO helpdesk.outbox (event_type, payload, attempts, last_error) VALUES ('ticket.assigned', '{"ticket_id": 1}', 5, 'boom')
+            INSERT INTO helpdesk.outbox (event_type, payload, attempts, last_error) VALUES ('ticket.assigned', jsonb_build_object('ticket_id', 1), 5, 'boom')
             RETURNING id, xmin::text::bigint AS version
             """).ToListAsync()).Single();
         return await Get<AdminPortal.Features.Operations.OutboxConsole>(s).DiscardAsync(_admin, row.Id, (uint)row.Version, reason);
