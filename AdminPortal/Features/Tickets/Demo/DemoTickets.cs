@@ -101,7 +101,7 @@ internal static class DemoTickets
     {
         var open = drafts.Count(d => d.Status is not (TicketStatus.Resolved or TicketStatus.Closed));
         var running = drafts.Where(d => d.Status is not (TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.AwaitingStudentResponse)).ToList();
-        var overdue = Math.Min(running.Count / 4, Math.Max(2, (int)Math.Round(open * 0.1)));
+        var overdue = Math.Min(running.Count / 2, Math.Max(2, (int)Math.Round(open * 0.1)));
         foreach (var (d, i) in f.Random.Shuffle(running).Select((d, i) => (d, i)))
         {
             d.Overdue = i < overdue;
