@@ -22,7 +22,7 @@ public sealed record StaffListQuery
 
     public int Offset => ListDepth.Offset(Page, PageSize);
     public static readonly StaffListQuery Default = new();
-    public string? EffectiveSearch => Search?.Trim() is { Length: >= 3 } s ? s : null;
+    public string? EffectiveSearch => QueryValues.Text(Search) is { Length: >= 3 } s ? s : null;
 
     public string ToQueryString() => QueryValues.Build(
         new("q", QueryValues.Text(Search)), new("hostel", HostelId is { } h ? QueryValues.Format(h) : null),
