@@ -59,7 +59,8 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
     {
         var size = new VendorsSize(50, 200, 400);
         await using (var source = OwnerSource())
-            await LargeVendors.LoadAsync(source, size, Now, CancellationToken.None);
+            await LargeVendors.LoadAsync(source, size, await LargeVendors.AddOwnersAsync(source, size, Now, CancellationToken.None), Now,
+                CancellationToken.None);
 
         await using var db = await Fixture.CreateDbContextAsync();
         Assert.Equal(50, await db.Users.CountAsync(u => u.Email!.EndsWith(LargeVendors.OwnerDomain) && u.ClerkId != null));
