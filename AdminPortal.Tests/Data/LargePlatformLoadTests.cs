@@ -24,13 +24,13 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
     [Fact]
     public async Task Cloutsy_loads_every_brand_state_unique_links_and_ids_that_continue()
     {
-        var size = new CreatorsSize(20, 2_000, 3, 500, 100, 3);
+        var size = new CreatorsSize(25, 2_000, 3, 500, 100, 3);
         await using (var source = OwnerSource())
             await LargeCreators.LoadAsync(source, size, Now, null, CancellationToken.None);
 
         await using var db = await Fixture.CreateDbContextAsync();
-        Assert.Equal(20, await db.Set<Niche>().CountAsync());
-        Assert.Equal(1, await db.Set<Niche>().CountAsync(n => !n.IsActive));
+        Assert.Equal(25, await db.Set<Niche>().CountAsync());
+        Assert.Equal(1, await db.Set<Niche>().CountAsync(n => !n.IsActive));   // every 25th is retired
         Assert.Equal(2_000, await db.Set<Influencer>().CountAsync());
         Assert.Equal(6_000, await db.Set<InfluencerNiche>().CountAsync());
         Assert.Equal(500, await db.Set<Brand>().CountAsync());
@@ -51,7 +51,7 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
         db.Add(new Niche { Name = "Added after the load" });
         db.Add(new Influencer { Name = "New", Username = "new.one", Email = "new@cloutsy.test", Phone = "+91 1" });
         await db.SaveChangesAsync();
-        Assert.Equal(21, await db.Set<Niche>().MaxAsync(n => n.Id));
+        Assert.Equal(26, await db.Set<Niche>().MaxAsync(n => n.Id));
     }
 
     [Fact]
