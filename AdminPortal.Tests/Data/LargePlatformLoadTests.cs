@@ -24,7 +24,7 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
     [Fact]
     public async Task Cloutsy_loads_every_brand_state_unique_links_and_ids_that_continue()
     {
-        var size = new CreatorsSize(25, 2_000, 3, 500, 100, 3);
+        var size = new CreatorsSize(25, 2_000, 3, 1_300, 100, 3);   // from brand 1,200 on, waiting brands have a rejected PAN too
         await using (var source = OwnerSource())
             await LargeCreators.LoadAsync(source, size, Now, null, CancellationToken.None);
 
@@ -33,11 +33,11 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
         Assert.Equal(1, await db.Set<Niche>().CountAsync(n => !n.IsActive));   // every 25th is retired
         Assert.Equal(2_000, await db.Set<Influencer>().CountAsync());
         Assert.Equal(6_000, await db.Set<InfluencerNiche>().CountAsync());
-        Assert.Equal(500, await db.Set<Brand>().CountAsync());
+        Assert.Equal(1_300, await db.Set<Brand>().CountAsync());
         Assert.Equal(300, await db.Set<Otp>().CountAsync());
         const DocumentStatus pending = DocumentStatus.Pending, rejected = DocumentStatus.Rejected, verified = DocumentStatus.Verified;
         var waiting = await db.Set<Brand>().CountAsync(b => b.IncorporationDocumentStatus == pending || b.GstDocumentStatus == pending || b.PanDocumentStatus == pending);
-        Assert.Equal(40, waiting);   // 8 in every 100
+        Assert.Equal(104, waiting);   // 8 in every 100 (7 in the first, brand 0 does not exist)
         Assert.True(await db.Set<Brand>().AnyAsync(b => b.GstDocumentStatus == rejected && b.IncorporationDocumentStatus != pending && b.PanDocumentStatus != pending));
         Assert.True(await db.Set<Brand>().AnyAsync(b => b.IncorporationDocumentStatus == verified && b.GstDocumentStatus == verified && b.PanDocumentStatus == verified));
         Assert.True(await db.Set<Brand>().AnyAsync(b => b.GstDocumentStatus == DocumentStatus.NotSubmitted && b.GstDocument == null));
