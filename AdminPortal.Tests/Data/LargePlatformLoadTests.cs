@@ -24,20 +24,20 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
     [Fact]
     public async Task Cloutsy_loads_every_brand_state_unique_links_and_ids_that_continue()
     {
-        var size = new CreatorsSize(20, 2_000, 3, 500, 100, 3);
+        var size = new CreatorsSize(25, 2_000, 3, 1_300, 100, 3);   // from brand 1,200 on, waiting brands have a rejected PAN too
         await using (var source = OwnerSource())
             await LargeCreators.LoadAsync(source, size, Now, null, CancellationToken.None);
 
         await using var db = await Fixture.CreateDbContextAsync();
-        Assert.Equal(20, await db.Set<Niche>().CountAsync());
-        Assert.Equal(1, await db.Set<Niche>().CountAsync(n => !n.IsActive));
+        Assert.Equal(25, await db.Set<Niche>().CountAsync());
+        Assert.Equal(1, await db.Set<Niche>().CountAsync(n => !n.IsActive));   // every 25th is retired
         Assert.Equal(2_000, await db.Set<Influencer>().CountAsync());
         Assert.Equal(6_000, await db.Set<InfluencerNiche>().CountAsync());
-        Assert.Equal(500, await db.Set<Brand>().CountAsync());
+        Assert.Equal(1_300, await db.Set<Brand>().CountAsync());
         Assert.Equal(300, await db.Set<Otp>().CountAsync());
         const DocumentStatus pending = DocumentStatus.Pending, rejected = DocumentStatus.Rejected, verified = DocumentStatus.Verified;
         var waiting = await db.Set<Brand>().CountAsync(b => b.IncorporationDocumentStatus == pending || b.GstDocumentStatus == pending || b.PanDocumentStatus == pending);
-        Assert.Equal(40, waiting);   // 8 in every 100
+        Assert.Equal(104, waiting);   // 8 in every 100 (7 in the first, brand 0 does not exist)
         Assert.True(await db.Set<Brand>().AnyAsync(b => b.GstDocumentStatus == rejected && b.IncorporationDocumentStatus != pending && b.PanDocumentStatus != pending));
         Assert.True(await db.Set<Brand>().AnyAsync(b => b.IncorporationDocumentStatus == verified && b.GstDocumentStatus == verified && b.PanDocumentStatus == verified));
         Assert.True(await db.Set<Brand>().AnyAsync(b => b.GstDocumentStatus == DocumentStatus.NotSubmitted && b.GstDocument == null));
@@ -51,7 +51,7 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
         db.Add(new Niche { Name = "Added after the load" });
         db.Add(new Influencer { Name = "New", Username = "new.one", Email = "new@cloutsy.test", Phone = "+91 1" });
         await db.SaveChangesAsync();
-        Assert.Equal(21, await db.Set<Niche>().MaxAsync(n => n.Id));
+        Assert.Equal(26, await db.Set<Niche>().MaxAsync(n => n.Id));
     }
 
     [Fact]
@@ -59,7 +59,8 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
     {
         var size = new VendorsSize(50, 200, 400);
         await using (var source = OwnerSource())
-            await LargeVendors.LoadAsync(source, size, Now, CancellationToken.None);
+            await LargeVendors.LoadAsync(source, size, await LargeVendors.AddOwnersAsync(source, size, Now, CancellationToken.None), Now,
+                CancellationToken.None);
 
         await using var db = await Fixture.CreateDbContextAsync();
         Assert.Equal(50, await db.Users.CountAsync(u => u.Email!.EndsWith(LargeVendors.OwnerDomain) && u.ClerkId != null));

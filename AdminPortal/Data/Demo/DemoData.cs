@@ -96,6 +96,10 @@ public sealed class DemoData(
             var watch = Stopwatch.StartNew();
             await using var db = await dbFactory.CreateDbContextAsync(failed.Token);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            // at large scale a part may wait on a table another part holds (the platform users' load keeps auth.users,
+            // its indexes dropped, for its whole transaction): on a loaded machine that is longer than EF's 30 s
+            if (scale == DemoScale.Large)
+                db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
             await part.SeedAsync(db, scale, failed.Token);
             LoadTimings.Record($"{part.Name} (part total)", watch.Elapsed);
         }

@@ -80,6 +80,8 @@ public sealed class LargeAuditLog(NpgsqlDataSource dataSource, TimeProvider cloc
     {
         if (scale != DemoScale.Large)
             return;
+        // the platform users' load may hold auth.users for a while (its indexes dropped): wait for it, not 30 s
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var actors = await ActorsAsync(db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await LoadAsync(dataSource, actors, new DateTime(now.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc),
@@ -123,6 +125,8 @@ public sealed class LargeAuditLog(NpgsqlDataSource dataSource, TimeProvider cloc
                 w.Write(start.AddTicks(span / count * n + n % 7 * TimeSpan.TicksPerMillisecond), NpgsqlDbType.TimestampTz);
                 if (people is { Length: > 0 } && n % 16 == 0) w.Write("10.0.0." + (n % 200)); else w.WriteNull();
                 Progress.Report("audit records", n + 1, count);
+                if (n % 100_000 == 0)
+                    ct.ThrowIfCancellationRequested();   // another part failed: stop, the transaction rolls back
             }
             await w.CompleteAsync(ct);
         }, ct);

@@ -52,6 +52,8 @@ internal sealed class CreatorsDemoData(NpgsqlDataSource dataSource, TimeProvider
     {
         var f = new Faker("en_IND") { Random = new Randomizer(400_001) };
         // The demo moderator reviews brand documents when the demo accounts exist (not in schema tests).
+        // alongside the platform users' load, which may hold auth.users for a while: wait for it, not 30 s
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         var reviewerId = await db.Users.Where(u => u.NormalizedEmail == "MODERATOR@ADMINPORTAL.DEMO")
             .Select(u => (int?)u.Id).SingleOrDefaultAsync(ct);
         if (scale == DemoScale.Large)

@@ -44,7 +44,7 @@ public static class LargeCreators
             {
                 var options = BulkLoad.CopyOptions(freeze);
                 Niches(conn, size, now, options);
-                Influencers(conn, size, now, options);
+                Influencers(conn, size, now, options, ct);
                 InfluencerLinks(conn, size, now, options);
                 Brands(conn, size, now, reviewerId, options);
                 BrandLinks(conn, size, now, options);
@@ -114,7 +114,7 @@ public static class LargeCreators
         w.Complete();
     }
 
-    private static void Influencers(NpgsqlConnection conn, CreatorsSize size, DateTime now, string options)
+    private static void Influencers(NpgsqlConnection conn, CreatorsSize size, DateTime now, string options, CancellationToken ct)
     {
         using var w = conn.BeginBinaryImport("COPY creators.influencers (id, name, username, email, phone, date_of_birth, gender, bio, " +
                                              $"profile_image, is_phone_verified, is_active, created_at, updated_at) FROM STDIN {options}");
@@ -140,6 +140,8 @@ public static class LargeCreators
             w.Write(created, NpgsqlDbType.TimestampTz);
             w.Write(created.AddDays(i % 5), NpgsqlDbType.TimestampTz);
             Progress.Report("influencers", i, size.Influencers);
+            if (i % 10_000 == 0)
+                ct.ThrowIfCancellationRequested();
         }
         w.Complete();
     }

@@ -18,10 +18,9 @@ public sealed record VendorsSize(int Owners, int Vendors, int Subscriptions)
 }
 
 /// <summary>
-/// <see cref="AdminPortal.Data.Demo.DemoScale.Large"/> for Venta by binary COPY. Venta's owners are its own users
-/// (auth.users rows with a Clerk id, first and last name, as Venta's model has them), added in a short transaction of
-/// their own (their ids are read back in row order), so the part needs nothing of the other parts and runs alongside
-/// them. Then vendors, their location trails, subscriptions and integrations in one <see cref="BulkLoad"/>.
+/// <see cref="AdminPortal.Data.Demo.DemoScale.Large"/> for Venta by binary COPY, in one <see cref="BulkLoad"/>: vendors,
+/// their location trails, subscriptions and integrations. The owners are given (the part takes 40k of the platform users;
+/// the tests add Venta users of their own with <see cref="AddOwnersAsync"/>).
 /// Subscriptions by number: of every 20, 10 active (one of them ending within 30 days, one in 40 past its end date and
 /// still active, four yearly, the rest monthly and open-ended), 5 cancelled, 5 expired.
 /// </summary>
@@ -34,9 +33,11 @@ public static class LargeVendors
     private static readonly (double Lat, double Long)[] Cities =
         [(40.7128, -74.0060), (30.2672, -97.7431), (45.5152, -122.6784), (51.5072, -0.1276), (19.0760, 72.8777), (12.9716, 77.5946)];
 
-    public static async Task LoadAsync(NpgsqlDataSource dataSource, VendorsSize size, DateTime now, CancellationToken ct)
+    public static async Task LoadAsync(NpgsqlDataSource dataSource, VendorsSize size, int[] owners, DateTime now, CancellationToken ct)
     {
-        var owners = await OwnersAsync(dataSource, size, now, ct);
+        if (owners.Length < size.Owners)
+            throw new InvalidOperationException($"Venta's large load needs {size.Owners:N0} owners, found {owners.Length:N0}");
+        owners = owners[..size.Owners];
         string[] tables = ["vendors.vendors", "vendors.locations", "vendors.subscriptions", "vendors.integrations"];
         await BulkLoad.RunAsync(dataSource,
             $"vendors ({size.Vendors:N0} vendors, {size.Points:N0} points, {size.Subscriptions:N0} subscriptions)", tables, tables,
@@ -44,7 +45,7 @@ public static class LargeVendors
             {
                 var options = BulkLoad.CopyOptions(freeze);
                 Vendors(conn, size, owners, now, options);
-                Locations(conn, size, now, options);
+                Locations(conn, size, now, options, ct);
                 Subscriptions(conn, size, owners, now, options);
                 Integrations(conn, size, owners, now, options);
                 await BulkLoad.ExecuteAsync(conn, "SELECT setval(pg_get_serial_sequence('vendors.vendors', 'id'), (SELECT max(id) FROM vendors.vendors))", ct);
@@ -72,7 +73,8 @@ public static class LargeVendors
         return (start, end);
     }
 
-    private static async Task<int[]> OwnersAsync(NpgsqlDataSource dataSource, VendorsSize size, DateTime now, CancellationToken ct)
+    /// <summary>Venta users of their own (a Clerk id, first and last name, as Venta's model has them): the tests' owners.</summary>
+    public static async Task<int[]> AddOwnersAsync(NpgsqlDataSource dataSource, VendorsSize size, DateTime now, CancellationToken ct)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
@@ -149,7 +151,7 @@ public static class LargeVendors
         return (Math.Round(lat, 6), Math.Round(lng, 6));
     }
 
-    private static void Locations(NpgsqlConnection conn, VendorsSize size, DateTime now, string options)
+    private static void Locations(NpgsqlConnection conn, VendorsSize size, DateTime now, string options, CancellationToken ct)
     {
         using var w = conn.BeginBinaryImport($"COPY vendors.locations (vendor_id, lat, long, timestamp) FROM STDIN {options}");
         for (var v = 0; v < size.Vendors; v++)
@@ -165,6 +167,8 @@ public static class LargeVendors
                 w.Write(at.AddMinutes(-p * (5 + v % 25)), NpgsqlDbType.TimestampTz);
             }
             Progress.Report("vendor trails", v + 1, size.Vendors);
+            if (v % 10_000 == 0)
+                ct.ThrowIfCancellationRequested();
         }
         w.Complete();
     }

@@ -5,6 +5,8 @@ using AdminPortal.Data.Demo;
 using AdminPortal.Features.Users;
 using Bogus;
 using Npgsql;
+using AdminPortal.Data.Demo.Platform;
+using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Vendors;
 
@@ -12,7 +14,7 @@ namespace AdminPortal.Features.Vendors;
 /// Venta demo: 16 vendor owners in auth.users (with Clerk ids), a few dozen vendors with live positions and their
 /// trails, subscriptions in every status with both providers, and the Algolia/Cloudinary/Clerk id mappings.
 /// Creates its own users: it does not depend on the catalog demo. Large scale loads the platform-size set of
-/// <see cref="LargeVendors"/> instead, by COPY, alongside the other parts.
+/// <see cref="LargeVendors"/> instead, by COPY, owned by 40k of the platform users (loaded before it, Order 100).
 /// </summary>
 internal sealed class VendorsDemoData(NpgsqlDataSource dataSource, TimeProvider clock) : IDemoDataPart
 {
@@ -31,15 +33,15 @@ internal sealed class VendorsDemoData(NpgsqlDataSource dataSource, TimeProvider 
 
     public string Name => "vendors (Venta)";
 
-    /// <summary>At large scale: Venta's owners are its own users, so it needs nothing the other parts load.</summary>
-    public bool LoadsAlongsideOthers => true;
-
     public async Task SeedAsync(PortalDbContext db, DemoScale scale, CancellationToken ct)
     {
         if (scale == DemoScale.Large)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            await LargeVendors.LoadAsync(dataSource, VendorsSize.Large,
+            // the platform buyers (every other one), by id: other parts add users alongside, so ids need not be contiguous
+            var buyers = await db.Users.AsNoTracking().Where(u => u.Email!.EndsWith(PlatformDemo.BuyerDomain)).OrderBy(u => u.Id)
+                .Select(u => u.Id).ToListAsync(ct);
+            await LargeVendors.LoadAsync(dataSource, VendorsSize.Large, [.. buyers.Where((_, i) => i % 2 == 0)],
                 new DateTime(now.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc), ct);
             return;
         }

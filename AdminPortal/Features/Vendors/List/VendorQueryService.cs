@@ -58,9 +58,15 @@ public sealed class VendorQueryService(IDbContextFactory<PortalDbContext> dbFact
             vendors = vendors.Where(v => v.Open == open);
         if (q.EffectiveSearch is { } text)
         {
+            // one branch per index (the vendors' two trigram indexes, the owners' through auth.users' trigram indexes and
+            // idx_vendors_user_id), united by id: an OR across the join would read both tables whole
             var pattern = ProductFilters.Contains(text);
-            vendors = vendors.Where(v => EF.Functions.ILike(v.Name, pattern) || EF.Functions.ILike(v.Email!, pattern)
-                                         || EF.Functions.ILike(v.User!.Name!, pattern) || EF.Functions.ILike(v.User!.Email!, pattern));
+            var all = db.Set<Vendor>();
+            var owners = db.Users.Where(u => EF.Functions.ILike(u.Name!, pattern) || EF.Functions.ILike(u.Email!, pattern)).Select(u => u.Id);
+            var matching = all.Where(v => EF.Functions.ILike(v.Name, pattern)).Select(v => v.Id)
+                .Union(all.Where(v => EF.Functions.ILike(v.Email!, pattern)).Select(v => v.Id))
+                .Union(all.Where(v => owners.Contains(v.UserId)).Select(v => v.Id));
+            vendors = vendors.Where(v => matching.Contains(v.Id));
         }
         var subs = db.Set<Subscription>();
         vendors = q.Subscription switch

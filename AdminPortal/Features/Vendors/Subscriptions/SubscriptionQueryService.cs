@@ -72,7 +72,9 @@ public sealed class SubscriptionQueryService(IDbContextFactory<PortalDbContext> 
         if (q.EffectiveSearch is { } text)
         {
             var pattern = ProductFilters.Contains(text);
-            subs = subs.Where(s => EF.Functions.ILike(s.User!.Name!, pattern) || EF.Functions.ILike(s.User!.Email!, pattern));
+            // the matching users first (auth.users' trigram indexes), then their subscriptions (idx_subscriptions_user_id)
+            var users = db.Users.Where(u => EF.Functions.ILike(u.Name!, pattern) || EF.Functions.ILike(u.Email!, pattern)).Select(u => u.Id);
+            subs = subs.Where(s => users.Contains(s.UserId));
         }
         return subs;
     }
