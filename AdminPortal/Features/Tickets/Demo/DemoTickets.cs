@@ -111,6 +111,9 @@ internal static class DemoTickets
                 : now.AddHours(-d.Sla * f.Random.Double(0.02, 0.95));
             d.Created = HelpdeskDemoData.TruncateToSecond(d.Created);
         }
+        // every running status on the desk, however quiet the hour
+        for (var k = 0; k < OpenStatuses.Length && k < running.Count; k++)
+            running[k].Status = OpenStatuses[k];
     }
 
     /// <summary>Overdue tickets left for the escalation worker's first pass (the rest are escalated already).</summary>
