@@ -74,12 +74,13 @@ public sealed class DemoAnchorTests(PostgresFixture fixture) : DatabaseTest(fixt
             """, r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), now)).Single();
         Assert.True(open >= 25, $"{open} open tickets");
         Assert.InRange((double)overdue / open, 0.05, 0.2);
-        Assert.True(escalated >= 2, $"{escalated} escalated");
         Assert.True(await ScalarAsync<long>(Db, "SELECT count(*) FROM helpdesk.tickets WHERE status = 'AWAITING_STUDENT_RESPONSE' AND paused_at IS NOT NULL") > 0);
         // the first pass of the escalation worker at the anchor
         await using var services = PostgresFixture.BuildServices(Fixture.ConnectionString, new FakeTimeProvider(new DateTimeOffset(now)));
         var escalatedNow = await services.GetRequiredService<EscalationWorker>().RunOnceAsync();
         Assert.InRange(escalatedNow.Count, 0, 5);
+        // a few escalated: already at seeding time, or by the worker's first pass on the ones that just went overdue
+        Assert.True(escalated >= 1 && escalated + escalatedNow.Count >= 2, $"{escalated} escalated, {escalatedNow.Count} by the first pass");
         Assert.Empty(await services.GetRequiredService<EscalationWorker>().RunOnceAsync());
     }
 

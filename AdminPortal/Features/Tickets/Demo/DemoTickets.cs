@@ -101,7 +101,8 @@ internal static class DemoTickets
     {
         var open = drafts.Count(d => d.Status is not (TicketStatus.Resolved or TicketStatus.Closed));
         var running = drafts.Where(d => d.Status is not (TicketStatus.Resolved or TicketStatus.Closed or TicketStatus.AwaitingStudentResponse)).ToList();
-        var overdue = Math.Min(running.Count / 2, Math.Max(2, (int)Math.Round(open * 0.1)));
+        // at least two already escalated besides the ones the worker's first pass takes
+        var overdue = Math.Min(running.Count / 2, Math.Max(DueForEscalation + 2, (int)Math.Round(open * 0.1)));
         foreach (var (d, i) in f.Random.Shuffle(running).Select((d, i) => (d, i)))
         {
             d.Overdue = i < overdue;
@@ -111,9 +112,10 @@ internal static class DemoTickets
                 : now.AddHours(-d.Sla * f.Random.Double(0.02, 0.95));
             d.Created = HelpdeskDemoData.TruncateToSecond(d.Created);
         }
-        // every running status on the desk, however quiet the hour
-        for (var k = 0; k < OpenStatuses.Length && k < running.Count; k++)
-            running[k].Status = OpenStatuses[k];
+        // every running status on the desk, however quiet the hour (on tickets within their SLA: a paused clock is never overdue)
+        var calm = running.Where(d => !d.Overdue).ToList();
+        for (var k = 0; k < OpenStatuses.Length && k < calm.Count; k++)
+            calm[k].Status = OpenStatuses[k];
     }
 
     /// <summary>Overdue tickets left for the escalation worker's first pass (the rest are escalated already).</summary>
