@@ -73,11 +73,13 @@ public sealed class PrivateMediaTests(PostgresFixture fixture) : DatabaseTest(fi
         await Fixture.SeedDemoAsync(reset: true);   // the accounts seeded above are made again with the demo
         await Sql("""
             UPDATE helpdesk.tickets SET attachments = '[{"name":"a.svg","url":"/assets/tickets/hostel-a-only.svg","type":"image/svg+xml"}]'
-            WHERE id = (SELECT min(id) FROM helpdesk.tickets WHERE hostel_id = 1 AND assigned_to IS NULL)
+            WHERE id = (SELECT min(t.id) FROM helpdesk.tickets t JOIN helpdesk.staff s ON s.id = t.assigned_to
+                        JOIN auth.users u ON u.id = s.user_id WHERE u.email = 'staff.a@adminportal.demo')
             """);
         await Sql("""
             UPDATE helpdesk.tickets SET attachments = '[{"name":"t.svg","url":"/assets/tickets/leaking-tap.svg","type":"image/svg+xml"}]'
-            WHERE id = (SELECT min(id) FROM helpdesk.tickets WHERE hostel_id = 1 AND attachments IS NULL)
+            WHERE id = (SELECT min(t.id) FROM helpdesk.tickets t JOIN helpdesk.staff s ON s.id = t.assigned_to
+                        JOIN auth.users u ON u.id = s.user_id WHERE u.email = 'staff.a@adminportal.demo' AND t.attachments IS NULL)
             """);
         await using var host = await PortalWebHost.StartAsync(Fixture.ConnectionString, "Development");
         using var staffA = await host.SignedInClientAsync("staff.a@adminportal.demo");
