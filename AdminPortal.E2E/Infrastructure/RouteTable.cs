@@ -74,6 +74,7 @@ public static class RouteTable
             "/tickets/{Id:int}" => "/tickets/1",
             "/influencers/{Id:int}" => "/influencers/" + await One("SELECT min(id) FROM creators.influencers"),
             "/vendors/{Id:int}" => "/vendors/" + await One("SELECT min(id) FROM vendors.vendors"),
+            "/staff/{Id:int}" => "/staff/" + await One("SELECT min(id) FROM helpdesk.staff"),
             "/brands/{Id:int}" => "/brands/" + await One("SELECT min(id) FROM creators.brands WHERE gst_document_status = 'pending'"),   // hostel A's first demo ticket: staff A and the admin may open it
             "/users/{Id:int}" => "/users/" + await One("SELECT id FROM auth.users WHERE email = 'moderator@adminportal.demo'"),
             "/chats/{Id:guid}" => "/chats/" + await One("SELECT id FROM chat.groups ORDER BY id LIMIT 1"),
