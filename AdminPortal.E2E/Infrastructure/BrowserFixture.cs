@@ -97,6 +97,16 @@ public sealed class PortalCollection : ICollectionFixture<BrowserFixture>
 }
 
 /// <summary>
+/// A second portal for half of the journeys (sign-in, second factors, live updates, scale-out, dashboards), so the two
+/// halves run side by side; each half sees only its own changes to the demo data.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SecondPortalCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "portal-b";
+}
+
+/// <summary>
 /// The read-only sweeps (axe on every route): a portal, database and Chromium of their own, so they run beside the
 /// journeys of <see cref="PortalCollection"/> (xunit runs collections in parallel) and see the demo data untouched.
 /// </summary>

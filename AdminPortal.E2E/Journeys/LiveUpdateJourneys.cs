@@ -9,7 +9,7 @@ namespace AdminPortal.E2E.Journeys;
 /// reaches the other's queue within a second, presence shows across instances, and circuits do not leak feed
 /// subscriptions. The demo data is shared with every other journey: each test follows its own rows by id.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(SecondPortalCollection.Name)]
 public sealed class LiveUpdateJourneys(BrowserFixture portal)
 {
     private const string ModeratorA = "Mira Moderator";

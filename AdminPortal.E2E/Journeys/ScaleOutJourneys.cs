@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace AdminPortal.E2E.Journeys;
 
 /// <summary>Several instances over one database, behind the nginx config of docs/deploy.md.</summary>
-[Collection(PortalCollection.Name)]
+[Collection(SecondPortalCollection.Name)]
 public sealed class ScaleOutJourneys(BrowserFixture portal)
 {
     [Fact]

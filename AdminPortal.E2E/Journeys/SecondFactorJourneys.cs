@@ -12,7 +12,7 @@ namespace AdminPortal.E2E.Journeys;
 /// role that must enrol. Each journey uses a fresh admin account (create-admin), so the shared demo accounts keep
 /// signing in with the password alone. Screenshots of the pages at both sizes go to /tmp/shots-mfa15/.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(SecondPortalCollection.Name)]
 public sealed class SecondFactorJourneys(BrowserFixture portal)
 {
     private static readonly string Shots = Path.Combine(Path.GetTempPath(), "shots-mfa15");

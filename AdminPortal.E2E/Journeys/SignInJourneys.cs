@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace AdminPortal.E2E.Journeys;
 
-[Collection(PortalCollection.Name)]
+[Collection(SecondPortalCollection.Name)]
 public sealed class SignInJourneys(BrowserFixture portal)
 {
     [Fact]
