@@ -57,6 +57,9 @@ public static class ListCases
             new("products + price 500 to 1,000, page 1", Products(queue with { MinPrice = 500, MaxPrice = 1000 }), page, sql),
             new("products + submitted in the last 30 days, page 1", Products(queue with { SubmittedFrom = month }), page, sql),
             new("products + search 'indigo jute', page 1", Products(queue with { Search = "indigo jute" }), page, sql),
+            // the moderator's own decisions since Monday, every status: the dashboard tile's link (decision 0028)
+            new("products decided by me this week (moderator), page 1",
+                Products(queue with { Status = null, Decided = DecidedWindow.Week }), page, sql),
             new("products sorted by vendor, page 1", Products(queue with { Sort = ProductSort.Vendor }), page, sql),
             new("products sorted by selling price, page 1", Products(queue with { Sort = ProductSort.SellingPrice }), page, sql),
             new("products sorted by title, page 1", Products(queue with { Sort = ProductSort.Title }), page, sql),

@@ -13,6 +13,7 @@ using Npgsql;
 //     [--time-rebuild]     (with --only-dashboard: figure 10b, rollups rebuild timed on the data first)
 //     [--only-dashboard]   (figure 10, the dashboard's and the reports' services, and figure 3 for / and /reports unless --skip-http)
 //     [--only-search]   (figure 14 alone: the app bar's one search through its service, on the data the database has)
+//     [--only-lists]    (figure 1 alone, with --cases to pick some: the list pages through the screens' services)
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
 var warmup = int.Parse(options.GetValueOrDefault("warmup") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
@@ -64,6 +65,16 @@ try
     }
     else if (options.ContainsKey("only-dashboard"))
         await DashboardFigures.RunAsync(bench, options, figures);
+    else if (options.ContainsKey("only-lists"))
+    {
+        figures.AddRange(await SeedPhases.EnsureLargeDataAsync(bench));
+        Console.WriteLine($"Figure 1: list pages through the screens' services (load average {bench.LoadAverage()})");
+        await using var services = new PortalServices(connection);
+        figures.AddRange(await new ListBenchmarks(bench, services).ListsAsync(await ListShape.ReadAsync(bench.DataSource),
+            options.GetValueOrDefault("cases"), options.ContainsKey("print-sql")));
+        onlyRender = true;   // nothing else
+        options["skip-render"] = "";
+    }
     else if (!onlyRender && !options.ContainsKey("only-chats"))
         await RunListAndServerFiguresAsync(bench, options, figures, samples);
     if (!onlyRender && !options.ContainsKey("skip-chats") && !options.ContainsKey("only-dashboard"))

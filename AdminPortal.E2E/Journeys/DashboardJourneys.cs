@@ -108,6 +108,42 @@ public sealed class DashboardJourneys(BrowserFixture portal)
         await Assertions.Expect(TileValue(dashboard, "waiting")).Not.ToHaveTextAsync(before.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 1000 });
     }
 
+    [Fact]
+    public async Task My_decisions_today_opens_the_queue_of_the_products_i_decided()
+    {
+        await using var context = await portal.NewContextAsync(Demo.Moderator);
+        var page = await context.NewPageAsync();
+        var queue = new ProductQueuePage(page);
+        await queue.OpenAsync();
+        var ids = await queue.RowIdsAsync();
+        var id = ids[ids.Count / 2];
+        var title = await queue.TitleOfAsync(id);
+        await page.GotoAsync($"/products/{id}");
+        await new ShellPage(page).WaitForCircuitAsync();
+        await Assertions.Expect(queue.Status).ToHaveTextAsync("suggestion");
+        await queue.Button("Approve").ClickAsync();
+        await Assertions.Expect(queue.Notice).ToContainTextAsync("Approved");
+
+        await page.GotoAsync("/");
+        await new ShellPage(page).WaitForCircuitAsync();
+        await page.Locator("[data-testid=dashboard][data-ready=true]").WaitForAsync();
+        await page.GetByTestId("tile-mine-today").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/products\\?status=all&decided=today$"));
+        await queue.WaitUntilLoadedAsync();
+        await Assertions.Expect(queue.Row(id)).ToContainTextAsync(title);
+
+        // the filtered queue at both sizes, for a person to look at (/tmp/shots-dash16/)
+        Directory.CreateDirectory(Shots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, "products-decided-today-1366x768.png"), FullPage = true });
+        await using var phone = await portal.NewContextAsync(Demo.Moderator, 390, 844);
+        var small = await phone.NewPageAsync();
+        var phoneQueue = new ProductQueuePage(small);
+        await phoneQueue.OpenAsync("?status=all&decided=today");
+        await Assertions.Expect(phoneQueue.Row(id)).ToBeVisibleAsync();
+        await small.GetByRole(AriaRole.Button, new() { Name = "Filters (on)" }).ClickAsync();
+        await small.ScreenshotAsync(new() { Path = Path.Combine(Shots, "products-decided-today-390x844.png"), FullPage = true });
+    }
+
     [Theory]
     [InlineData(Demo.Admin, "tatbyhostel")]
     [InlineData(Demo.Moderator, "throughput")]

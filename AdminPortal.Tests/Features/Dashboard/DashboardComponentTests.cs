@@ -15,15 +15,17 @@ public sealed class DashboardComponentTests : MudBunitContext
         var cut = Render<FigureTiles>(p => p.Add(t => t.Label, "Ticket figures").Add(t => t.Tiles,
         [
             new FigureTile("overdue", "Overdue", "23", "/tickets?overdue=true"),
-            new FigureTile("mine-today", "My decisions today", "4", Note: "UTC day"),
+            new FigureTile("mine-today", "My decisions today", "4", "/products?status=all&decided=today", "products, UTC day"),
+            new FigureTile("plain", "A figure no list shows", "7", Note: "UTC day"),
         ]));
 
         var link = cut.Find("a[data-testid=tile-overdue]");
         Assert.Equal("/tickets?overdue=true", link.GetAttribute("href"));
         Assert.Equal("23", link.QuerySelector("[data-testid=tile-value]")!.TextContent);
         Assert.Contains("Overdue", link.TextContent);
-        Assert.Empty(cut.FindAll("a[data-testid=tile-mine-today]"));
-        Assert.Contains("UTC day", cut.Find("[data-testid=tile-mine-today]").TextContent);
+        Assert.Equal("/products?status=all&decided=today", cut.Find("a[data-testid=tile-mine-today]").GetAttribute("href"));
+        Assert.Empty(cut.FindAll("a[data-testid=tile-plain]"));
+        Assert.Contains("UTC day", cut.Find("[data-testid=tile-plain]").TextContent);
         Assert.Equal("Ticket figures", cut.Find("ul").GetAttribute("aria-label"));
     }
 

@@ -50,6 +50,15 @@ public sealed class ModerationAndAdminFiguresTests(PostgresFixture fixture) : Da
         Assert.Equal(N(await db.Set<AuditLogEntry>().CountAsync(a => a.ActorId == me && a.At >= today
             && (a.Action == "product.approve" || a.Action == "product.reject" || a.Action == "product.request_changes"))), t["mine-today"].Value);
         Assert.Equal("2", t["mine-today"].Value);
+        // each of the viewer's tiles opens the queue of those products, every status, with the same count
+        var queries = scope.ServiceProvider.GetRequiredService<AdminPortal.Features.Products.Queue.ProductQueryService>();
+        Assert.Equal("/products?status=all&decided=today", t["mine-today"].Href);
+        Assert.Equal("/products?status=all&decided=week", t["mine-week"].Href);
+        foreach (var key in new[] { "mine-today", "mine-week" })
+        {
+            var view = AdminPortal.Features.Products.Queue.ProductQueueQuery.Parse(t[key].Href![t[key].Href!.IndexOf('?', StringComparison.Ordinal)..]);
+            Assert.Equal(t[key].Value, (await queries.GetPageAsync(_data.Moderator, view)).Total.ToString());
+        }
         var oldest = await db.Set<Product>().Where(p => p.PublishingStatus == PublishingStatus.Suggestion).MinAsync(p => p.CreatedAt);
         Assert.Equal(DashboardDays.Duration(Fixture.Clock.GetUtcNow().UtcDateTime - oldest), t["oldest"].Value);
     }

@@ -2,7 +2,7 @@ namespace AdminPortal.Features.Dashboard;
 
 /// <summary>
 /// One figure on the dashboard: "23 overdue". <paramref name="Href"/> opens the list that shows its rows, filtered
-/// to the same count (null for a figure no list shows, such as a moderator's own decisions).
+/// to the same count (null for a figure no list shows).
 /// </summary>
 public sealed record FigureTile(string Key, string Label, string Value, string? Href = null, string? Note = null);
 

@@ -11,8 +11,8 @@ namespace AdminPortal.Features.Dashboard;
 
 /// <summary>
 /// The moderator's figures: the suggestions waiting (a live counter, decision 0023, equal to the queue's default tab
-/// counted exactly), the oldest suggestion (the queue's index, oldest first), the
-/// viewer's decisions (rollups), who is reviewing now (presence), and the 30-day charts (rollups).
+/// counted exactly), the oldest suggestion (the queue's index, oldest first), the viewer's decisions (rollups, opening
+/// the queue's "decided by me" view, decision 0028), who is reviewing now (presence), and the 30-day charts (rollups).
 /// </summary>
 public sealed class ModerationFigures(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors,
     PresenceTracker presence, TimeProvider clock)
@@ -27,15 +27,16 @@ public sealed class ModerationFigures(IDbContextFactory<PortalDbContext> dbFacto
         var actor = afterChange
             ? (await actors.ResolveSharedAsync(user.UserId() ?? throw new AccessDeniedException("Not signed in."), ct)).Require(Permission.ModerateProducts)
             : await actors.RequireAsync(user, Permission.ModerateProducts, ct);
-        var today = DashboardDays.Today(clock);
-        var week = DashboardDays.WeekStart(today);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // the live counter (decision 0023): the exact count of the queue's default tab, without counting the products
         var waiting = await db.Set<ProductStatusCount>().AsNoTracking().Where(c => c.Status == PublishingStatus.Suggestion)
             .SumAsync(c => c.Products, ct);
         var oldest = await db.Set<Product>().AsNoTracking().Where(p => p.PublishingStatus == PublishingStatus.Suggestion)
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(p => (DateTime?)p.CreatedAt).FirstOrDefaultAsync(ct);
-        var mine = await db.Set<ModerationDay>().AsNoTracking().Where(d => d.ModeratorId == actor.Id && d.Day >= week)
+        // the viewer's decisions from the rollups (a decision each, decision 0020); the tile opens the queue's
+        // "decided by me" view, which lists each product once (decision 0028)
+        var today = DashboardDays.Today(clock);
+        var mine = await db.Set<ModerationDay>().AsNoTracking().Where(d => d.ModeratorId == actor.Id && d.Day >= DashboardDays.WeekStart(today))
             .GroupBy(d => d.Day == today).Select(g => new { Today = g.Key, Decisions = g.Sum(d => d.Decisions) }).ToListAsync(ct);
         var todayCount = mine.Where(m => m.Today).Sum(m => m.Decisions);
         var oldestAge = oldest is { } o ? clock.GetUtcNow().UtcDateTime - o : (TimeSpan?)null;
@@ -45,13 +46,19 @@ public sealed class ModerationFigures(IDbContextFactory<PortalDbContext> dbFacto
             new("waiting", "Suggestions waiting", DashboardDays.Count(waiting), ProductQueueState.Url(ProductQueueQuery.Default)),
             new("oldest", "Oldest waiting", DashboardDays.Duration(oldestAge), ProductQueueState.Url(oldestQuery),
                 oldest is null ? "Nothing waiting" : "since submitted"),
-            new("mine-today", "My decisions today", DashboardDays.Count(todayCount), Note: "UTC day"),
-            new("mine-week", "My decisions this week", DashboardDays.Count(mine.Sum(m => m.Decisions)), Note: "since Monday, UTC"),
+            new("mine-today", "My decisions today", DashboardDays.Count(todayCount),
+                ProductQueueState.Url(MyDecisions(DecidedWindow.Today)), "UTC day; a product decided twice counts twice"),
+            new("mine-week", "My decisions this week", DashboardDays.Count(mine.Sum(m => m.Decisions)),
+                ProductQueueState.Url(MyDecisions(DecidedWindow.Week)), "since Monday, UTC; a product decided twice counts twice"),
         ];
         var reviewing = presence.WhoOn(EntityTypes.Product).Where(p => p.UserId != actor.Id).Select(p => p.UserName)
             .Distinct().ToList();
         return (tiles, reviewing);
     }
+
+    /// <summary>The queue's view of the viewer's decisions in <paramref name="window"/>, every status.</summary>
+    public static ProductQueueQuery MyDecisions(DecidedWindow window) =>
+        ProductQueueQuery.Default with { Status = null, Decided = window };
 
     public async Task<IReadOnlyList<ChartFigure>> ChartsAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {

@@ -1,5 +1,7 @@
 using AdminPortal.Data;
 using AdminPortal.Features.Products.Queue;
+using AdminPortal.Live;
+using AdminPortal.Security.Audit;
 using Microsoft.EntityFrameworkCore;
 
 namespace AdminPortal.Features.Products;
@@ -7,8 +9,21 @@ namespace AdminPortal.Features.Products;
 /// <summary>The queue's WHERE and ORDER BY, shared by the page, the counts, the neighbours and "all matching".</summary>
 internal static class ProductFilters
 {
-    public static IQueryable<Product> Apply(IQueryable<Product> products, ProductQueueQuery q)
+    /// <summary>
+    /// The view's filters. <paramref name="decidedBy"/> is the viewer's window when the view is "decided by me"
+    /// (<see cref="DecidedBy.For"/>); the view cannot be read without it.
+    /// </summary>
+    public static IQueryable<Product> Apply(IQueryable<Product> products, ProductQueueQuery q, PortalDbContext db,
+        DecidedBy? decidedBy = null)
     {
+        if (q.Decided is not null)
+        {
+            var by = decidedBy ?? throw new InvalidOperationException("A \"decided by me\" view needs the viewer.");
+            // the viewer's recent audit records first (idx_audit_log_actor), then those products by key
+            var decided = db.Set<AuditLogEntry>().Where(a => a.ActorId == by.ModeratorId && a.At >= by.Since
+                && a.EntityType == EntityTypes.Product && DecidedBy.Actions.Contains(a.Action)).Select(a => a.EntityId);
+            products = products.Where(p => decided.Contains(p.Id));
+        }
         if (q.Status is { } status)
             products = products.Where(p => p.PublishingStatus == status);
         if (q.Cause is { } cause)

@@ -145,7 +145,8 @@ public sealed class ProductModeration(IDbContextFactory<PortalDbContext> dbFacto
         if (bulk.AllMatching is { } view)
         {
             var suggestions = view with { Status = PublishingStatus.Suggestion, Sort = ProductSort.Submitted, Descending = false };
-            ids = await ProductFilters.Order(ProductFilters.Apply(db.Set<Product>().AsNoTracking(), suggestions), suggestions, db)
+            var decidedBy = DecidedBy.For(suggestions, actor.Id, clock);
+            ids = await ProductFilters.Order(ProductFilters.Apply(db.Set<Product>().AsNoTracking(), suggestions, db, decidedBy), suggestions, db)
                 .Select(p => p.Id).Take(MaxBulk + 1).ToListAsync(ct);
         }
         else

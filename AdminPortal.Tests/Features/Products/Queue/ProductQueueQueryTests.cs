@@ -10,7 +10,7 @@ public sealed class ProductQueueQueryTests
         name == "status" ? value : null, name == "cause" ? value : null, name == "vendor" ? value : null,
         name == "min" ? value : null, name == "max" ? value : null, name == "from" ? value : null, name == "to" ? value : null,
         name == "q" ? value : null, name == "sort" ? value : null, name == "desc" ? value : null,
-        name == "page" ? value : null, name == "size" ? value : null);
+        name == "page" ? value : null, name == "size" ? value : null, name == "decided" ? value : null);
 
     [Fact]
     public void A_view_survives_a_round_trip_through_the_query_string_and_the_typed_parameters()
@@ -19,7 +19,7 @@ public sealed class ProductQueueQueryTests
         {
             Status = PublishingStatus.Rejected, Cause = Cause.SustainableTourism, VendorId = 7, MinPrice = 0.5, MaxPrice = 12_000,
             SubmittedFrom = new DateOnly(2026, 2, 28), SubmittedTo = new DateOnly(2026, 12, 31), Search = "brass & clay",
-            Sort = ProductSort.Discount, Descending = true, Page = 4, PageSize = 100,
+            Sort = ProductSort.Discount, Descending = true, Page = 4, PageSize = 100, Decided = DecidedWindow.Week,
         };
 
         var text = view.ToQueryString();
@@ -27,6 +27,7 @@ public sealed class ProductQueueQueryTests
         Assert.Equal(view, ProductQueueQuery.Parse(text));
         Assert.Contains("status=rejected", text, StringComparison.Ordinal);
         Assert.Contains("from=2026-02-28", text, StringComparison.Ordinal);
+        Assert.Contains("decided=week", text, StringComparison.Ordinal);
         Assert.Equal("?status=all", (ProductQueueQuery.Default with { Status = null }).ToQueryString());
         Assert.Null(ProductQueueQuery.Parse("?status=all").Status);
         Assert.Equal(ProductQueueQuery.Default, ProductQueueQuery.From(null, null, null, null, null, null, null, null, null, null, null, null));
@@ -49,6 +50,10 @@ public sealed class ProductQueueQueryTests
     [InlineData("sort", "9")]
     [InlineData("sort", "price; drop table")]
     [InlineData("desc", "maybe")]
+    [InlineData("decided", "yesterday")]
+    [InlineData("decided", "1")]
+    [InlineData("decided", "today,week")]
+    [InlineData("decided", "me")]
     [InlineData("page", "-1")]
     [InlineData("page", "0")]
     [InlineData("page", "two")]
@@ -56,6 +61,33 @@ public sealed class ProductQueueQueryTests
     [InlineData("size", "1000000")]
     public void A_hostile_value_gives_the_default_view(string name, string value) =>
         Assert.Equal(ProductQueueQuery.Default, Only(name, value));
+
+    [Theory]
+    [InlineData("?status=all&decided=today", DecidedWindow.Today)]
+    [InlineData("?status=all&decided=WEEK", DecidedWindow.Week)]
+    public void Decided_by_me_reads_today_or_week_and_is_a_filter_the_clear_button_removes(string url, DecidedWindow expected)
+    {
+        var view = ProductQueueQuery.Parse(url);
+        Assert.Equal((null, expected), (view.Status, view.Decided));
+        Assert.True(view.HasFilters);
+        Assert.Null(view.WithoutFilters().Decided);
+        Assert.Null(view.WithoutFilters().Status);   // the tab stays
+        Assert.Equal("?status=all&decided=" + expected.ToString().ToLowerInvariant(), view.ToQueryString());
+    }
+
+    [Theory]
+    [InlineData("2026-11-23T09:00:00Z", "2026-11-23T00:00:00Z", "2026-11-23T00:00:00Z")]   // a Monday
+    [InlineData("2026-11-29T23:59:59Z", "2026-11-29T00:00:00Z", "2026-11-23T00:00:00Z")]   // the Sunday after it
+    [InlineData("2026-12-02T15:00:00Z", "2026-12-02T00:00:00Z", "2026-11-30T00:00:00Z")]   // a Wednesday
+    public void Decided_by_me_starts_at_midnight_utc_of_today_or_of_this_weeks_monday(string now, string today, string week)
+    {
+        var utcNow = DateTime.Parse(now, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        DateTime At(string text) => DateTime.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        Assert.Equal(At(today), DecidedBy.Start(DecidedWindow.Today, utcNow));
+        Assert.Equal(At(week), DecidedBy.Start(DecidedWindow.Week, utcNow));
+        var day = DateOnly.FromDateTime(utcNow);
+        Assert.Equal(AdminPortal.Features.Dashboard.DashboardDays.WeekStart(day), DateOnly.FromDateTime(DecidedBy.Start(DecidedWindow.Week, utcNow)));
+    }
 
     [Fact]
     public void Status_9651_opens_the_default_tab() =>

@@ -16,12 +16,12 @@ namespace AdminPortal.Features.Products.Queue;
 /// capped or estimated, never an exact count(*) over the whole table.
 /// </summary>
 public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors,
-    ProductQueueReads shared)
+    ProductQueueReads shared, TimeProvider clock)
 {
     public async Task<ProductPage> GetPageAsync(ClaimsPrincipal principal, ProductQueueQuery query, CancellationToken ct = default)
     {
-        await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
-        return await ReadPageAsync(query, ct);
+        var actor = await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        return await ReadPageAsync(query, DecidedBy.For(query, actor.Id, clock), ct);
     }
 
     /// <summary>
@@ -32,7 +32,9 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
         CancellationToken ct = default)
     {
         await actors.RequireForReloadAsync(principal, Permission.ModerateProducts, ct);
-        return await shared.Pages.GetAsync(query, () => ReadPageAsync(query, CancellationToken.None), ct);
+        if (Viewer(principal, query) is { } decidedBy)   // the viewer's own decisions: nobody else's view to share
+            return await ReadPageAsync(query, decidedBy, ct);
+        return await shared.Pages.GetAsync(query, () => ReadPageAsync(query, null, CancellationToken.None), ct);
     }
 
     /// <summary>The tab counts after a product event, shared like <see cref="GetPageAfterChangeAsync"/>.</summary>
@@ -41,13 +43,19 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
     {
         await actors.RequireForReloadAsync(principal, Permission.ModerateProducts, ct);
         var key = ProductQueueReads.TabsKey(query);
-        return await shared.Tabs.GetAsync(key, () => ReadTabsAsync(key, CancellationToken.None), ct);
+        if (Viewer(principal, query) is { } decidedBy)
+            return await ReadTabsAsync(key, decidedBy, ct);
+        return await shared.Tabs.GetAsync(key, () => ReadTabsAsync(key, null, CancellationToken.None), ct);
     }
 
-    private async Task<ProductPage> ReadPageAsync(ProductQueueQuery query, CancellationToken ct)
+    /// <summary>The "decided by me" window of a reload, for the principal just checked.</summary>
+    private DecidedBy? Viewer(ClaimsPrincipal principal, ProductQueueQuery query) =>
+        query.Decided is null ? null : DecidedBy.For(query, principal.UserId() ?? throw new AccessDeniedException("Not signed in."), clock);
+
+    private async Task<ProductPage> ReadPageAsync(ProductQueueQuery query, DecidedBy? decidedBy, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var filtered = ProductFilters.Apply(db.Set<Product>().AsNoTracking(), query);
+        var filtered = ProductFilters.Apply(db.Set<Product>().AsNoTracking(), query, db, decidedBy);
         // Deferred join: the page's ids come from the ordered index alone (index-only when an index covers the filter
         // and sort), then only those rows are read and their vendor looked up, not every row OFFSET skips.
         var pageIds = ProductFilters.Order(filtered, query, db).Skip(query.Offset).Take(query.PageSize).Select(p => p.Id);
@@ -68,11 +76,12 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
     public async Task<IReadOnlyDictionary<string, CountEstimate>> CountTabsAsync(ClaimsPrincipal principal,
         ProductQueueQuery query, CancellationToken ct = default)
     {
-        await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
-        return await ReadTabsAsync(query, ct);
+        var actor = await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        return await ReadTabsAsync(query, DecidedBy.For(query, actor.Id, clock), ct);
     }
 
-    private async Task<IReadOnlyDictionary<string, CountEstimate>> ReadTabsAsync(ProductQueueQuery query, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<string, CountEstimate>> ReadTabsAsync(ProductQueueQuery query, DecidedBy? decidedBy,
+        CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var counts = new Dictionary<string, CountEstimate>();
@@ -81,7 +90,7 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
         {
             var tab = query with { Status = status };
             counts[ProductQueueQuery.StatusKey(status)] =
-                await CountAsync(db, ProductFilters.Apply(db.Set<Product>().AsNoTracking(), tab), tab, ct);
+                await CountAsync(db, ProductFilters.Apply(db.Set<Product>().AsNoTracking(), tab, db, decidedBy), tab, ct);
         }
         return counts;
     }
@@ -179,9 +188,10 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
     public async Task<(string Id, int Position)?> NeighbourAsync(ClaimsPrincipal principal, ProductQueueQuery query,
         string currentId, int position, int step, CancellationToken ct = default)
     {
-        await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
+        var actor = await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ids = await ProductFilters.Order(ProductFilters.Apply(db.Set<Product>().AsNoTracking(), query), query, db)
+        var decidedBy = DecidedBy.For(query, actor.Id, clock);
+        var ids = await ProductFilters.Order(ProductFilters.Apply(db.Set<Product>().AsNoTracking(), query, db, decidedBy), query, db)
             .Skip(query.Offset).Take(query.PageSize + 1).Select(p => p.Id).ToListAsync(ct);
         var index = ids.IndexOf(currentId);
         var target = index >= 0 ? index + step : step > 0 ? position : position - 1;

@@ -25,6 +25,9 @@ public sealed record ProductQueueQuery
     public DateOnly? SubmittedFrom { get; init; }
     public DateOnly? SubmittedTo { get; init; }
 
+    /// <summary>"Decided by me" (<c>decided=today|week</c>): the viewer's own decisions, see <see cref="DecidedBy"/>.</summary>
+    public DecidedWindow? Decided { get; init; }
+
     /// <summary>Text searched in title and description (at least <see cref="MinSearchLength"/> characters).</summary>
     public string? Search { get; init; }
     public ProductSort Sort { get; init; } = ProductSort.Submitted;
@@ -49,7 +52,8 @@ public sealed record ProductQueueQuery
     public string? EffectiveSearch => Search?.Trim() is { Length: >= MinSearchLength } s ? s : null;
 
     public bool HasFilters => Cause is not null || VendorId is not null || MinPrice is not null || MaxPrice is not null
-                              || SubmittedFrom is not null || SubmittedTo is not null || EffectiveSearch is not null;
+                              || SubmittedFrom is not null || SubmittedTo is not null || EffectiveSearch is not null
+                              || Decided is not null;
 
     /// <summary>The same filters, on the first page (a filter change starts again at page 1).</summary>
     public ProductQueueQuery FirstPage() => this with { Page = 1 };
@@ -71,6 +75,7 @@ public sealed record ProductQueueQuery
         new("from", SubmittedFrom is { } from ? QueryValues.Format(from) : null),
         new("to", SubmittedTo is { } to ? QueryValues.Format(to) : null),
         new("q", QueryValues.Text(Search)),
+        new("decided", Decided is { } d ? QueryValues.Format(d) : null),
         new("sort", Sort != ProductSort.Submitted ? QueryValues.Format(Sort) : null),
         new("desc", Descending ? "true" : null),
         new("page", Page != 1 ? QueryValues.Format(Page) : null),
@@ -81,7 +86,7 @@ public sealed record ProductQueueQuery
     /// to the default, numbers are clamped, never thrown on.
     /// </summary>
     public static ProductQueueQuery From(string? status, string? cause, string? vendor, string? min, string? max,
-        string? from, string? to, string? q, string? sort, string? desc, string? page, string? size)
+        string? from, string? to, string? q, string? sort, string? desc, string? page, string? size, string? decided = null)
     {
         var pageSize = QueryValues.OneOf(size, PageSizes, DefaultPageSize);
         return new ProductQueueQuery
@@ -94,6 +99,7 @@ public sealed record ProductQueueQuery
             SubmittedFrom = QueryValues.Date(from),
             SubmittedTo = QueryValues.Date(to),
             Search = QueryValues.Text(q),
+            Decided = QueryValues.Enum<DecidedWindow>(decided),
             Sort = QueryValues.Enum(sort, ProductSort.Submitted),
             Descending = QueryValues.Flag(desc),
             PageSize = pageSize,
@@ -107,6 +113,6 @@ public sealed record ProductQueueQuery
         var v = QueryValues.Parse(queryString);
         string? Get(string key) => v.GetValueOrDefault(key);
         return From(Get("status"), Get("cause"), Get("vendor"), Get("min"), Get("max"), Get("from"), Get("to"), Get("q"),
-            Get("sort"), Get("desc"), Get("page"), Get("size"));
+            Get("sort"), Get("desc"), Get("page"), Get("size"), Get("decided"));
     }
 }

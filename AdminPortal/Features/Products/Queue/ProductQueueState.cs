@@ -69,7 +69,11 @@ public sealed class ProductQueueState : IDisposable
 
     public IReadOnlyList<BulkSkip> Skipped => (Gate.Last as Outcome<BulkSummary>)?.Value?.Skipped ?? [];
 
-    public string EmptyText => Query.HasFilters ? "Nothing matches these filters."
+    public string EmptyText => Query.Decided is { } decided
+        ? Query.Status is null && Query with { Decided = null } is { HasFilters: false }
+            ? $"You have decided no products {DecidedBy.Label(decided)}{(decided == DecidedWindow.Week ? " (since Monday, UTC)" : " (UTC day)")}."
+            : $"None of the products you decided {DecidedBy.Label(decided)} are in this tab and match these filters."
+        : Query.HasFilters ? "Nothing matches these filters."
         : Query.Status == PublishingStatus.Suggestion ? "The queue is empty. Nothing waits for a decision." : "No products here.";
 
     public string CountText(PublishingStatus? status) =>
