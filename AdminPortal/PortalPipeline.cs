@@ -41,6 +41,7 @@ public static class PortalPipeline
         if (assets is not null)
             app.UsePrivateMedia(assets);   // sign-in, a portal role and the area's permission (Security/PrivateMedia.cs)
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapPortalMetrics();   // /metrics for admins, unless Telemetry:PrometheusPort gives it a port of its own
         app.MapAccountEndpoints();
         app.MapPasskeyEndpoints();
         app.MapUsersEndpoints();

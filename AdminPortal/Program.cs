@@ -1,6 +1,7 @@
 using AdminPortal;
 using AdminPortal.Components;
 using AdminPortal.Data;
+using AdminPortal.Diagnostics;
 using AdminPortal.Security;
 using MudBlazor.Services;
 
@@ -11,6 +12,7 @@ await using var database = await PortalDatabase.ResolveAsync(builder.Configurati
 builder.Services.AddPortalServices(builder.Configuration, database);
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.AddPortalTelemetry();
 
 var app = builder.Build();
 if (command.Verb is not null)

@@ -1,5 +1,6 @@
 using AdminPortal.Components;
 using AdminPortal.Data;
+using AdminPortal.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,7 @@ public sealed class PortalWebHost : IAsyncDisposable
         builder.Services.AddPortalServices(builder.Configuration, new PortalDatabase(connectionString, null));
         builder.Services.AddMudServices();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.AddPortalTelemetry();
         customise?.Invoke(builder.Services);
         var app = builder.Build();
         app.UsePortalPipeline();

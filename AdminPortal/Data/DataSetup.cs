@@ -5,11 +5,14 @@ namespace AdminPortal.Data;
 
 public static class DataSetup
 {
+    /// <summary>The portal's pool as Npgsql's metrics name it (db.client.connection.pool.name): not the connection string.</summary>
+    public const string PoolName = "portal";
+
     /// <summary>Registers the database: one NpgsqlDataSource and a DbContext factory over it.</summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services, PortalDatabase database)
     {
         services.AddSingleton(database);
-        services.AddSingleton(_ => BuildDataSource(database.ConnectionString));
+        services.AddSingleton(_ => BuildDataSource(database.ConnectionString, b => b.Name = PoolName));
         services.AddDbContextFactory<PortalDbContext>((sp, options) =>
             Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
