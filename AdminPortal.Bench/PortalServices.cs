@@ -21,13 +21,16 @@ public sealed class PortalServices : IAsyncDisposable
     public PortalServices(string connectionString)
     {
         var services = PortalComposition.WithoutHost(connectionString);
-        services.AddSingleton(_ => DataSetup.BuildDataSource(connectionString, Recorder.Configure));
+        services.AddSingleton(_ => DataSetup.BuildDataSource(DataSetup.WithOutageSettings(connectionString), Recorder.Configure));
         _provider = services.BuildServiceProvider();
         _circuit = _provider.CreateAsyncScope();
     }
 
     /// <summary>A service from the circuit's scope (scoped services such as ChatAccess keep their state across calls).</summary>
     public T Get<T>() where T : notnull => _circuit.ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>A scope of its own (one per concurrent caller: scoped services are not shared between tasks).</summary>
+    public AsyncServiceScope CreateScope() => _provider.CreateAsyncScope();
 
     /// <summary>A signed-in principal of the account with this email (the demo accounts the seed creates).</summary>
     public async Task<ClaimsPrincipal> SignedInAsync(string email)

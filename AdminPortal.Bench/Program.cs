@@ -14,6 +14,8 @@ using Npgsql;
 //     [--only-dashboard]   (figure 10, the dashboard's and the reports' services, and figure 3 for / and /reports unless --skip-http)
 //     [--only-search]   (figure 14 alone: the app bar's one search through its service, on the data the database has)
 //     [--only-lists]    (figure 1 alone, with --cases to pick some: the list pages through the screens' services)
+//     [--only-outage] [--writers N] [--stop-seconds N]   (figure 15: restart and stop a THROWAWAY cluster under a portal
+//                       process and a stream of writes; refuses --connection and --data-dir)
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
 var warmup = int.Parse(options.GetValueOrDefault("warmup") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
@@ -52,6 +54,16 @@ try
         Console.WriteLine($"Figures 12 and 13: Cloutsy, Venta and the audit log through the screens' services (load average {bench.LoadAverage()})");
         await using var services = new PortalServices(connection);
         figures.AddRange(await new ListBenchmarks(bench, services).PlatformsAsync(options.GetValueOrDefault("cases"), options.ContainsKey("print-sql")));
+        onlyRender = true;   // nothing else
+        options["skip-render"] = "";
+    }
+    else if (options.ContainsKey("only-outage"))
+    {
+        if (cluster is null || !throwaway)
+            throw new InvalidOperationException("--only-outage restarts and stops its database: it runs only on a throwaway cluster (no --connection, no --data-dir)");
+        Console.WriteLine($"Figure 15: database restart and outage (load average {bench.LoadAverage()})");
+        figures.AddRange(await OutageBenchmarks.RunAsync(bench, cluster, RenderBenchmarks.Int(options, "writers", 4),
+            RenderBenchmarks.Int(options, "stop-seconds", 20)));
         onlyRender = true;   // nothing else
         options["skip-render"] = "";
     }

@@ -1,3 +1,5 @@
+using AdminPortal.Data;
+
 namespace AdminPortal.Live;
 
 /// <summary>The change feed of a single instance: events never leave the process.</summary>
@@ -6,11 +8,25 @@ public sealed class InProcessChangeFeed : IChangeFeed, IAsyncDisposable, IDispos
     private readonly ChangeDispatcher _dispatcher;
     private readonly TimeProvider _clock;
 
-    public InProcessChangeFeed(LiveInstance instance, TimeProvider clock, ILogger<InProcessChangeFeed> logger)
+    private readonly DatabaseAvailability? _availability;
+
+    /// <param name="availability">When given, screens re-read (a resync) once the database answers again after an
+    /// outage, as the PostgreSQL feed does when its listener reconnects.</param>
+    public InProcessChangeFeed(LiveInstance instance, TimeProvider clock, ILogger<InProcessChangeFeed> logger,
+        DatabaseAvailability? availability = null)
     {
         InstanceId = instance.Id;
         _clock = clock;
         _dispatcher = new ChangeDispatcher(logger);
+        _availability = availability;
+        if (availability is not null)
+            availability.Changed += ResyncWhenBack;
+    }
+
+    private void ResyncWhenBack()
+    {
+        if (_availability!.IsAvailable)
+            Resync();
     }
 
     public string InstanceId { get; }
@@ -31,7 +47,12 @@ public sealed class InProcessChangeFeed : IChangeFeed, IAsyncDisposable, IDispos
     /// <summary>Delivers a resync to every subscriber (an in-process feed never needs one; tests and tools do).</summary>
     public void Resync() => _dispatcher.Enqueue(ChangeEvent.Resync(InstanceId, _clock.GetUtcNow()));
 
-    public ValueTask DisposeAsync() => _dispatcher.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        if (_availability is not null)
+            _availability.Changed -= ResyncWhenBack;
+        return _dispatcher.DisposeAsync();
+    }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

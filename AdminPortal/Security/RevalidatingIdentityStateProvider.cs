@@ -20,11 +20,28 @@ public sealed class RevalidatingIdentityStateProvider(
     IConfiguration configuration)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
+    private readonly ILogger _logger = loggerFactory.CreateLogger<RevalidatingIdentityStateProvider>();
+
     protected override TimeSpan RevalidationInterval { get; } =
         TimeSpan.FromSeconds(Math.Min(30, configuration.GetValue("Security:RevalidationSeconds", 30)));
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CheckAsync(authenticationState, cancellationToken);
+        }
+        catch (Exception ex) when (AdminPortal.Data.DatabaseFaults.IsUnavailable(ex))
+        {
+            // The base class signs the circuit out on an exception: a database restart would sign out every open
+            // screen. Nothing can be revoked while the database is down; the next round (within 30 s) checks again.
+            _logger.LogWarning("Could not revalidate a circuit's user: the database is out of reach; checking again next round");
+            return true;
+        }
+    }
+
+    private async Task<bool> CheckAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();

@@ -1,11 +1,12 @@
 namespace AdminPortal.Shared;
 
 /// <summary>How an action ended. Only <see cref="Done"/> changed anything.</summary>
-public enum OutcomeKind { Done, Refused, Conflict, NotFound, Denied }
+public enum OutcomeKind { Done, Refused, Conflict, NotFound, Denied, Unavailable }
 
 /// <summary>
 /// What every service action returns: done; refused (bad input or a transition the rules do not allow), with the
-/// field at fault; a conflict (someone changed the thing first), with who and when; not found; denied. Nothing but
+/// field at fault; a conflict (someone changed the thing first), with who and when; not found; denied; unavailable (the
+/// database could not be reached: its transaction never committed). Nothing but
 /// <see cref="OutcomeKind.Done"/> changed anything. Exceptions stay for the unexpected.
 /// </summary>
 public record Outcome(OutcomeKind Kind, string Message, string? Field = null, string? ChangedBy = null,
@@ -28,6 +29,12 @@ public record Outcome(OutcomeKind Kind, string Message, string? Field = null, st
 
     public static Outcome Denied(string message = "You do not have access to this action.") =>
         new(OutcomeKind.Denied, message);
+
+    public static Outcome Unavailable(string message = UnavailableMessage) => new(OutcomeKind.Unavailable, message);
+
+    /// <summary>What an action started while the database is out of reach says.</summary>
+    public const string UnavailableMessage =
+        "The database could not be reached, so nothing was changed. Try again once the portal has reconnected.";
 }
 
 /// <summary>An <see cref="Outcome"/> that carries what the action made or found, when it was done.</summary>

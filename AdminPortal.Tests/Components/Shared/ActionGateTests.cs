@@ -38,4 +38,21 @@ public sealed class ActionGateTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => gate.RunAsync(() => throw new InvalidOperationException()));
         Assert.False(gate.Busy);
     }
+
+    [Fact]
+    public async Task A_database_out_of_reach_becomes_an_unavailable_outcome_for_an_action_and_a_flag_for_a_read()
+    {
+        var gate = new ActionGate();
+        var outcome = await gate.RunAsync(() => throw new Npgsql.NpgsqlException("Failed to connect to 127.0.0.1:5432",
+            new System.Net.Sockets.SocketException(111)));
+        Assert.Equal(OutcomeKind.Unavailable, outcome!.Kind);
+        Assert.Equal(Outcome.UnavailableMessage, gate.Last!.Message);
+        Assert.False(gate.Busy);
+        Assert.False(gate.Denied);
+
+        Assert.Null(await gate.ReadAsync<string>(() => throw new TimeoutException()));
+        Assert.True(gate.Unavailable);
+        Assert.Equal("rows", await gate.ReadAsync(() => Task.FromResult("rows")));
+        Assert.False(gate.Unavailable);
+    }
 }

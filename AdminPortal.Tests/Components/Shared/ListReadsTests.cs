@@ -30,6 +30,25 @@ public sealed class ListReadsTests
     }
 
     [Fact]
+    public async Task A_read_while_the_database_is_out_of_reach_keeps_the_rows_shown_and_marks_the_gate()
+    {
+        var reads = New();
+        reads.Show(new Query("tea", 1));
+        await reads.LoadAsync((q, _) => Task.FromResult(new Rows([q.Q])));
+
+        await reads.LoadAsync((_, _) => throw new Npgsql.NpgsqlException("Exception while reading from stream"),
+            (_, _) => Task.FromResult(new Counts(1)));
+
+        Assert.Equal(["tea"], reads.Page!.Items);   // what was shown stays; the banner says why
+        Assert.True(reads.Gate.Unavailable);
+        Assert.False(reads.Gate.Denied);
+        Assert.False(reads.Loading);
+        Assert.Null(reads.Counts);                  // the counts were not read after the failed rows
+        await reads.LoadAsync((q, _) => Task.FromResult(new Rows([q.Q, "again"])));
+        Assert.False(reads.Gate.Unavailable);
+    }
+
+    [Fact]
     public async Task The_rows_show_before_the_counts_are_read()
     {
         var reads = New();

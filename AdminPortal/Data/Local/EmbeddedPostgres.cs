@@ -171,6 +171,21 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         _log($"Private PostgreSQL cluster running on 127.0.0.1:{Port}, data in {ClusterDirectory}, log in {LogFile}");
     }
 
+    /// <summary>
+    /// Stops the server as an operator would (<c>pg_ctl stop -m fast</c>: open sessions are ended, transactions in
+    /// flight roll back) and keeps the cluster; <see cref="StartAgainAsync"/> brings it back on the same port. For the
+    /// outage tests and the bench, on a cluster of their own.
+    /// </summary>
+    public Task StopServerAsync(CancellationToken ct = default) =>
+        RunAsync("pg_ctl", ["stop", "-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60"], ct);
+
+    /// <summary>Starts the server stopped by <see cref="StopServerAsync"/> again, on the same port.</summary>
+    public Task StartAgainAsync(CancellationToken ct = default) => StartServerAsync(ct);
+
+    /// <summary><c>pg_ctl restart -m fast</c>: ends every session, starts again on the same port with the same options.</summary>
+    public Task RestartServerAsync(CancellationToken ct = default) =>
+        RunAsync("pg_ctl", ["restart", "-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60", "-l", LogFile], ct);
+
     /// <summary>The database exists, belongs to the owner role, and lets the portal's role connect.</summary>
     public async Task EnsureDatabaseAsync(string database, CancellationToken ct)
     {
