@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using AdminPortal.Data;
 using AdminPortal.Features.Products.Queue;
 using AdminPortal.Live;
@@ -46,8 +47,8 @@ internal static class ProductFilters
         }
         if (q.EffectiveSearch is { } text)
         {
-            var pattern = Contains(text);
-            products = products.Where(p => EF.Functions.ILike(p.Title, pattern, "\\") || EF.Functions.ILike(p.Description, pattern, "\\"));
+            var pattern = LikePattern.Contains(text);
+            products = products.Where(p => EF.Functions.ILike(p.Title, pattern, LikePattern.EscapeCharacter) || EF.Functions.ILike(p.Description, pattern, LikePattern.EscapeCharacter));
         }
         return products;
     }
@@ -85,9 +86,4 @@ internal static class ProductFilters
         var ordered = descending ? joined.OrderByDescending(x => x.Vendor) : joined.OrderBy(x => x.Vendor);
         return ordered.ThenBy(x => x.Product.CreatedAt).ThenBy(x => x.Product.Id).Select(x => x.Product);
     }
-
-    /// <summary>An ILIKE pattern for "contains", with the pattern's own wildcards escaped.</summary>
-    public static string Contains(string text) =>
-        "%" + text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal)
-            .Replace("_", @"\_", StringComparison.Ordinal) + "%";
 }

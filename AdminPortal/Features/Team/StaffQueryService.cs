@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using System.Globalization;
 using System.Security.Claims;
 using AdminPortal.Data;
@@ -36,8 +37,8 @@ public sealed class StaffQueryService(IDbContextFactory<PortalDbContext> dbFacto
         var staff = db.Set<Staff>().AsNoTracking();
         if (q.EffectiveSearch is { } text)
         {
-            var pattern = ProductFilters.Contains(text);
-            staff = staff.Where(s => EF.Functions.ILike(s.FullName, pattern, "\\") || EF.Functions.ILike(s.User!.Email!, pattern, "\\"));
+            var pattern = LikePattern.Contains(text);
+            staff = staff.Where(s => EF.Functions.ILike(s.FullName, pattern, LikePattern.EscapeCharacter) || EF.Functions.ILike(s.User!.Email!, pattern, LikePattern.EscapeCharacter));
         }
         if (q.HostelId is { } hostel)
             staff = staff.Where(s => s.HostelId == hostel);

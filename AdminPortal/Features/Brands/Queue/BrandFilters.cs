@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using AdminPortal.Features.Creators;
 using AdminPortal.Features.Products;
 using Microsoft.EntityFrameworkCore;
@@ -52,9 +53,9 @@ public static class BrandFilters
         }
         if (q.EffectiveSearch is { } text)
         {
-            var pattern = ProductFilters.Contains(text);
-            brands = brands.Where(b => EF.Functions.ILike(b.BrandName!, pattern, "\\") || EF.Functions.ILike(b.LegalEntityName!, pattern, "\\")
-                                       || EF.Functions.ILike(b.Email, pattern, "\\") || EF.Functions.ILike(b.Phone!, pattern, "\\"));
+            var pattern = LikePattern.Contains(text);
+            brands = brands.Where(b => EF.Functions.ILike(b.BrandName!, pattern, LikePattern.EscapeCharacter) || EF.Functions.ILike(b.LegalEntityName!, pattern, LikePattern.EscapeCharacter)
+                                       || EF.Functions.ILike(b.Email, pattern, LikePattern.EscapeCharacter) || EF.Functions.ILike(b.Phone!, pattern, LikePattern.EscapeCharacter));
         }
         return brands;
     }

@@ -98,11 +98,11 @@ public sealed class MessageQueryService(IDbContextFactory<PortalDbContext> dbFac
         term = TextRules.Searchable(term) ?? "";
         if (term.Length < 2)
             return new MessageSearchPage([], null, null);
-        var pattern = ChatLike.Contains(term);
+        var pattern = LikePattern.Contains(term);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var scanned = Keyset(db, grant.GroupId, before).Take(scanLimit);
         var hits = await scanned
-            .Where(m => m.Text != null && EF.Functions.ILike(m.Text, pattern, "\\"))
+            .Where(m => m.Text != null && EF.Functions.ILike(m.Text, pattern, LikePattern.EscapeCharacter))
             .OrderByDescending(m => m.Timestamp).ThenByDescending(m => m.Id)
             .Take(SearchLimit)
             .Select(m => new MessageHit(m.Id, m.Timestamp,

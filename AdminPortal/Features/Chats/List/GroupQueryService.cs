@@ -37,8 +37,8 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
         var q = db.Set<ChatGroup>().AsNoTracking();
         if (TextRules.Searchable(filter.Search) is { } search)
         {
-            var pattern = ChatLike.Contains(search);
-            q = q.Where(g => EF.Functions.ILike(g.Name, pattern, "\\"));
+            var pattern = LikePattern.Contains(search);
+            q = q.Where(g => EF.Functions.ILike(g.Name, pattern, LikePattern.EscapeCharacter));
         }
         if (!string.IsNullOrWhiteSpace(filter.ProductId))
             q = q.Where(g => g.ProductId == filter.ProductId);
@@ -81,10 +81,10 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
         term = TextRules.Searchable(term);
         if (term is null || term.Length < 2)
             return [];
-        var pattern = ChatLike.Contains(term);
+        var pattern = LikePattern.Contains(term);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Users.AsNoTracking()
-            .Where(u => u.DeletedAt == null && (EF.Functions.ILike(u.Name!, pattern, "\\") || EF.Functions.ILike(u.Email!, pattern, "\\")))
+            .Where(u => u.DeletedAt == null && (EF.Functions.ILike(u.Name!, pattern, LikePattern.EscapeCharacter) || EF.Functions.ILike(u.Email!, pattern, LikePattern.EscapeCharacter)))
             .OrderBy(u => u.Name).Take(10)
             .Select(u => new Pick(u.Id.ToString(), (u.Name ?? u.Email) + " · " + u.Email))
             .ToListAsync(ct);
@@ -96,10 +96,10 @@ public sealed class GroupQueryService(IDbContextFactory<PortalDbContext> dbFacto
         await actors.RequireAsync(principal, Permission.BrowseChats, ct);
         if (TextRules.Searchable(term) is not { Length: >= 2 } t)
             return [];
-        var pattern = ChatLike.Contains(t);
+        var pattern = LikePattern.Contains(t);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Set<Product>().AsNoTracking()
-            .Where(p => p.Id == t || EF.Functions.ILike(p.Title, pattern, "\\"))
+            .Where(p => p.Id == t || EF.Functions.ILike(p.Title, pattern, LikePattern.EscapeCharacter))
             .OrderBy(p => p.Title).Take(10)
             .Select(p => new Pick(p.Id, p.Title)).ToListAsync(ct);
     }

@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using System.Globalization;
 using System.Security.Claims;
 using AdminPortal.Data;
@@ -36,9 +37,9 @@ public sealed class InfluencerQueryService(IDbContextFactory<PortalDbContext> db
         var influencers = db.Set<Influencer>().AsNoTracking();
         if (q.EffectiveSearch is { } text)
         {
-            var pattern = ProductFilters.Contains(text);
-            influencers = influencers.Where(i => EF.Functions.ILike(i.Name, pattern, "\\") || EF.Functions.ILike(i.Username, pattern, "\\")
-                                                 || EF.Functions.ILike(i.Email, pattern, "\\") || EF.Functions.ILike(i.Phone, pattern, "\\"));
+            var pattern = LikePattern.Contains(text);
+            influencers = influencers.Where(i => EF.Functions.ILike(i.Name, pattern, LikePattern.EscapeCharacter) || EF.Functions.ILike(i.Username, pattern, LikePattern.EscapeCharacter)
+                                                 || EF.Functions.ILike(i.Email, pattern, LikePattern.EscapeCharacter) || EF.Functions.ILike(i.Phone, pattern, LikePattern.EscapeCharacter));
         }
         if (q.NicheId is { } niche)
             influencers = influencers.Where(i => i.Niches.Any(n => n.NicheId == niche));

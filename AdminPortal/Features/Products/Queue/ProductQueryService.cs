@@ -145,8 +145,8 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
         var users = db.Users.AsNoTracking().Where(u => db.Set<Product>().Any(p => p.VendorId == u.Id));
         if (TextRules.Searchable(text) is { } term)
         {
-            var pattern = ProductFilters.Contains(term);
-            users = users.Where(u => EF.Functions.ILike(u.Name!, pattern, "\\") || EF.Functions.ILike(u.Email!, pattern, "\\"));
+            var pattern = LikePattern.Contains(term);
+            users = users.Where(u => EF.Functions.ILike(u.Name!, pattern, LikePattern.EscapeCharacter) || EF.Functions.ILike(u.Email!, pattern, LikePattern.EscapeCharacter));
         }
         return await users.OrderBy(u => u.Name ?? u.Email).Take(20)
             .Select(u => new VendorOption(u.Id, u.Name ?? u.Email!, u.Email)).ToListAsync(ct);

@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using AdminPortal.Data;
@@ -139,8 +140,8 @@ public sealed class TicketQueryService(
                 q = q.Where(t => t.Id == id);
             else
             {
-                var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-                q = q.Where(t => EF.Functions.ILike(t.Title!, pattern, "\\"));
+                var pattern = LikePattern.Contains(text);
+                q = q.Where(t => EF.Functions.ILike(t.Title!, pattern, LikePattern.EscapeCharacter));
             }
         }
         return q;

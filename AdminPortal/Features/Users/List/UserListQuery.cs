@@ -106,17 +106,17 @@ public sealed record UserListQuery(
         var term = TextRules.Searchable(Search);
         if (!string.IsNullOrEmpty(term))
         {
-            var pattern = "%" + EscapeLike(term) + "%";
+            var pattern = "%" + LikePattern.Escape(term) + "%";
             var digits = new string(term.Where(char.IsAsciiDigit).ToArray());
             if (LooksLikePhone(term) && digits.Length > 0)
             {
                 var digitPattern = "%" + digits + "%";
-                Expression<Func<PortalUser, bool>> match = u => EF.Functions.ILike(u.PhoneNumber!, pattern, "\\")
-                                                                || EF.Functions.ILike(u.PhoneNumber!, digitPattern, "\\");
+                Expression<Func<PortalUser, bool>> match = u => EF.Functions.ILike(u.PhoneNumber!, pattern, LikePattern.EscapeCharacter)
+                                                                || EF.Functions.ILike(u.PhoneNumber!, digitPattern, LikePattern.EscapeCharacter);
                 users = users.Where(OrContactNumberStartsWith(match, digits));
             }
             else
-                users = users.Where(u => EF.Functions.ILike(u.Email!, pattern, "\\") || EF.Functions.ILike(u.Name!, pattern, "\\"));
+                users = users.Where(u => EF.Functions.ILike(u.Email!, pattern, LikePattern.EscapeCharacter) || EF.Functions.ILike(u.Name!, pattern, LikePattern.EscapeCharacter));
         }
         if (!string.IsNullOrEmpty(Role))
             users = users.Where(u => u.Roles.Any(r => r.Role!.Name == Role));
@@ -166,9 +166,4 @@ public sealed record UserListQuery(
 
     private static bool LooksLikePhone(string term) =>
         term.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')');
-
-    /// <summary>Escapes LIKE's wildcards so a search for "a_b" or "100%" means those characters.</summary>
-    public static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }

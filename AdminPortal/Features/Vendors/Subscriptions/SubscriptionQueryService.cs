@@ -1,3 +1,4 @@
+using AdminPortal.Shared;
 using System.Security.Claims;
 using AdminPortal.Data;
 using AdminPortal.Features.Products;
@@ -71,9 +72,9 @@ public sealed class SubscriptionQueryService(IDbContextFactory<PortalDbContext> 
             subs = subs.Where(s => s.Status == SubscriptionStatus.Active && s.EndDate < now);
         if (q.EffectiveSearch is { } text)
         {
-            var pattern = ProductFilters.Contains(text);
+            var pattern = LikePattern.Contains(text);
             // the matching users first (auth.users' trigram indexes), then their subscriptions (idx_subscriptions_user_id)
-            var users = db.Users.Where(u => EF.Functions.ILike(u.Name!, pattern, "\\") || EF.Functions.ILike(u.Email!, pattern, "\\")).Select(u => u.Id);
+            var users = db.Users.Where(u => EF.Functions.ILike(u.Name!, pattern, LikePattern.EscapeCharacter) || EF.Functions.ILike(u.Email!, pattern, LikePattern.EscapeCharacter)).Select(u => u.Id);
             subs = subs.Where(s => users.Contains(s.UserId));
         }
         return subs;
