@@ -28,7 +28,7 @@ public sealed record DecidedBy(int ModeratorId, DateTime Since)
     public static DateTime Start(DecidedWindow window, DateTime utcNow)
     {
         var today = DateOnly.FromDateTime(utcNow);
-        var day = window == DecidedWindow.Week ? today.AddDays(-(((int)today.DayOfWeek + 6) % 7)) : today;
+        var day = window == DecidedWindow.Week ? Dashboard.DashboardDays.WeekStart(today) : today;   // the tiles' week
         return day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
     }
 
