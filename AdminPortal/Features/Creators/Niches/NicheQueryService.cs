@@ -7,7 +7,7 @@ namespace AdminPortal.Features.Creators.Niches;
 
 public sealed record NicheRow(int Id, string Name, string? Icon, string? Description, bool Active, int Influencers, int Brands, uint Version);
 
-/// <summary>The niche catalogue with each niche's influencer and brand counts (kept by triggers: creators.niche_link_counts).</summary>
+/// <summary>The niche catalogue with each niche's influencer and brand counts (kept by triggers: reporting.niche_link_counts).</summary>
 public sealed class NicheQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors)
 {
     public async Task<IReadOnlyList<NicheRow>> ListAsync(ClaimsPrincipal principal, bool reload = false, CancellationToken ct = default)
@@ -23,7 +23,7 @@ public sealed class NicheQueryService(IDbContextFactory<PortalDbContext> dbFacto
             counts.GetValueOrDefault(n.Id).Influencers, counts.GetValueOrDefault(n.Id).Brands, n.Version)).ToList();
     }
 
-    /// <summary>The counters the link tables' triggers keep (creators.niche_link_counts, decision 0031): 100 rows, not 1M links.</summary>
+    /// <summary>The counters the link tables' triggers keep (reporting.niche_link_counts, decision 0031): 100 rows, not 1M links.</summary>
     private static async Task<Dictionary<int, (int Influencers, int Brands)>> CountsAsync(PortalDbContext db, CancellationToken ct)
     {
         var counts = new Dictionary<int, (int, int)>();
@@ -31,7 +31,7 @@ public sealed class NicheQueryService(IDbContextFactory<PortalDbContext> dbFacto
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT niche_id, influencers, brands FROM creators.niche_link_counts";
+            command.CommandText = "SELECT niche_id, influencers, brands FROM reporting.niche_link_counts";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
                 counts[reader.GetInt32(0)] = (reader.GetInt32(1), reader.GetInt32(2));
