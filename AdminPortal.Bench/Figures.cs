@@ -75,6 +75,11 @@ public static class Report
             database = context.DatabaseLabel,
             figures = figures.Select(f => new { f.Group, f.Name, f.Measures, f.Unit, f.Median, f.P95, f.Samples, f.TargetP95, f.Verdict, f.Note }),
         };
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true }));
+        // A figure that failed to measure has NaN for its median and p95: written as the string "NaN", not a crash.
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(doc, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        }));
     }
 }

@@ -96,6 +96,16 @@ public sealed class PortalCollection : ICollectionFixture<BrowserFixture>
     public const string Name = "portal";
 }
 
+/// <summary>
+/// The read-only sweeps (axe on every route): a portal, database and Chromium of their own, so they run beside the
+/// journeys of <see cref="PortalCollection"/> (xunit runs collections in parallel) and see the demo data untouched.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SweepCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "sweeps";
+}
+
 public static class Demo
 {
     public const string Password = "demo-password-2026";

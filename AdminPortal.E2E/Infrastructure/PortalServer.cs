@@ -95,7 +95,7 @@ public sealed class PortalServer : IAsyncDisposable
     private async Task WaitUntilHealthyAsync(Process process, string url)
     {
         using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        var deadline = DateTime.UtcNow.AddMinutes(4);   // the first start migrates and seeds the demo: slow on a busy machine
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)

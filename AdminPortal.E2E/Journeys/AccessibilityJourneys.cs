@@ -10,7 +10,7 @@ namespace AdminPortal.E2E.Journeys;
 /// axe-core on every route of the portal (read from its route table) for every role that may open it, at 1366x768
 /// and 390x844: no serious or critical violation. Anonymous pages are checked signed out.
 /// </summary>
-[Collection(PortalCollection.Name)]
+[Collection(SweepCollection.Name)]
 public sealed class AccessibilityJourneys(BrowserFixture portal)
 {
     private static readonly (int Width, int Height)[] Sizes = [(1366, 768), (390, 844)];

@@ -10,7 +10,7 @@ namespace AdminPortal.E2E.Journeys;
 [Collection(PortalCollection.Name)]
 public sealed class InfluencerJourneys(BrowserFixture portal)
 {
-    [Fact(Skip = "Open (closing note of session 6): in the full run the list searched for the journey's own creator showed no row; not yet explained (the service's search is covered by HostileInputTests and the creators' service tests)")]
+    [Fact]
     public async Task A_moderator_finds_a_creator_invalidates_their_codes_and_deactivates_them_while_the_list_follows()
     {
         var tag = Guid.NewGuid().ToString("N")[..6];

@@ -67,7 +67,7 @@ public sealed class SystemJourneys(BrowserFixture portal)
         await Assertions.Expect(page.GetByTestId("worker-table")).ToBeVisibleAsync();
     }
 
-    [Fact(Skip = "Open bug (issue 18, closing note of session 6): on a ticket page the typed text does not reach the search box's circuit; the search itself is covered by GlobalSearchTests and SearchBoxTests")]
+    [Fact]
     public async Task Ctrl_K_finds_a_ticket_by_number_and_a_user_by_email()
     {
         await using var context = await portal.NewContextAsync(Demo.Admin);
@@ -81,8 +81,9 @@ public sealed class SystemJourneys(BrowserFixture portal)
         await Assertions.Expect(ticket).ToHaveCountAsync(1);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/tickets/{number}$"));
-
-        await new ShellPage(page).WaitForCircuitAsync();
+        // the ticket has loaded: the navigation's focus move to its heading (FocusOnNavigate) is behind us and will
+        // not take the focus from the box Ctrl+K gives it next
+        await Assertions.Expect(page.Locator("h1.ticket-heading")).ToContainTextAsync("#" + number);
         await SearchAsync(page, Demo.Moderator);
         var users = page.GetByRole(AriaRole.Group, new() { Name = "Users" });
         await Assertions.Expect(users.GetByRole(AriaRole.Option).Filter(new() { HasText = Demo.Moderator })).ToHaveCountAsync(1);
@@ -92,7 +93,7 @@ public sealed class SystemJourneys(BrowserFixture portal)
         await Assertions.Expect(SearchBox(page)).ToHaveAttributeAsync("aria-expanded", "false");
     }
 
-    [Fact(Skip = "Open bug (issue 18, closing note of session 6): on a ticket page the typed text does not reach the search box's circuit; the search itself is covered by GlobalSearchTests and SearchBoxTests")]
+    [Fact]
     public async Task Staff_B_finds_nothing_of_hostel_A_as_for_a_ticket_that_does_not_exist()
     {
         await using var aContext = await portal.NewContextAsync(Demo.StaffA);
@@ -124,7 +125,7 @@ public sealed class SystemJourneys(BrowserFixture portal)
         await Assertions.Expect(notice).ToHaveTextAsync("Nothing found for “#987654321”.");
     }
 
-    [Fact(Skip = "Open bug (issue 18, closing note of session 6): /system scrolls sideways by 54 px at 390 px (the app bar's sign-out form ends at 427 px on this page only), and the open search types into the box as the two journeys above")]
+    [Fact]
     public async Task The_system_page_and_the_open_search_at_both_sizes_and_themes()
     {
         await FailedEventAsync(portal.Server.ConnectionString);
@@ -137,7 +138,7 @@ public sealed class SystemJourneys(BrowserFixture portal)
                     await context.AddCookiesAsync([new Cookie { Name = "theme", Value = "dark", Url = portal.BaseUrl }]);
                 var page = await context.NewPageAsync();
                 await OpenAsync(page, "/system", "System");
-                await page.Locator(".queue-table-wrap[data-ready=true]").WaitForAsync();
+                await page.Locator("[data-ready=true]").WaitForAsync();
                 var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
                 var suffix = $"{width}x{height}-{(dark ? "dark" : "light")}";
                 await page.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"system-{suffix}.png"), FullPage = true });

@@ -71,6 +71,25 @@ public sealed class InfluencerTests(PostgresFixture fixture) : DatabaseTest(fixt
     }
 
     [Fact]
+    public async Task The_search_takes_underscore_and_percent_literally()
+    {
+        // Npgsql writes ILIKE without an escape character as ESCAPE '': the patterns' backslash escapes must be named
+        await using (var db = await Fixture.CreateDbContextAsync())
+        {
+            db.AddRange(new Influencer { Name = "Under Score", Username = "under_score", Email = "u1@cloutsy.test", Phone = "+91 9000000001" },
+                new Influencer { Name = "Under X Score", Username = "underxscore", Email = "u2@cloutsy.test", Phone = "+91 9000000002" });
+            await db.SaveChangesAsync();
+        }
+        await using var scope = Scope();
+        var service = scope.ServiceProvider.GetRequiredService<InfluencerQueryService>();
+        async Task<string[]> Names(string search) =>
+            (await service.GetPageAsync(_data.Moderator, InfluencerListQuery.Default with { Search = search })).Rows.Select(r => r.Name).ToArray();
+
+        Assert.Equal(["Under Score"], await Names("under_score"));
+        Assert.Empty(await Names("der%sco"));
+    }
+
+    [Fact]
     public async Task Deactivating_needs_a_reason_and_open_codes_are_invalidated_but_used_and_expired_ones_stay()
     {
         var i = await AddAsync("Divya Menon");

@@ -128,8 +128,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
             File.SetUnixFileMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         await GiveToPostgresUserAsync(ct);
+        // Collation "C" (bytewise, the same order as glibc's C.UTF-8: code points) with C.UTF-8 character classes (ILIKE
+        // and lower() still fold non-ASCII letters): PostgreSQL 15 knows only "C"/"POSIX" as bytewise, so under C.UTF-8
+        // every text sort and index build called strcoll without abbreviated keys; with "C" they are several times faster.
         await RunAsync("initdb", ["-D", ClusterDirectory, "-U", SuperUser, "--pwfile", PasswordFile,
-            "--auth-host=scram-sha-256", "--auth-local=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"], ct);
+            "--auth-host=scram-sha-256", "--auth-local=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--lc-collate=C"], ct);
     }
 
     private async Task GiveToPostgresUserAsync(CancellationToken ct)

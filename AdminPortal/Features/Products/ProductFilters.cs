@@ -32,7 +32,7 @@ internal static class ProductFilters
         if (q.EffectiveSearch is { } text)
         {
             var pattern = Contains(text);
-            products = products.Where(p => EF.Functions.ILike(p.Title, pattern) || EF.Functions.ILike(p.Description, pattern));
+            products = products.Where(p => EF.Functions.ILike(p.Title, pattern, "\\") || EF.Functions.ILike(p.Description, pattern, "\\"));
         }
         return products;
     }

@@ -78,7 +78,7 @@ public sealed class GlobalSearch(IDbContextFactory<PortalDbContext> dbFactory, A
             var tickets = db.Set<Ticket>().AsNoTracking().Where(rules.Predicate());
             // no ORDER BY on a word: the trigram index's matches are taken as they come (an order would let the planner
             // walk the primary key through every ticket for a rare word)
-            tickets = number is { } id ? tickets.Where(t => t.Id == id) : tickets.Where(t => EF.Functions.ILike(t.Title!, pattern));
+            tickets = number is { } id ? tickets.Where(t => t.Id == id) : tickets.Where(t => EF.Functions.ILike(t.Title!, pattern, "\\"));
             if (number is not null || words)
                 hits.AddRange((await tickets.Take(PerKind).Select(t => new { t.Id, t.Title, t.Status }).ToListAsync(ct))
                     .Select(t => new SearchHit(SearchKind.Ticket, Key(t.Id), $"#{Key(t.Id)} {t.Title}", TicketStatuses.Label(t.Status), $"/tickets/{Key(t.Id)}")));
@@ -86,7 +86,7 @@ public sealed class GlobalSearch(IDbContextFactory<PortalDbContext> dbFactory, A
         if (actor.Has(Permission.ManageUsers) && words)
         {
             var users = await db.Users.AsNoTracking()
-                .Where(u => EF.Functions.ILike(u.Email!, pattern) || EF.Functions.ILike(u.Name!, pattern) || EF.Functions.ILike(u.PhoneNumber!, pattern))
+                .Where(u => EF.Functions.ILike(u.Email!, pattern, "\\") || EF.Functions.ILike(u.Name!, pattern, "\\") || EF.Functions.ILike(u.PhoneNumber!, pattern, "\\"))
                 .Take(PerKind).Select(u => new { u.Id, u.Name, u.Email, u.DeletedAt }).ToListAsync(ct);
             hits.AddRange(users.Select(u => new SearchHit(SearchKind.User, Key(u.Id), u.Name ?? u.Email ?? $"User {Key(u.Id)}",
                 u.DeletedAt is null ? u.Email : $"{u.Email} · deleted", $"/users/{Key(u.Id)}")));
@@ -95,25 +95,25 @@ public sealed class GlobalSearch(IDbContextFactory<PortalDbContext> dbFactory, A
         {
             var products = await db.Set<Product>().AsNoTracking().Where(p => p.Id == term).Select(p => new { p.Id, p.Title }).ToListAsync(ct);
             if (words)
-                products.AddRange(await db.Set<Product>().AsNoTracking().Where(p => p.Id != term && EF.Functions.ILike(p.Title, pattern))
+                products.AddRange(await db.Set<Product>().AsNoTracking().Where(p => p.Id != term && EF.Functions.ILike(p.Title, pattern, "\\"))
                     .Take(PerKind - products.Count).Select(p => new { p.Id, p.Title }).ToListAsync(ct));
             hits.AddRange(products.Select(p => new SearchHit(SearchKind.Product, p.Id, p.Title, p.Id, $"/products/{Uri.EscapeDataString(p.Id)}")));
         }
         if (actor.Has(Permission.BrowseChats) && words)
         {
-            var groups = await db.Set<ChatGroup>().AsNoTracking().Where(g => EF.Functions.ILike(g.Name, pattern))
+            var groups = await db.Set<ChatGroup>().AsNoTracking().Where(g => EF.Functions.ILike(g.Name, pattern, "\\"))
                 .Take(PerKind).Select(g => new { g.Id, g.Name }).ToListAsync(ct);
             hits.AddRange(groups.Select(g => new SearchHit(SearchKind.Chat, g.Id.ToString(), g.Name, "Chat group", $"/chats/{g.Id}")));
         }
         if (actor.Has(Permission.ManageVendors) && words)
         {
-            var vendors = await db.Set<Vendor>().AsNoTracking().Where(v => EF.Functions.ILike(v.Name, pattern))
+            var vendors = await db.Set<Vendor>().AsNoTracking().Where(v => EF.Functions.ILike(v.Name, pattern, "\\"))
                 .OrderBy(v => v.Id).Take(PerKind).Select(v => new { v.Id, v.Name, v.Email }).ToListAsync(ct);
             hits.AddRange(vendors.Select(v => new SearchHit(SearchKind.Vendor, Key(v.Id), v.Name, v.Email, $"/vendors/{Key(v.Id)}")));
         }
         if (actor.Has(Permission.VerifyBrands) && words)
         {
-            var brands = await db.Set<Brand>().AsNoTracking().Where(b => EF.Functions.ILike(b.BrandName!, pattern))
+            var brands = await db.Set<Brand>().AsNoTracking().Where(b => EF.Functions.ILike(b.BrandName!, pattern, "\\"))
                 .OrderBy(b => b.Id).Take(PerKind).Select(b => new { b.Id, b.BrandName, b.Email }).ToListAsync(ct);
             hits.AddRange(brands.Select(b => new SearchHit(SearchKind.Brand, Key(b.Id), b.BrandName ?? b.Email, b.Email, $"/brands/{Key(b.Id)}")));
         }

@@ -37,7 +37,7 @@ public sealed class StaffQueryService(IDbContextFactory<PortalDbContext> dbFacto
         if (q.EffectiveSearch is { } text)
         {
             var pattern = ProductFilters.Contains(text);
-            staff = staff.Where(s => EF.Functions.ILike(s.FullName, pattern) || EF.Functions.ILike(s.User!.Email!, pattern));
+            staff = staff.Where(s => EF.Functions.ILike(s.FullName, pattern, "\\") || EF.Functions.ILike(s.User!.Email!, pattern, "\\"));
         }
         if (q.HostelId is { } hostel)
             staff = staff.Where(s => s.HostelId == hostel);

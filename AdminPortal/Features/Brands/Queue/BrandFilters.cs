@@ -53,8 +53,8 @@ public static class BrandFilters
         if (q.EffectiveSearch is { } text)
         {
             var pattern = ProductFilters.Contains(text);
-            brands = brands.Where(b => EF.Functions.ILike(b.BrandName!, pattern) || EF.Functions.ILike(b.LegalEntityName!, pattern)
-                                       || EF.Functions.ILike(b.Email, pattern) || EF.Functions.ILike(b.Phone!, pattern));
+            brands = brands.Where(b => EF.Functions.ILike(b.BrandName!, pattern, "\\") || EF.Functions.ILike(b.LegalEntityName!, pattern, "\\")
+                                       || EF.Functions.ILike(b.Email, pattern, "\\") || EF.Functions.ILike(b.Phone!, pattern, "\\"));
         }
         return brands;
     }

@@ -37,8 +37,8 @@ public sealed class InfluencerQueryService(IDbContextFactory<PortalDbContext> db
         if (q.EffectiveSearch is { } text)
         {
             var pattern = ProductFilters.Contains(text);
-            influencers = influencers.Where(i => EF.Functions.ILike(i.Name, pattern) || EF.Functions.ILike(i.Username, pattern)
-                                                 || EF.Functions.ILike(i.Email, pattern) || EF.Functions.ILike(i.Phone, pattern));
+            influencers = influencers.Where(i => EF.Functions.ILike(i.Name, pattern, "\\") || EF.Functions.ILike(i.Username, pattern, "\\")
+                                                 || EF.Functions.ILike(i.Email, pattern, "\\") || EF.Functions.ILike(i.Phone, pattern, "\\"));
         }
         if (q.NicheId is { } niche)
             influencers = influencers.Where(i => i.Niches.Any(n => n.NicheId == niche));

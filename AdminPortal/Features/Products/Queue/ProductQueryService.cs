@@ -137,7 +137,7 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
         if (TextRules.Searchable(text) is { } term)
         {
             var pattern = ProductFilters.Contains(term);
-            users = users.Where(u => EF.Functions.ILike(u.Name!, pattern) || EF.Functions.ILike(u.Email!, pattern));
+            users = users.Where(u => EF.Functions.ILike(u.Name!, pattern, "\\") || EF.Functions.ILike(u.Email!, pattern, "\\"));
         }
         return await users.OrderBy(u => u.Name ?? u.Email).Take(20)
             .Select(u => new VendorOption(u.Id, u.Name ?? u.Email!, u.Email)).ToListAsync(ct);

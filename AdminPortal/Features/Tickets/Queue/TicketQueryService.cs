@@ -140,7 +140,7 @@ public sealed class TicketQueryService(
             else
             {
                 var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-                q = q.Where(t => EF.Functions.ILike(t.Title!, pattern));
+                q = q.Where(t => EF.Functions.ILike(t.Title!, pattern, "\\"));
             }
         }
         return q;

@@ -112,7 +112,7 @@ public sealed record UserListQuery(
             {
                 var digitPattern = "%" + digits + "%";
                 Expression<Func<PortalUser, bool>> match = u => EF.Functions.ILike(u.PhoneNumber!, pattern, "\\")
-                                                                || EF.Functions.ILike(u.PhoneNumber!, digitPattern);
+                                                                || EF.Functions.ILike(u.PhoneNumber!, digitPattern, "\\");
                 users = users.Where(OrContactNumberStartsWith(match, digits));
             }
             else

@@ -63,9 +63,9 @@ public sealed class VendorQueryService(IDbContextFactory<PortalDbContext> dbFact
             // idx_vendors_user_id), united by id: an OR across the join would read both tables whole
             var pattern = ProductFilters.Contains(text);
             var all = db.Set<Vendor>();
-            var owners = db.Users.Where(u => EF.Functions.ILike(u.Name!, pattern) || EF.Functions.ILike(u.Email!, pattern)).Select(u => u.Id);
-            var matching = all.Where(v => EF.Functions.ILike(v.Name, pattern)).Select(v => v.Id)
-                .Union(all.Where(v => EF.Functions.ILike(v.Email!, pattern)).Select(v => v.Id))
+            var owners = db.Users.Where(u => EF.Functions.ILike(u.Name!, pattern, "\\") || EF.Functions.ILike(u.Email!, pattern, "\\")).Select(u => u.Id);
+            var matching = all.Where(v => EF.Functions.ILike(v.Name, pattern, "\\")).Select(v => v.Id)
+                .Union(all.Where(v => EF.Functions.ILike(v.Email!, pattern, "\\")).Select(v => v.Id))
                 .Union(all.Where(v => owners.Contains(v.UserId)).Select(v => v.Id));
             vendors = vendors.Where(v => matching.Contains(v.Id));
         }

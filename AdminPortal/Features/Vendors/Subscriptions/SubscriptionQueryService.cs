@@ -73,7 +73,7 @@ public sealed class SubscriptionQueryService(IDbContextFactory<PortalDbContext> 
         {
             var pattern = ProductFilters.Contains(text);
             // the matching users first (auth.users' trigram indexes), then their subscriptions (idx_subscriptions_user_id)
-            var users = db.Users.Where(u => EF.Functions.ILike(u.Name!, pattern) || EF.Functions.ILike(u.Email!, pattern)).Select(u => u.Id);
+            var users = db.Users.Where(u => EF.Functions.ILike(u.Name!, pattern, "\\") || EF.Functions.ILike(u.Email!, pattern, "\\")).Select(u => u.Id);
             subs = subs.Where(s => users.Contains(s.UserId));
         }
         return subs;
