@@ -129,4 +129,33 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
         foreach (var index in new[] { "ix_brands_brand_name_trgm", "ix_brands_legal_entity_name_trgm", "ix_brands_email_trgm", "ix_brands_phone_trgm" })
             Assert.Contains(index, plan);
     }
+
+    [Fact]
+    public async Task Each_brand_state_tab_as_the_queue_writes_it_reads_its_own_partial_index()
+    {
+        var present = await Sql.ColumnAsync(Fixture, "SELECT indexname FROM pg_indexes WHERE schemaname IN ('creators', 'vendors', 'audit')");
+        Assert.All(PlatformsListIndexes.Names, name => Assert.Contains(name, present));
+
+        // the partial indexes' predicates copy BrandFilters' SQL: if the filter is rewritten, the planner can no longer prove
+        // the tab's WHERE implies the index's and this fails (the tables are empty, so sequential scans are ruled out)
+        await using var db = await Fixture.CreateDbContextAsync();
+        await using var conn = new NpgsqlConnection(Fixture.ConnectionString);
+        await conn.OpenAsync();
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", conn))
+            await off.ExecuteNonQueryAsync();
+        foreach (var (state, index) in new[] { (AdminPortal.Features.Brands.BrandState.Reupload, "ix_brands_reupload_queue"),
+                     (AdminPortal.Features.Brands.BrandState.Verified, "ix_brands_verified_queue"),
+                     (AdminPortal.Features.Brands.BrandState.Incomplete, "ix_brands_incomplete_queue"),
+                     (AdminPortal.Features.Brands.BrandState.Waiting, "ix_brands_verification_queue") })
+        {
+            var query = AdminPortal.Features.Brands.Queue.BrandFilters.Apply(db.Set<Brand>(),
+                AdminPortal.Features.Brands.Queue.BrandQueueQuery.Default with { State = state }).Select(b => b.Id);
+            await using var explain = new NpgsqlCommand("EXPLAIN " + query.ToQueryString(), conn);
+            var lines = new List<string>();
+            await using (var reader = await explain.ExecuteReaderAsync())
+                while (await reader.ReadAsync())
+                    lines.Add(reader.GetString(0));
+            Assert.Contains(index, string.Join("\n", lines));
+        }
+    }
 }

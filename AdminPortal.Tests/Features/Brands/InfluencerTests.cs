@@ -49,6 +49,28 @@ public sealed class InfluencerTests(PostgresFixture fixture) : DatabaseTest(fixt
     }
 
     [Fact]
+    public async Task A_search_pages_its_matches_in_name_order_and_a_short_page_gives_the_exact_total()
+    {
+        // few matches: the service counts them first and sorts them (not the name index walk), the order must not change
+        for (var n = 11; n >= 0; n--)
+            await AddAsync($"Meera Iyer {n:00}");
+        await AddAsync("Zoya Iyer");
+        await AddAsync("Aarav Khan");
+        await using var scope = Scope();
+        var service = scope.ServiceProvider.GetRequiredService<InfluencerQueryService>();
+        var q = InfluencerListQuery.Default with { Search = "iyer", PageSize = 10 };
+
+        var first = await service.GetPageAsync(_data.Moderator, q);
+        var second = await service.GetPageAsync(_data.Moderator, q with { Page = 2 });
+        var past = await service.GetPageAsync(_data.Moderator, q with { Page = 3 });
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(n => $"Meera Iyer {n:00}"), first.Rows.Select(r => r.Name));
+        Assert.Equal(["Meera Iyer 10", "Meera Iyer 11", "Zoya Iyer"], second.Rows.Select(r => r.Name));
+        Assert.Empty(past.Rows);
+        Assert.All([first.Total, second.Total, past.Total], t => Assert.Equal(new AdminPortal.Features.Products.CountEstimate(13, AdminPortal.Features.Products.CountKind.Exact), t));
+    }
+
+    [Fact]
     public async Task The_search_takes_underscore_and_percent_literally()
     {
         // Npgsql writes ILIKE without an escape character as ESCAPE '': the patterns' backslash escapes must be named

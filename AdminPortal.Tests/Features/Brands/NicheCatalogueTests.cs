@@ -62,6 +62,40 @@ public sealed class NicheCatalogueTests(PostgresFixture fixture) : DatabaseTest(
     }
 
     [Fact]
+    public async Task The_counts_follow_every_link_change_by_trigger_and_equal_a_recount_and_the_rebuild()
+    {
+        var both = await InfluencerAsync(1, _data.Fashion, _data.Food);
+        var gone = await InfluencerAsync(2, _data.Fashion);
+        await InfluencerAsync(3, _data.Food);
+        await _data.AddAsync(niche: _data.Fashion);
+        await _data.AddAsync(niche: _data.Fashion);
+        await using (var db = await Fixture.CreateDbContextAsync())
+        {
+            // a link removed alone, an influencer removed with its links (the cascade's statement counts too), one moved
+            await db.Set<InfluencerNiche>().Where(l => l.InfluencerId == both && l.NicheId == _data.Food).ExecuteDeleteAsync();
+            await db.Set<Influencer>().Where(i => i.Id == gone).ExecuteDeleteAsync();
+            await db.Set<InfluencerNiche>().Where(l => l.InfluencerId == both).ExecuteUpdateAsync(u => u.SetProperty(l => l.NicheId, _data.Food));
+        }
+
+        async Task<(int, int, int, int)> RecountAsync()
+        {
+            await using var db = await Fixture.CreateDbContextAsync();
+            return (await db.Set<InfluencerNiche>().CountAsync(l => l.NicheId == _data.Fashion), await db.Set<BrandNiche>().CountAsync(l => l.NicheId == _data.Fashion),
+                await db.Set<InfluencerNiche>().CountAsync(l => l.NicheId == _data.Food), await db.Set<BrandNiche>().CountAsync(l => l.NicheId == _data.Food));
+        }
+        async Task<(int, int, int, int)> ShownAsync()
+        {
+            var (fashion, food) = (await RowAsync(_data.Fashion), await RowAsync(_data.Food));
+            return (fashion.Influencers, fashion.Brands, food.Influencers, food.Brands);
+        }
+
+        Assert.Equal((0, 2, 2, 0), await RecountAsync());
+        Assert.Equal(await RecountAsync(), await ShownAsync());
+        await AdminPortal.Data.Rollups.RollupRebuild.RunAsync(Fixture.Database);
+        Assert.Equal(await RecountAsync(), await ShownAsync());
+    }
+
+    [Fact]
     public async Task A_merge_into_itself_or_a_retired_niche_or_without_a_reason_is_refused_and_moves_nothing()
     {
         await InfluencerAsync(1, _data.Fashion);

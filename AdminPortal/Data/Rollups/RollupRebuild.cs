@@ -4,9 +4,9 @@ using Npgsql;
 namespace AdminPortal.Data.Rollups;
 
 /// <summary>
-/// <c>rollups rebuild</c>: counts the rollups and the live counters (decisions 0020, 0023) again from scratch, as the
-/// owner (it empties them first), one grouped INSERT … SELECT per table, in one
-/// transaction: readers see the old figures until the new ones commit. The large load runs it after its COPYs.
+/// <c>rollups rebuild</c>: counts the rollups, the live counters and the niches' link counts (decisions 0020, 0023, 0031)
+/// again from scratch, as the owner (it empties them first), one grouped INSERT … SELECT per table, in one transaction:
+/// readers see the old figures until the new ones commit. The large load runs it after its COPYs.
 /// </summary>
 public static class RollupRebuild
 {
@@ -27,7 +27,7 @@ public static class RollupRebuild
     {
         var watch = Stopwatch.StartNew();
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await using (var command = new NpgsqlCommand("SET LOCAL work_mem = '256MB';" + RollupSql.Rebuild + LiveSql.Rebuild, connection, tx) { CommandTimeout = 0 })
+        await using (var command = new NpgsqlCommand("SET LOCAL work_mem = '256MB';" + RollupSql.Rebuild + LiveSql.Rebuild + NicheLinkSql.Rebuild, connection, tx) { CommandTimeout = 0 })
             await command.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
         return watch.Elapsed;

@@ -37,7 +37,7 @@ public sealed class BrandQueryService(IDbContextFactory<PortalDbContext> dbFacto
                 Niches = b.Niches.OrderBy(n => n.Niche!.Name).Select(n => n.Niche!.Name).ToList(),
             })
             .ToListAsync(ct);
-        var total = await CountAsync(filtered, ct);
+        var total = CountEstimate.FromShortPage(query.Offset, query.PageSize, rows.Count) ?? await CountAsync(filtered, ct);
         return new BrandPage(rows.Select(r => new BrandRow(r.Id, r.BrandName ?? r.Email, r.LegalEntityName, r.CompanyType, r.Email,
             r.IncorporationDocumentStatus, r.GstDocumentStatus, r.PanDocumentStatus, r.CreatedAt, string.Join(", ", r.Niches))).ToList(), total);
     }
@@ -57,10 +57,7 @@ public sealed class BrandQueryService(IDbContextFactory<PortalDbContext> dbFacto
 
     private static async Task<CountEstimate> CountAsync(IQueryable<Brand> filtered, CancellationToken ct)
     {
-        var capped = await filtered.Take(CountEstimate.ExactLimit + 1).CountAsync(ct);
-        return capped <= CountEstimate.ExactLimit
-            ? new CountEstimate(capped, CountKind.Exact)
-            : new CountEstimate(CountEstimate.ExactLimit, CountKind.AtLeast);
+        return CountEstimate.FromCapped(await filtered.Take(CountEstimate.ExactLimit + 1).CountAsync(ct));
     }
 
     public async Task<IReadOnlyList<NicheOption>> NichesAsync(ClaimsPrincipal principal, CancellationToken ct = default)

@@ -47,15 +47,22 @@ public sealed class InfluencerQueryService(IDbContextFactory<PortalDbContext> db
             influencers = influencers.Where(i => i.IsActive == active);
         if (q.PhoneVerified is { } verified)
             influencers = influencers.Where(i => i.IsPhoneVerified == verified);
-        var pageIds = influencers.OrderBy(i => i.Name).ThenBy(i => i.Id).Skip(q.Offset).Take(q.PageSize).Select(i => i.Id);
+        // a search counts first: its matches come from the trigram indexes (BitmapOr), and when they are few (an exact
+        // count) the page sorts them by an expression the (name, id) btree cannot serve. Left to itself the planner walks
+        // that btree filtering every row, expecting the matches spread evenly: 'meera iyer' sits under M, 112,000 rows in
+        // (docs/perf/platforms-large.md). Many matches (10,000+): the walk finds a page within a few hundred rows.
+        var total = q.EffectiveSearch is null ? null : CountEstimate.FromCapped(await influencers.Take(CountEstimate.ExactLimit + 1).CountAsync(ct));
+        var sortMatches = total?.Kind == CountKind.Exact;
+        var ordered = sortMatches ? influencers.OrderBy(i => i.Name + "") : influencers.OrderBy(i => i.Name);
+        var pageIds = ordered.ThenBy(i => i.Id).Skip(q.Offset).Take(q.PageSize).Select(i => i.Id);
         var rows = await db.Set<Influencer>().AsNoTracking().Where(i => pageIds.Contains(i.Id)).OrderBy(i => i.Name).ThenBy(i => i.Id)
             .Select(i => new { i.Id, i.Name, i.Username, i.Email, i.Phone, i.IsActive, i.IsPhoneVerified, i.CreatedAt,
                 Niches = i.Niches.OrderBy(n => n.Niche!.Name).Select(n => n.Niche!.Name).ToList() })
             .ToListAsync(ct);
-        var capped = await influencers.Take(CountEstimate.ExactLimit + 1).CountAsync(ct);
+        total ??= CountEstimate.FromShortPage(q.Offset, q.PageSize, rows.Count)
+                  ?? CountEstimate.FromCapped(await influencers.Take(CountEstimate.ExactLimit + 1).CountAsync(ct));
         return new InfluencerPage(rows.Select(r => new InfluencerRow(r.Id, r.Name, r.Username, r.Email, r.Phone, r.IsActive, r.IsPhoneVerified,
-                string.Join(", ", r.Niches), r.CreatedAt)).ToList(),
-            capped <= CountEstimate.ExactLimit ? new CountEstimate(capped, CountKind.Exact) : new CountEstimate(CountEstimate.ExactLimit, CountKind.AtLeast));
+                string.Join(", ", r.Niches), r.CreatedAt)).ToList(), total);
     }
 
     public async Task<InfluencerDetails?> GetAsync(ClaimsPrincipal principal, int id, bool reload = false, CancellationToken ct = default)

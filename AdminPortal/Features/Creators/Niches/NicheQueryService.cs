@@ -7,7 +7,7 @@ namespace AdminPortal.Features.Creators.Niches;
 
 public sealed record NicheRow(int Id, string Name, string? Icon, string? Description, bool Active, int Influencers, int Brands, uint Version);
 
-/// <summary>The niche catalogue with each niche's influencer and brand counts (ix_influencer_niches_niche_id, ix_brand_niches_niche_id).</summary>
+/// <summary>The niche catalogue with each niche's influencer and brand counts (kept by triggers: reporting.niche_link_counts).</summary>
 public sealed class NicheQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors)
 {
     public async Task<IReadOnlyList<NicheRow>> ListAsync(ClaimsPrincipal principal, bool reload = false, CancellationToken ct = default)
@@ -17,12 +17,29 @@ public sealed class NicheQueryService(IDbContextFactory<PortalDbContext> dbFacto
         else
             await actors.RequireAsync(principal, Permission.ManageCreators, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var influencers = await db.Set<InfluencerNiche>().GroupBy(l => l.NicheId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var brands = await db.Set<BrandNiche>().GroupBy(l => l.NicheId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var niches = await db.Set<Niche>().AsNoTracking().OrderByDescending(n => n.IsActive).ThenBy(n => n.Name).ToListAsync(ct);
-        return niches.Select(n => new NicheRow(n.Id, n.Name, n.Icon, n.Description, n.IsActive, influencers.GetValueOrDefault(n.Id),
-            brands.GetValueOrDefault(n.Id), n.Version)).ToList();
+        var counts = await CountsAsync(db, ct);
+        return niches.Select(n => new NicheRow(n.Id, n.Name, n.Icon, n.Description, n.IsActive,
+            counts.GetValueOrDefault(n.Id).Influencers, counts.GetValueOrDefault(n.Id).Brands, n.Version)).ToList();
+    }
+
+    /// <summary>The counters the link tables' triggers keep (reporting.niche_link_counts, decision 0031): 100 rows, not 1M links.</summary>
+    private static async Task<Dictionary<int, (int Influencers, int Brands)>> CountsAsync(PortalDbContext db, CancellationToken ct)
+    {
+        var counts = new Dictionary<int, (int, int)>();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT niche_id, influencers, brands FROM reporting.niche_link_counts";
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                counts[reader.GetInt32(0)] = (reader.GetInt32(1), reader.GetInt32(2));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return counts;
     }
 }

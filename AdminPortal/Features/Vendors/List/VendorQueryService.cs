@@ -40,8 +40,9 @@ public sealed class VendorQueryService(IDbContextFactory<PortalDbContext> dbFact
                     .Select(i => i.Service).Distinct().ToList(),
                 v.CreatedAt,
             }).ToListAsync(ct);
-        var capped = await filtered.Take(CountEstimate.ExactLimit + 1).CountAsync(ct);
-        var total = capped <= CountEstimate.ExactLimit ? new CountEstimate(capped, CountKind.Exact) : new CountEstimate(CountEstimate.ExactLimit, CountKind.AtLeast);
+        // a short page is the whole rest of the view: an empty filter (owners with no subscription) is read once, not twice
+        var total = CountEstimate.FromShortPage(query.Offset, query.PageSize, rows.Count)
+                    ?? CountEstimate.FromCapped(await filtered.Take(CountEstimate.ExactLimit + 1).CountAsync(ct));
         return new VendorPage(rows.Select(r => new VendorRow(r.Id, r.Name, r.Email, r.Open, r.UserId, r.Owner ?? $"user {r.UserId}",
             r.OwnerEmail, r.OwnerActive, Best(r.Statuses), r.Services.Order().ToList(), r.CreatedAt)).ToList(), total);
     }
@@ -73,8 +74,11 @@ public sealed class VendorQueryService(IDbContextFactory<PortalDbContext> dbFact
         vendors = q.Subscription switch
         {
             OwnerSubscription.Active => vendors.Where(v => subs.Any(s => s.UserId == v.UserId && s.Status == SubscriptionStatus.Active)),
+            // NOT IN, not NOT EXISTS: PostgreSQL keeps it a hashed subplan of the active owners (ix_subscriptions_active_user_id)
+            // filtering the name walk. As an anti-join it estimated one row (every owner has some subscription, so it took
+            // every owner to have an active one) and sorted all 50,000 lapsed vendors for a page.
             OwnerSubscription.Lapsed => vendors.Where(v => subs.Any(s => s.UserId == v.UserId)
-                                                           && !subs.Any(s => s.UserId == v.UserId && s.Status == SubscriptionStatus.Active)),
+                                                           && !subs.Where(s => s.Status == SubscriptionStatus.Active).Select(s => s.UserId).Contains(v.UserId)),
             OwnerSubscription.None => vendors.Where(v => !subs.Any(s => s.UserId == v.UserId)),
             _ => vendors,
         };

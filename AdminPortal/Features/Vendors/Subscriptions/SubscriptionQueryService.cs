@@ -39,9 +39,9 @@ public sealed class SubscriptionQueryService(IDbContextFactory<PortalDbContext> 
             .Select(s => new SubscriptionRow(s.Id, s.UserId, s.User!.Name ?? s.User.Email ?? "", s.User.Email, s.Provider, s.ProductId,
                 s.Status, s.StartDate, s.EndDate, s.Version))
             .ToListAsync(ct);
-        var capped = await filtered.Take(CountEstimate.ExactLimit + 1).CountAsync(ct);
-        return new SubscriptionPage(rows, capped <= CountEstimate.ExactLimit ? new CountEstimate(capped, CountKind.Exact)
-            : new CountEstimate(CountEstimate.ExactLimit, CountKind.AtLeast));
+        var total = CountEstimate.FromShortPage(query.Offset, query.PageSize, rows.Count)
+                    ?? CountEstimate.FromCapped(await filtered.Take(CountEstimate.ExactLimit + 1).CountAsync(ct));
+        return new SubscriptionPage(rows, total);
     }
 
     public async Task<ExpiryRecord> ExpiryRecordAsync(ClaimsPrincipal principal, bool reload = false, CancellationToken ct = default)
