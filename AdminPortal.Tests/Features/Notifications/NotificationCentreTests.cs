@@ -87,6 +87,43 @@ public sealed class NotificationCentreTests(PostgresFixture fixture) : DatabaseT
     }
 
     [Fact]
+    public async Task A_decision_wakes_the_running_dispatcher_so_the_notification_does_not_wait_for_the_next_pass()
+    {
+        // the fixture's clock is fake and never moves here: the dispatcher's timer never ticks after its first pass, so
+        // the notification can only come from the wake the decision's change event gives it
+        await using var services = PostgresFixture.BuildServices(Fixture.ConnectionString, Fixture.Clock);
+        var (admin, moderator, moderatorId, product) = await DemoAsync();
+        await InScopeAsync(sp => sp.GetRequiredService<ReviewVisits>().OpenedAsync(moderator, product), services);
+        var dispatcher = services.GetRequiredService<OutboxDispatcher>();
+        await dispatcher.StartAsync(CancellationToken.None);
+        try
+        {
+            for (var i = 0; i < 200 && dispatcher.LastPassAt is null; i++)
+                await Task.Delay(50);
+            Assert.NotNull(dispatcher.LastPassAt);
+
+            await InScopeAsync(async sp =>
+            {
+                var outcome = await sp.GetRequiredService<ProductModeration>().DecideAsync(admin, new ProductDecision(product, ModerationAction.Approve, null, null));
+                Assert.True(outcome.Succeeded, outcome.Message);
+                return outcome;
+            }, services);
+
+            var notes = await NotesAsync(moderatorId);
+            for (var i = 0; i < 300 && notes.Count == 0; i++)
+            {
+                await Task.Delay(50);
+                notes = await NotesAsync(moderatorId);
+            }
+            Assert.Equal(NotificationEvents.SuggestionDecidedType, Assert.Single(notes).Kind);
+        }
+        finally
+        {
+            await dispatcher.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Deciding_what_one_opened_oneself_tells_nobody()
     {
         var (_, moderator, moderatorId, product) = await DemoAsync();

@@ -6,10 +6,14 @@ namespace AdminPortal.Features.Tickets;
 /// A background service that runs one pass at start and then every <see cref="IntervalSeconds"/> on the
 /// <see cref="TimeProvider"/>'s clock; a failed pass is logged and the next one runs as planned. Each pass is recorded
 /// with what it did (<see cref="Count"/>) in ops.worker_passes when a <see cref="WorkerPassLog"/> is given (/system).
+/// <see cref="Wake"/> runs the next pass now instead of at the next tick (the outbox dispatcher when an event was
+/// written); wakes during a pass collapse into one more pass, and a woken pass that did nothing is not recorded.
 /// </summary>
 public abstract class PeriodicPass(TimeProvider clock, ILogger log, WorkerPassLog? passes = null) : BackgroundService
 {
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    private readonly System.Threading.Channels.Channel<bool> _wake = System.Threading.Channels.Channel.CreateBounded<bool>(
+        new System.Threading.Channels.BoundedChannelOptions(1) { FullMode = System.Threading.Channels.BoundedChannelFullMode.DropWrite });
 
     /// <summary>The clock passes run on (a fake one in tests).</summary>
     protected TimeProvider Clock { get; } = clock;
@@ -35,8 +39,13 @@ public abstract class PeriodicPass(TimeProvider clock, ILogger log, WorkerPassLo
     /// <summary>Adds to what this pass did ("escalated", 3), for its record.</summary>
     protected void Count(string what, int how) => _counts[what] = _counts.GetValueOrDefault(what) + how;
 
+    /// <summary>Asks for a pass now (the loop runs it as soon as the current one, if any, ends). Cheap, never blocks.</summary>
+    public void Wake() => _wake.Writer.TryWrite(true);
+
     /// <summary>Runs one pass and records it (what the loop does each tick; tests call it directly).</summary>
-    public async Task<PassReport> RunPassAsync(CancellationToken ct = default)
+    public Task<PassReport> RunPassAsync(CancellationToken ct = default) => RunPassAsync(recordIdle: true, ct);
+
+    private async Task<PassReport> RunPassAsync(bool recordIdle, CancellationToken ct)
     {
         var started = Clock.GetUtcNow();
         _counts.Clear();
@@ -55,7 +64,7 @@ public abstract class PeriodicPass(TimeProvider clock, ILogger log, WorkerPassLo
         LastPassAt = Clock.GetUtcNow();
         var report = new PassReport(PassName, started, LastPassAt.Value, TimeSpan.FromSeconds(Math.Max(1, IntervalSeconds)),
             new Dictionary<string, int>(_counts), error);
-        if (passes is not null)
+        if (passes is not null && (recordIdle || error is not null || report.Counts.Values.Any(v => v != 0)))
             await passes.RecordAsync(report, ct);
         return report;
     }
@@ -63,9 +72,26 @@ public abstract class PeriodicPass(TimeProvider clock, ILogger log, WorkerPassLo
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, IntervalSeconds)), Clock);
-        do
+        await RunPassAsync(recordIdle: true, stoppingToken);
+        Task<bool>? tick = null, woken = null;
+        while (true)
         {
-            await RunPassAsync(stoppingToken);
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
+            tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
+            woken ??= _wake.Reader.WaitToReadAsync(stoppingToken).AsTask();
+            if (await Task.WhenAny(tick, woken) == tick)
+            {
+                if (!await tick)
+                    return;
+                tick = null;
+                await RunPassAsync(recordIdle: true, stoppingToken);
+            }
+            else
+            {
+                await woken;   // throws when stopping
+                woken = null;
+                _wake.Reader.TryRead(out _);
+                await RunPassAsync(recordIdle: false, stoppingToken);
+            }
+        }
     }
 }

@@ -19,6 +19,10 @@ namespace AdminPortal.Features.Tickets.Notifications;
 /// e-mail rows are sent through the SMTP server. Rows are claimed FOR UPDATE SKIP LOCKED and marked processed in the
 /// same transaction as the notifications they produce: each event is handled once. A failure leaves the row pending
 /// with its error, retried by the next passes up to <see cref="MaxAttempts"/> times.
+/// Besides its periodic pass it is woken by the change feed when a change that writes outbox rows was committed on any
+/// instance (tickets, products, an outbox retry, another worker's pass), so a notification follows its event within the
+/// feed's latency instead of up to one interval later; every instance wakes, SKIP LOCKED gives each row to one.
+/// A pass that filled its batch or wrote e-mail rows wakes the next one at once.
 /// </summary>
 public sealed class OutboxDispatcher(
     IDbContextFactory<PortalDbContext> dbFactory, IChangeFeed feed, TimeProvider clock,
@@ -26,6 +30,31 @@ public sealed class OutboxDispatcher(
     WorkerPassLog? passes = null) : PeriodicPass(clock, log, passes)
 {
     public const int MaxAttempts = 5;
+
+    private IDisposable? _wakes;
+
+    /// <summary>The changes whose transactions write outbox rows (a false wake costs one indexed, empty SELECT).</summary>
+    public static bool WritesOutbox(ChangeEvent change) =>
+        change.EntityType is EntityTypes.Ticket or EntityTypes.Product or OutboxConsole.EntityType
+        || (change.EntityType == WorkerPassLog.EntityType && change.EntityId != "outbox");
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _wakes = feed.Subscribe(WritesOutbox, _ => { Wake(); return Task.CompletedTask; });
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _wakes?.Dispose();
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _wakes?.Dispose();
+        base.Dispose();
+    }
 
     /// <summary>One pass: returns how many events were handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
@@ -63,8 +92,11 @@ public sealed class OutboxDispatcher(
                 Log.LogWarning(ex, "Outbox event {Id} ({Type}) failed", m.Id, m.EventType);
             }
         }
+        var wroteMail = db.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        if (wroteMail || messages.Count == batch)
+            Wake();
         foreach (var userId in notified)
             await feed.PublishAsync(new ChangeEvent(NotificationFeed.EntityType, userId.ToString(CultureInfo.InvariantCulture), ChangeActions.Created), ct);
         return messages.Count;
