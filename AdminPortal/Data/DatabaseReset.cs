@@ -10,11 +10,15 @@ namespace AdminPortal.Data;
 /// </summary>
 public static class DatabaseReset
 {
+    /// <summary>Tables outside the EF model that triggers keep and no foreign key empties with their source.</summary>
+    public static readonly string[] TriggerKeptTables = ["\"reporting\".\"vendor_owners\"", "\"reporting\".\"niche_link_counts\""];
+
     public static async Task TruncateAllAsync(PortalDbContext db, CancellationToken ct = default)
     {
         var tables = db.Model.GetEntityTypes()
             .Where(e => e.GetTableName() is not null && e.GetTableName() != "data_protection_keys" && e.GetViewName() is null)
             .Select(e => $"\"{e.GetSchema() ?? "public"}\".\"{e.GetTableName()}\"")
+            .Concat(TriggerKeptTables)
             .Distinct()
             .ToList();
         if (tables.Count == 0)

@@ -4,6 +4,7 @@ using AdminPortal.Features.Vendors.Subscriptions;
 using AdminPortal.Features.Vendors.VendorScreen;
 using AdminPortal.Security;
 using AdminPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Features.Vendors;
@@ -52,6 +53,47 @@ public sealed class VentaQueryTests(PostgresFixture fixture) : DatabaseTest(fixt
         Assert.Equal(["Dosa Corner"], await VendorsAsync(VendorListQuery.Default with { Integration = VendorIntegration.Algolia }));
         Assert.Equal(["Chai Point", "Kulfi Cart"], await VendorsAsync(VendorListQuery.Default with { Integration = VendorIntegration.None }));
     }
+
+    [Fact]
+    public async Task The_owner_numbers_the_triggers_keep_equal_a_count_from_scratch_after_every_kind_of_change()
+    {
+        var asha = await _data.OwnerAsync("Asha Rao");
+        var bala = await _data.OwnerAsync("Bala Krishnan");
+        var chitra = await _data.OwnerAsync("Chitra Menon");
+        var dosa = await _data.VendorAsync(asha, "Dosa Corner");
+        var chai = await _data.VendorAsync(bala, "Chai Point");
+        await _data.VendorAsync(chitra, "Kulfi Cart");
+        var active = await _data.SubscriptionAsync(asha);
+        await _data.SubscriptionAsync(asha, SubscriptionStatus.Cancelled);
+        var bs = await _data.SubscriptionAsync(bala);
+        await using (var db = await Fixture.CreateDbContextAsync())
+        {
+            // a status change, an owner change of a vendor, a vendor deleted, several rows in one statement, a user deleted
+            await db.Set<Subscription>().Where(s => s.Id == active.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SubscriptionStatus.Expired));
+            await db.Set<Vendor>().Where(v => v.Id == chai.Id).ExecuteUpdateAsync(u => u.SetProperty(v => v.UserId, chitra));
+            await db.Set<Vendor>().Where(v => v.Id == dosa.Id).ExecuteDeleteAsync();
+            await db.Set<Subscription>().Where(s => s.UserId == asha || s.Id == bs.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SubscriptionStatus.Active));
+            await db.Users.Where(u => u.Id == bala).ExecuteDeleteAsync();
+        }
+
+        var kept = await OwnerNumbersAsync();
+        Assert.Equal([(asha, 0, 2, 2), (chitra, 2, 0, 0)], kept);   // Bala's row went with Bala; Asha keeps her subscriptions
+        await using (var db = await Fixture.CreateDbContextAsync())
+            await db.Database.ExecuteSqlRawAsync(AdminPortal.Data.Rollups.VendorOwnerSql.Rebuild);
+        Assert.Equal(kept, await OwnerNumbersAsync());
+        Assert.Equal(["Chai Point", "Kulfi Cart"], await VendorsAsync(VendorListQuery.Default with { Subscription = OwnerSubscription.None }));
+        Assert.Empty(await VendorsAsync(VendorListQuery.Default with { Subscription = OwnerSubscription.Lapsed }));
+    }
+
+    private async Task<List<(int User, int Vendors, int Subscriptions, int Active)>> OwnerNumbersAsync()
+    {
+        await using var db = await Fixture.CreateDbContextAsync();
+        var rows = await db.Database.SqlQueryRaw<OwnerNumbers>(
+            "SELECT user_id AS \"User\", vendors AS \"Vendors\", subscriptions AS \"Subscriptions\", active AS \"Active\" FROM reporting.vendor_owners ORDER BY user_id").ToListAsync();
+        return rows.Select(r => (r.User, r.Vendors, r.Subscriptions, r.Active)).ToList();
+    }
+
+    private sealed record OwnerNumbers(int User, int Vendors, int Subscriptions, int Active);
 
     [Fact]
     public async Task The_vendor_page_has_the_trail_newest_first_the_integrations_and_the_owners_other_vendors()

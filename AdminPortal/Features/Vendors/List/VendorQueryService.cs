@@ -1,6 +1,7 @@
 using AdminPortal.Shared;
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Data.Rollups;
 using AdminPortal.Features.Products;
 using AdminPortal.Security;
 using Microsoft.EntityFrameworkCore;
@@ -70,16 +71,13 @@ public sealed class VendorQueryService(IDbContextFactory<PortalDbContext> dbFact
                 .Union(all.Where(v => owners.Contains(v.UserId)).Select(v => v.Id));
             vendors = vendors.Where(v => matching.Contains(v.Id));
         }
-        var subs = db.Set<Subscription>();
+        // the owners' numbers the subscription triggers keep (reporting.vendor_owners, decision 0036): each filter starts
+        // from its owners through a partial index instead of hashing every active subscription or walking every vendor
         vendors = q.Subscription switch
         {
-            OwnerSubscription.Active => vendors.Where(v => subs.Any(s => s.UserId == v.UserId && s.Status == SubscriptionStatus.Active)),
-            // NOT IN, not NOT EXISTS: PostgreSQL keeps it a hashed subplan of the active owners (ix_subscriptions_active_user_id)
-            // filtering the name walk. As an anti-join it estimated one row (every owner has some subscription, so it took
-            // every owner to have an active one) and sorted all 50,000 lapsed vendors for a page.
-            OwnerSubscription.Lapsed => vendors.Where(v => subs.Any(s => s.UserId == v.UserId)
-                                                           && !subs.Where(s => s.Status == SubscriptionStatus.Active).Select(s => s.UserId).Contains(v.UserId)),
-            OwnerSubscription.None => vendors.Where(v => !subs.Any(s => s.UserId == v.UserId)),
+            OwnerSubscription.Active => vendors.Where(v => db.Database.SqlQueryRaw<int>(VendorOwnerSql.ActiveOwners).Contains(v.UserId)),
+            OwnerSubscription.Lapsed => vendors.Where(v => db.Database.SqlQueryRaw<int>(VendorOwnerSql.LapsedOwners).Contains(v.UserId)),
+            OwnerSubscription.None => vendors.Where(v => db.Database.SqlQueryRaw<int>(VendorOwnerSql.OwnersWithoutSubscription).Contains(v.UserId)),
             _ => vendors,
         };
         var integrations = db.Set<Integration>();
