@@ -11,7 +11,7 @@ namespace AdminPortal.Data;
 public static class DatabaseReset
 {
     /// <summary>Tables outside the EF model that triggers keep and no foreign key empties with their source.</summary>
-    public static readonly string[] TriggerKeptTables = ["\"reporting\".\"vendor_owners\"", "\"reporting\".\"niche_link_counts\""];
+    public static readonly string[] TriggerKeptTables = ["\"reporting\".\"vendor_owners\"", "\"reporting\".\"brand_states\"", "\"reporting\".\"niche_link_counts\""];
 
     public static async Task TruncateAllAsync(PortalDbContext db, CancellationToken ct = default)
     {

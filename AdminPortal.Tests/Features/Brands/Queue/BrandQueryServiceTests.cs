@@ -3,6 +3,7 @@ using AdminPortal.Features.Brands.Queue;
 using AdminPortal.Features.Creators;
 using AdminPortal.Security;
 using AdminPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Features.Brands.Queue;
@@ -53,6 +54,38 @@ public sealed class BrandQueryServiceTests(PostgresFixture fixture) : DatabaseTe
 
         Assert.Equal((1, 1, 1, 1, 4), (all["waiting"].Value, all["reupload"].Value, all["verified"].Value, all["incomplete"].Value, all["all"].Value));
         Assert.Equal((1, 0, 1, 2), (llp["waiting"].Value, llp["reupload"].Value, llp["verified"].Value, llp["all"].Value));
+    }
+
+    [Fact]
+    public async Task The_kept_state_counters_equal_the_filters_counts_for_every_combination_of_document_statuses_and_after_changes()
+    {
+        var statuses = Enum.GetValues<DocumentStatus>();
+        foreach (var i in statuses)
+            foreach (var g in statuses)
+                foreach (var p in statuses)
+                    await _data.AddAsync(i, g, p);
+        await using var scope = Scope();
+        var service = scope.ServiceProvider.GetRequiredService<BrandQueryService>();
+        // a filter that keeps every brand takes the counting path; no filter reads the counters
+        var everyBrand = BrandQueueQuery.Default with { SubmittedFrom = new DateOnly(2000, 1, 1) };
+        async Task SameAsync()
+        {
+            var kept = await service.CountStatesAsync(_data.Moderator, BrandQueueQuery.Default);
+            var counted = await service.CountStatesAsync(_data.Moderator, everyBrand);
+            Assert.Equal(counted.OrderBy(c => c.Key).Select(c => (c.Key, c.Value.Value)), kept.OrderBy(c => c.Key).Select(c => (c.Key, c.Value.Value)));
+        }
+
+        await SameAsync();
+        Assert.Equal(statuses.Length * statuses.Length * statuses.Length,
+            (await service.CountStatesAsync(_data.Moderator, BrandQueueQuery.Default))["all"].Value);
+        await using (var db = await Fixture.CreateDbContextAsync())
+        {
+            // one statement moving many brands between states, then a delete
+            await db.Set<Brand>().Where(b => b.PanDocumentStatus == DocumentStatus.Pending)
+                .ExecuteUpdateAsync(u => u.SetProperty(b => b.PanDocumentStatus, DocumentStatus.Verified));
+            await db.Set<Brand>().Where(b => b.GstDocumentStatus == DocumentStatus.Rejected).ExecuteDeleteAsync();
+        }
+        await SameAsync();
     }
 
     [Fact]

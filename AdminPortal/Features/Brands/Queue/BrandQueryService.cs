@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Data.Rollups;
 using AdminPortal.Features.Creators;
 using AdminPortal.Features.Products;
 using AdminPortal.Security;
@@ -49,11 +50,22 @@ public sealed class BrandQueryService(IDbContextFactory<PortalDbContext> dbFacto
         await RequireAsync(principal, reload, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var counts = new Dictionary<string, CountEstimate>();
+        if (query.HasNoFilters)
+        {
+            // the counters the brands' triggers keep (reporting.brand_states, decision 0036): exact, four rows
+            var kept = await db.Database.SqlQueryRaw<BrandStateCount>(BrandStateSql.Read).ToDictionaryAsync(c => c.State, c => c.Brands, ct);
+            foreach (var (state, _) in Tabs)
+                counts[BrandQueueQuery.StateKey(state)] = new CountEstimate(state is { } one
+                    ? kept.GetValueOrDefault(one.ToString().ToLowerInvariant()) : kept.Values.Sum(), CountKind.Exact);
+            return counts;
+        }
         foreach (var (state, _) in Tabs)
             counts[BrandQueueQuery.StateKey(state)] =
                 await CountAsync(BrandFilters.Apply(db.Set<Brand>().AsNoTracking(), query with { State = state }), ct);
         return counts;
     }
+
+    private sealed record BrandStateCount(string State, int Brands);
 
     private static async Task<CountEstimate> CountAsync(IQueryable<Brand> filtered, CancellationToken ct)
     {

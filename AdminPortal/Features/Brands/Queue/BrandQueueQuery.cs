@@ -36,6 +36,10 @@ public sealed record BrandQueueQuery
 
     public int Offset => ListDepth.Offset(Page, PageSize);
 
+    /// <summary>No filter narrows the brands beyond the state tab (the tab counts can come from the kept counters).</summary>
+    public bool HasNoFilters => CompanyType is null && NicheId is null && DocumentState is null && SubmittedFrom is null
+                                && SubmittedTo is null && EffectiveSearch is null;
+
     public static readonly BrandQueueQuery Default = new();
 
     public string? EffectiveSearch => TextRules.Searchable(Search) is { Length: >= MinSearchLength } s ? s : null;
