@@ -85,6 +85,39 @@ public sealed class VentaQueryTests(PostgresFixture fixture) : DatabaseTest(fixt
         Assert.Empty(await VendorsAsync(VendorListQuery.Default with { Subscription = OwnerSubscription.Lapsed }));
     }
 
+    [Fact]
+    public async Task Vendors_without_an_integration_follow_integrations_added_moved_and_removed_and_equal_a_recount()
+    {
+        var asha = await _data.OwnerAsync("Asha Rao");
+        var dosa = await _data.VendorAsync(asha, "Dosa Corner");
+        var chai = await _data.VendorAsync(asha, "Chai Point");
+        await _data.VendorAsync(asha, "Kulfi Cart");
+        string Key(Vendor v) => v.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using (var db = await Fixture.CreateDbContextAsync())
+        {
+            db.AddRange(
+                new Integration { Service = IntegrationService.Algolia, ExternalId = "a1", InternalId = Key(dosa) },
+                new Integration { Service = IntegrationService.Cloudinary, ExternalId = "c1", InternalId = Key(dosa) },
+                new Integration { Service = IntegrationService.Clerk, ExternalId = "u1", InternalId = Key(chai) },   // a Clerk row names a user: not the vendor's
+                new Integration { Service = IntegrationService.Algolia, ExternalId = "junk", InternalId = "not-a-number" });
+            await db.SaveChangesAsync();
+        }
+        var none = VendorListQuery.Default with { Integration = VendorIntegration.None };
+        Assert.Equal(["Chai Point", "Kulfi Cart"], await VendorsAsync(none));
+
+        await using (var db = await Fixture.CreateDbContextAsync())
+        {
+            // Dosa's Algolia row moves to Chai; Dosa keeps Cloudinary until it is removed
+            await db.Set<Integration>().Where(i => i.ExternalId == "a1").ExecuteUpdateAsync(u => u.SetProperty(i => i.InternalId, Key(chai)));
+            Assert.Equal(["Kulfi Cart"], await VendorsAsync(none));
+            await db.Set<Integration>().Where(i => i.ExternalId == "c1").ExecuteDeleteAsync();
+            Assert.Equal(["Dosa Corner", "Kulfi Cart"], await VendorsAsync(none));
+            var kept = await db.Database.SqlQueryRaw<int>("SELECT vendor_id * 100 + integrations AS \"Value\" FROM reporting.vendor_integrations ORDER BY 1").ToListAsync();
+            await db.Database.ExecuteSqlRawAsync(AdminPortal.Data.Rollups.VendorIntegrationSql.Rebuild);
+            Assert.Equal(kept, await db.Database.SqlQueryRaw<int>("SELECT vendor_id * 100 + integrations AS \"Value\" FROM reporting.vendor_integrations ORDER BY 1").ToListAsync());
+        }
+    }
+
     private async Task<List<(int User, int Vendors, int Subscriptions, int Active)>> OwnerNumbersAsync()
     {
         await using var db = await Fixture.CreateDbContextAsync();
