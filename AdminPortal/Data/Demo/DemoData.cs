@@ -38,6 +38,11 @@ public sealed class DemoData(
 
     public async Task SeedAsync(DemoScale scale = DemoScale.Demo, bool reset = false, CancellationToken ct = default)
     {
+        // before anything is emptied
+        if (options?.OnlyParts is { Count: > 0 } only &&
+            only.Except(parts.Select(p => p.Name), StringComparer.OrdinalIgnoreCase).ToList() is { Count: > 0 } unknown)
+            throw new CommandException($"No demo part named {string.Join(", ", unknown.Select(n => $"'{n}'"))}: " +
+                                       $"the parts are {string.Join(", ", parts.Select(p => $"'{p.Name}'"))}.");
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             if (await db.Users.AnyAsync(ct))
