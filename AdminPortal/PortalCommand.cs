@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AdminPortal;
 
 /// <summary>
-/// Verbs on the portal's own executable: <c>migrate</c>, <c>seed [--scale demo|large] [--reset]</c>,
+/// Verbs on the portal's own executable: <c>migrate</c>, <c>seed [--scale demo|large] [--reset] [--only PART,PART] [--audit-records N]</c>,
 /// <c>create-admin --email X [--password-stdin]</c>, <c>rollups rebuild</c>. Without a verb, the portal serves.
 /// </summary>
 public sealed class PortalCommand
@@ -30,7 +30,7 @@ public sealed class PortalCommand
         {
             var arg = args[i];
             var key = arg.TrimStart('-');
-            if (arg.StartsWith("--", StringComparison.Ordinal) && key is "scale" or "email" && i + 1 < args.Length)
+            if (arg.StartsWith("--", StringComparison.Ordinal) && key is "scale" or "email" or "only" or "audit-records" && i + 1 < args.Length)
                 command.Options[key] = args[++i];
             else if (arg.StartsWith("--", StringComparison.Ordinal) && key is "reset" or "password-stdin")
                 command.Options[key] = "true";
@@ -91,7 +91,12 @@ public sealed class PortalCommand
             "large" => DemoScale.Large,
             _ => throw new CommandException($"Unknown --scale '{scale}': use demo or large."),
         };
-        await DemoData.SeedPrivilegedAsync(services.GetRequiredService<PortalDatabase>(), environmentName, demoScale, reset);
+        // --only "audit log,chat" and --audit-records N: a piece of the large load, for measuring it (DemoLoadOptions)
+        var only = Options.GetValueOrDefault("only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        long? auditRecords = Options.GetValueOrDefault("audit-records") is { } n
+            ? long.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : null;
+        await DemoData.SeedPrivilegedAsync(services.GetRequiredService<PortalDatabase>(), environmentName, demoScale, reset,
+            options: new DemoLoadOptions(only, auditRecords));
         DemoAccounts.Print(Console.Out);
         return 0;
     }

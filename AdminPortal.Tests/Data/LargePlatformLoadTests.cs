@@ -106,6 +106,55 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
     }
 
     [Fact]
+    public async Task Records_copied_frozen_into_the_empty_log_equal_those_appended_to_a_log_that_has_records()
+    {
+        const int count = 5_000;
+        var actors = new Dictionary<string, (int Id, string Name)[]> { ["admin"] = [(7, "Asha Admin")], ["moderator"] = [(8, "Mo Moderator"), (9, "Mina")] };
+        const string filenode = "SELECT pg_relation_filenode('audit.audit_log')::text";
+        var before = (await Sql.ColumnAsync(Fixture, filenode)).Single();
+        await using (var source = OwnerSource())
+        {
+            // the log is empty: truncated in the load's transaction and copied with FREEZE (a new file for the table)
+            await LargeAuditLog.LoadAsync(source, actors, Now, count, CancellationToken.None);
+            var afterFirst = (await Sql.ColumnAsync(Fixture, filenode)).Single();
+            Assert.NotEqual(before, afterFirst);
+            // the log has records now: appended as the load always did (same file, no FREEZE)
+            await LargeAuditLog.LoadAsync(source, actors, Now, count, CancellationToken.None);
+            Assert.Equal(afterFirst, (await Sql.ColumnAsync(Fixture, filenode)).Single());
+        }
+
+        Assert.Equal((2 * count).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            (await Sql.ColumnAsync(Fixture, "SELECT count(*)::text FROM audit.audit_log")).Single());
+        // record n of the first load equals record n of the second, column by column (the id aside)
+        var equal = await Sql.ColumnAsync(Fixture, $"""
+            WITH r AS (SELECT a.*, row_number() OVER (ORDER BY id) AS rn FROM audit.audit_log a)
+            SELECT count(*)::text FROM r a JOIN r b ON b.rn = a.rn + {count}
+            WHERE (a.actor_id, a.actor_name, a.action, a.entity_type, a.entity_id, a.before::text, a.after::text, a.reason, a.at, a.client_address)
+                  IS NOT DISTINCT FROM
+                  (b.actor_id, b.actor_name, b.action, b.entity_type, b.entity_id, b.before::text, b.after::text, b.reason, b.at, b.client_address)
+            """);
+        Assert.Equal(count.ToString(System.Globalization.CultureInfo.InvariantCulture), equal.Single());
+        // a sample as the old writer wrote it: record 0 is a system escalation of ticket 1 with its before/after, at the
+        // start of the 90 days; record 16 a moderator's, with a client address
+        await using var db = await Fixture.CreateDbContextAsync();
+        var first = await db.Set<AuditLogEntry>().OrderBy(a => a.Id).FirstAsync();
+        Assert.Equal((null, "system", "ticket.escalate", "ticket", "1"), (first.ActorId, first.ActorName, first.Action, first.EntityType, first.EntityId));
+        Assert.Equal((0, 1), (first.Before!.RootElement.GetProperty("level").GetInt32(), first.After!.RootElement.GetProperty("level").GetInt32()));
+        Assert.Null(first.Reason);
+        Assert.Equal(Now.AddDays(-LargeAuditLog.Days), first.At);
+        Assert.Null(first.ClientAddress);
+        var sixteenth = await db.Set<AuditLogEntry>().OrderBy(a => a.Id).Skip(16).FirstAsync();
+        var kind = LargeAuditLog.KindOf(16);
+        Assert.Equal((kind.Action, kind.EntityType, kind.EntityId(16 * 7919 / 3)), (sixteenth.Action, sixteenth.EntityType, sixteenth.EntityId));
+        if (actors.TryGetValue(kind.Actor, out var people))
+            Assert.Equal((people[16 / 7 % people.Length].Id, "10.0.0.16"), (sixteenth.ActorId ?? 0, sixteenth.ClientAddress));
+        Assert.Equal(Now.AddDays(-LargeAuditLog.Days).AddTicks(TimeSpan.FromDays(LargeAuditLog.Days).Ticks / count * 16 + 16 % 7 * TimeSpan.TicksPerMillisecond),
+            sixteenth.At);
+        // and the log is append-only again, its five filter indexes back
+        await Assert.ThrowsAsync<PostgresException>(() => Fixture.Database.AsOwnerAsync(c => c.Database.ExecuteSqlRawAsync("TRUNCATE audit.audit_log")));
+    }
+
+    [Fact]
     public async Task The_searches_of_the_new_lists_have_their_indexes_and_the_planner_can_use_them()
     {
         var present = await Sql.ColumnAsync(Fixture, "SELECT indexname FROM pg_indexes WHERE schemaname IN ('creators', 'vendors')");

@@ -15,20 +15,22 @@ public sealed class DemoData(
     NpgsqlDataSource dataSource,
     DemoAccounts accounts,
     IEnumerable<IDemoDataPart> parts,
-    ILogger<DemoData> log)
+    ILogger<DemoData> log,
+    DemoLoadOptions? options = null)
 {
     /// <summary>
     /// The demo load over the privileged connection (the owner, or the embedded superuser): it truncates and bulk-copies,
     /// which the portal's own role may not. Development only (see <see cref="DemoAccounts"/>).
     /// </summary>
     public static async Task SeedPrivilegedAsync(PortalDatabase database, string environmentName, DemoScale scale, bool reset,
-        CancellationToken ct = default, TimeProvider? clock = null)
+        CancellationToken ct = default, TimeProvider? clock = null, DemoLoadOptions? options = null)
     {
         DemoAccounts.EnsureDevelopment(environmentName);   // before anything is emptied
         var container = PortalComposition.WithoutHost(database.PrivilegedConnectionString);
         container.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environmentName, ApplicationName = "AdminPortal" });
         if (clock is not null)
             container.AddSingleton(clock);
+        container.AddSingleton(options ?? DemoLoadOptions.Everything);
         await using var services = container.BuildServiceProvider();
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(scale, reset, ct);
@@ -36,6 +38,11 @@ public sealed class DemoData(
 
     public async Task SeedAsync(DemoScale scale = DemoScale.Demo, bool reset = false, CancellationToken ct = default)
     {
+        // before anything is emptied
+        if (options?.OnlyParts is { Count: > 0 } only &&
+            only.Except(parts.Select(p => p.Name), StringComparer.OrdinalIgnoreCase).ToList() is { Count: > 0 } unknown)
+            throw new CommandException($"No demo part named {string.Join(", ", unknown.Select(n => $"'{n}'"))}: " +
+                                       $"the parts are {string.Join(", ", parts.Select(p => $"'{p.Name}'"))}.");
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             if (await db.Users.AnyAsync(ct))
@@ -56,7 +63,7 @@ public sealed class DemoData(
             var watch = Stopwatch.StartNew();
             await accounts.SeedAsync(ct);
             LoadTimings.Record(phase, watch.Elapsed);
-            var ordered = parts.OrderBy(p => p.Order).ToList();
+            var ordered = parts.Where((options ?? DemoLoadOptions.Everything).Runs).OrderBy(p => p.Order).ToList();
             var alongside = scale == DemoScale.Large ? ordered.Where(p => p.LoadsAlongsideOthers).ToList() : [];
             running.AddRange(alongside.Select(p => Task.Run(() => RunPartAsync(p, scale, failed))));
             foreach (var part in ordered.Except(alongside))

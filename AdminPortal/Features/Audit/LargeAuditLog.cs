@@ -22,7 +22,7 @@ public sealed record AuditKind(string Actor, string Action, string EntityType, F
 /// UPDATE, DELETE and TRUNCATE): the load only appends, in one transaction, with the secondary indexes dropped and built
 /// once after (an index is not a record). Not being emptied in the transaction, the table's COPY writes WAL.
 /// </summary>
-public sealed class LargeAuditLog(NpgsqlDataSource dataSource, TimeProvider clock) : IDemoDataPart
+public sealed class LargeAuditLog(NpgsqlDataSource dataSource, TimeProvider clock, DemoLoadOptions? options = null) : IDemoDataPart
 {
     public const long DefaultCount = 10_000_000;
     public const int Days = 90;
@@ -76,6 +76,8 @@ public sealed class LargeAuditLog(NpgsqlDataSource dataSource, TimeProvider cloc
 
     private static readonly AuditKind[] Slots = [.. Kinds.SelectMany(k => Enumerable.Repeat(k, k.Weight))];
 
+    private static readonly string[] ClientAddresses = [.. Enumerable.Range(0, 200).Select(i => "10.0.0." + i)];
+
     public async Task SeedAsync(PortalDbContext db, DemoScale scale, CancellationToken ct)
     {
         if (scale != DemoScale.Large)
@@ -85,7 +87,7 @@ public sealed class LargeAuditLog(NpgsqlDataSource dataSource, TimeProvider cloc
         var actors = await ActorsAsync(db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         await LoadAsync(dataSource, actors, new DateTime(now.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc),
-            DefaultCount, ct);
+            options?.AuditRecords ?? DefaultCount, ct);
     }
 
     /// <summary>The demo accounts by role ("admin", "moderator", "staff"); a role with no account writes as the system.</summary>
@@ -103,32 +105,53 @@ public sealed class LargeAuditLog(NpgsqlDataSource dataSource, TimeProvider cloc
     {
         var span = TimeSpan.FromDays(Days).Ticks;
         var start = now.AddDays(-Days);
-        // appended, never emptied: no TRUNCATE (refused by the log's trigger) and so no FREEZE
         await BulkLoad.RunAsync(dataSource, $"audit log ({count:N0} records)", [], ["audit.audit_log"], async (conn, _) =>
         {
+            var freeze = await EmptyInThisTransactionAsync(conn, ct);
             await using var w = await conn.BeginBinaryImportAsync("COPY audit.audit_log (actor_id, actor_name, action, entity_type, entity_id, " +
-                                                                  "before, after, reason, at, client_address) FROM STDIN (FORMAT BINARY)", ct);
+                                                                  $"before, after, reason, at, client_address) FROM STDIN {BulkLoad.CopyOptions(freeze)}", ct);
+            // every value written with its type named: Npgsql then skips resolving a type for each of the 100M values
+            const NpgsqlDbType text = NpgsqlDbType.Varchar;
             for (long n = 0; n < count; n++)
             {
                 var kind = KindOf(n);
                 var people = actors.GetValueOrDefault(kind.Actor);
                 w.StartRow();
-                if (people is not { Length: > 0 }) { w.WriteNull(); w.Write("system"); }
-                else { var (id, name) = people[(int)(n / 7 % people.Length)]; w.Write(id); w.Write(name); }
-                w.Write(kind.Action);
-                w.Write(kind.EntityType);
-                w.Write(kind.EntityId(n * 7919 / 3));
+                if (people is not { Length: > 0 }) { w.WriteNull(); w.Write("system", text); }
+                else { var (id, name) = people[(int)(n / 7 % people.Length)]; w.Write(id, NpgsqlDbType.Integer); w.Write(name, text); }
+                w.Write(kind.Action, text);
+                w.Write(kind.EntityType, text);
+                w.Write(kind.EntityId(n * 7919 / 3), text);
                 // one record in four carries its before/after (the rest of the kinds have none, as their actions write)
                 if (kind.Before is null || n % 4 != 0) w.WriteNull(); else w.Write(kind.Before, NpgsqlDbType.Jsonb);
                 if (kind.After is null || n % 4 != 0) w.WriteNull(); else w.Write(kind.After, NpgsqlDbType.Jsonb);
-                if (kind.Reason is null) w.WriteNull(); else w.Write(kind.Reason);
+                if (kind.Reason is null) w.WriteNull(); else w.Write(kind.Reason, NpgsqlDbType.Text);
                 w.Write(start.AddTicks(span / count * n + n % 7 * TimeSpan.TicksPerMillisecond), NpgsqlDbType.TimestampTz);
-                if (people is { Length: > 0 } && n % 16 == 0) w.Write("10.0.0." + (n % 200)); else w.WriteNull();
+                if (people is { Length: > 0 } && n % 16 == 0) w.Write(ClientAddresses[n % 200], text); else w.WriteNull();
                 Progress.Report("audit records", n + 1, count);
                 if (n % 100_000 == 0)
                     ct.ThrowIfCancellationRequested();   // another part failed: stop, the transaction rolls back
             }
             await w.CompleteAsync(ct);
         }, ct);
+    }
+
+    /// <summary>
+    /// When the log has no record yet (the load runs on an emptied database), it is truncated in the load's transaction:
+    /// a table emptied in the transaction takes <c>COPY ... FREEZE</c> (rows written frozen, no later vacuum) and, with
+    /// the embedded cluster's <c>wal_level = minimal</c>, no WAL for its rows. Nothing is lost (it was empty); the
+    /// trigger that refuses TRUNCATE is lifted for this one statement, inside the transaction, as
+    /// <see cref="DatabaseReset"/> does, and is back before anything else can see the table (the dropped indexes
+    /// already hold it exclusively). A log with records is appended to as before, without FREEZE. Returns whether it truncated.
+    /// </summary>
+    internal static async Task<bool> EmptyInThisTransactionAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using (var any = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM audit.audit_log)", conn))
+            if ((bool)(await any.ExecuteScalarAsync(ct))!)
+                return false;
+        await BulkLoad.ExecuteAsync(conn, $"ALTER TABLE audit.audit_log DISABLE TRIGGER {Data.SqlMigrations.AuditLogNoTruncate.Trigger}; " +
+                                          "TRUNCATE audit.audit_log; " +
+                                          $"ALTER TABLE audit.audit_log ENABLE TRIGGER {Data.SqlMigrations.AuditLogNoTruncate.Trigger}", ct);
+        return true;
     }
 }
