@@ -213,6 +213,9 @@ public sealed class ServiceCallerMatrixTests(PostgresFixture fixture) : Database
         ["EscalationWorker.RunOnceAsync"] = "the background escalation pass: no caller, runs as the system on a timer; " +
                                             "no page reaches it",
         ["OutboxDispatcher.RunOnceAsync"] = "the background notification dispatch: no caller, runs as the system",
+        ["OutboxDispatcher.StartAsync"] = "the host starts the dispatcher (BackgroundService) and it subscribes to the change " +
+                                          "feed to be woken; no page reaches it",
+        ["OutboxDispatcher.StopAsync"] = "the host stops the dispatcher; no page reaches it",
         ["WaitingSuggestionsPass.RunOnceAsync"] = "the background waiting-suggestions pass: no caller, runs as the system " +
                                                   "once across instances; no page reaches it",
         ["EmailSender.SendAsync"] = "sends an e-mail the outbox dispatcher took from a row it claimed; no page reaches it",
