@@ -51,6 +51,39 @@ public sealed class DashboardJourneys(BrowserFixture portal)
             }
     }
 
+    /// <summary>Counts each time the "loading" bar enters the document, from the first byte on (decision 0033).</summary>
+    private const string CountLoadingBars = """
+        window.__dashLoadingBars = 0;
+        const seen = new WeakSet(), bar = '[aria-label="Loading the dashboard"]';
+        new MutationObserver(changes => {
+            for (const change of changes)
+                for (const node of change.addedNodes) {
+                    if (node.nodeType !== 1)
+                        continue;
+                    // each bar element once, however many of its ancestors arrived in the same batch
+                    for (const found of node.matches(bar) ? [node] : node.querySelectorAll(bar))
+                        if (!seen.has(found)) { seen.add(found); window.__dashLoadingBars++; }
+                }
+        }).observe(document, { childList: true, subtree: true });
+        """;
+
+    [Theory]
+    [InlineData(Demo.Admin)]
+    [InlineData(Demo.Moderator)]
+    public async Task The_circuit_starts_from_the_streamed_figures_without_loading_them_again(string account)
+    {
+        await using var context = await portal.NewContextAsync(account);
+        var page = await context.NewPageAsync();
+        await page.AddInitScriptAsync(CountLoadingBars);
+        await page.GotoAsync("/");
+        await new ShellPage(page).WaitForCircuitAsync();
+        await page.Locator("[data-testid=dashboard][data-ready=true]").WaitForAsync();
+        // the streamed prerender shows the bar once (its first flush, before the figures); the circuit not again
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.__dashLoadingBars"));
+        await Assertions.Expect(page.GetByLabel("Loading the dashboard")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=dashboard] figure").First).ToBeVisibleAsync();
+    }
+
     [Fact]
     public async Task A_staff_tile_opens_the_ticket_queue_filtered_to_the_same_count()
     {

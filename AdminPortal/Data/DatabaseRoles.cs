@@ -51,8 +51,8 @@ public static class DatabaseRoles
         sql.AppendLine($"REVOKE DELETE ON auth.user_sessions FROM {role};");
         // the rollups (decision 0020): the triggers add to them in the portal's own transactions (INSERT ... ON CONFLICT
         // DO UPDATE needs SELECT, INSERT and UPDATE); only the owner empties and recounts them (rollups rebuild)
-        sql.AppendLine($"REVOKE ALL ON reporting.moderation_daily, reporting.ticket_daily, reporting.user_daily FROM {role};");
-        sql.AppendLine($"GRANT SELECT, INSERT, UPDATE ON reporting.moderation_daily, reporting.ticket_daily, reporting.user_daily TO {role};");
+        sql.AppendLine($"REVOKE ALL ON reporting.moderation_daily, reporting.moderation_daily_cause, reporting.moderation_daily_wait, reporting.ticket_daily, reporting.user_daily FROM {role};");
+        sql.AppendLine($"GRANT SELECT, INSERT, UPDATE ON reporting.moderation_daily, reporting.moderation_daily_cause, reporting.moderation_daily_wait, reporting.ticket_daily, reporting.user_daily TO {role};");
         // the migrations history: read (the startup check for pending migrations), never written by the portal
         sql.AppendLine($"REVOKE ALL ON auth.__ef_migrations_history FROM {role};");
         sql.AppendLine($"GRANT SELECT ON auth.__ef_migrations_history TO {role};");

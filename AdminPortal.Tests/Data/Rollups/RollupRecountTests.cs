@@ -76,6 +76,8 @@ public sealed class RollupRecountTests(PostgresFixture fixture) : DatabaseTest(f
         Assert.True(decided > 10, $"only {decided} steps succeeded: the sequence proves little");
         var kept = await SnapshotAsync();
         Assert.Contains(kept, r => r.StartsWith("m:", StringComparison.Ordinal));
+        Assert.Contains(kept, r => r.StartsWith("mc:", StringComparison.Ordinal));
+        Assert.Contains(kept, r => r.StartsWith("mw:", StringComparison.Ordinal));
         Assert.Contains(kept, r => r.StartsWith("t:", StringComparison.Ordinal));
         Assert.Contains(kept, r => r.StartsWith("o:", StringComparison.Ordinal));
         Assert.Contains(kept, r => r.StartsWith("d:", StringComparison.Ordinal));
@@ -135,6 +137,10 @@ public sealed class RollupRecountTests(PostgresFixture fixture) : DatabaseTest(f
         var rows = new List<string>();
         rows.AddRange((await db.Set<ModerationDay>().AsNoTracking().Where(r => r.Decisions != 0).ToListAsync())
             .Select(r => $"m:{r.Day:yyyy-MM-dd}:{r.ModeratorId}:{r.Cause}:{r.Outcome}:{r.WaitBucket}={r.Decisions}"));
+        rows.AddRange((await db.Set<ModerationCauseDay>().AsNoTracking().Where(r => r.Decisions != 0).ToListAsync())
+            .Select(r => $"mc:{r.Day:yyyy-MM-dd}:{r.Cause}:{r.Outcome}={r.Decisions}"));
+        rows.AddRange((await db.Set<ModerationWaitDay>().AsNoTracking().Where(r => r.Decisions != 0).ToListAsync())
+            .Select(r => $"mw:{r.Day:yyyy-MM-dd}:{r.WaitBucket}={r.Decisions}"));
         rows.AddRange((await db.Set<TicketDay>().AsNoTracking().Where(r => r.Tickets != 0).ToListAsync())
             .Select(r => $"t:{r.Day:yyyy-MM-dd}:{r.HostelId}:{r.CategoryId}:{r.StaffId}:{r.Measure}:{r.Bucket}={r.Tickets}"));
         rows.AddRange((await db.Set<UserDay>().AsNoTracking().Where(r => r.Users != 0).ToListAsync())

@@ -419,6 +419,30 @@ namespace AdminPortal.Data.Migrations
                     b.ToTable("ticket_due", "reporting");
                 });
 
+            modelBuilder.Entity("AdminPortal.Data.Rollups.ModerationCauseDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<Cause>("Cause")
+                        .HasColumnType("catalog.causes_enum")
+                        .HasColumnName("cause");
+
+                    b.Property<short>("Outcome")
+                        .HasColumnType("smallint")
+                        .HasColumnName("outcome");
+
+                    b.Property<int>("Decisions")
+                        .HasColumnType("integer")
+                        .HasColumnName("decisions");
+
+                    b.HasKey("Day", "Cause", "Outcome")
+                        .HasName("pk_moderation_daily_cause");
+
+                    b.ToTable("moderation_daily_cause", "reporting");
+                });
+
             modelBuilder.Entity("AdminPortal.Data.Rollups.ModerationDay", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -452,6 +476,26 @@ namespace AdminPortal.Data.Migrations
                         .HasDatabaseName("ix_moderation_daily_moderator_id_day");
 
                     b.ToTable("moderation_daily", "reporting");
+                });
+
+            modelBuilder.Entity("AdminPortal.Data.Rollups.ModerationWaitDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<short>("WaitBucket")
+                        .HasColumnType("smallint")
+                        .HasColumnName("wait_bucket");
+
+                    b.Property<int>("Decisions")
+                        .HasColumnType("integer")
+                        .HasColumnName("decisions");
+
+                    b.HasKey("Day", "WaitBucket")
+                        .HasName("pk_moderation_daily_wait");
+
+                    b.ToTable("moderation_daily_wait", "reporting");
                 });
 
             modelBuilder.Entity("AdminPortal.Data.Rollups.OpenTicketCount", b =>
@@ -2045,11 +2089,11 @@ namespace AdminPortal.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_portal_notifications");
 
-                    b.HasIndex("UserId", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_portal_notifications_user_id_created_at_id");
-
                     b.HasIndex("UserId", "ReadAt")
                         .HasDatabaseName("ix_portal_notifications_user_id_read_at");
+
+                    b.HasIndex("UserId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_portal_notifications_user_id_created_at_id");
 
                     b.ToTable("portal_notifications", "helpdesk");
                 });
@@ -2438,9 +2482,6 @@ namespace AdminPortal.Data.Migrations
                         .HasDatabaseName("idx_tickets_forwarded")
                         .HasFilter("status = 'FORWARDED'");
 
-                    b.HasIndex(new[] { "DueAt" }, "idx_tickets_open_due")
-                        .HasDatabaseName("idx_tickets_open_due")
-                        .HasFilter("status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
                     b.HasIndex(new[] { "HostelId", "CategoryId", "DueAt", "Id" }, "idx_tickets_hostel_category_open_due")
                         .HasDatabaseName("idx_tickets_hostel_category_open_due")
                         .HasFilter("status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
@@ -2469,6 +2510,12 @@ namespace AdminPortal.Data.Migrations
                     b.HasIndex(new[] { "CreatedAt" }, "idx_tickets_open")
                         .HasDatabaseName("idx_tickets_open")
                         .HasFilter("status <> 'RESOLVED'");
+
+                    b.HasIndex(new[] { "DueAt" }, "idx_tickets_open_due")
+                        .HasDatabaseName("idx_tickets_open_due")
+                        .HasFilter("status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED')");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "DueAt" }, "idx_tickets_open_due"), new[] { "HostelId", "CategoryId", "AssignedTo", "Status", "PausedAt" });
 
                     b.HasIndex(new[] { "Status" }, "idx_tickets_status")
                         .HasDatabaseName("idx_tickets_status");

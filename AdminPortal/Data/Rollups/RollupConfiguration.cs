@@ -14,6 +14,24 @@ internal sealed class ModerationDayConfiguration : IEntityTypeConfiguration<Mode
     }
 }
 
+internal sealed class ModerationCauseDayConfiguration : IEntityTypeConfiguration<ModerationCauseDay>
+{
+    public void Configure(EntityTypeBuilder<ModerationCauseDay> m)
+    {
+        m.ToTable("moderation_daily_cause", Schemas.Reporting);
+        m.HasKey(x => new { x.Day, x.Cause, x.Outcome });
+    }
+}
+
+internal sealed class ModerationWaitDayConfiguration : IEntityTypeConfiguration<ModerationWaitDay>
+{
+    public void Configure(EntityTypeBuilder<ModerationWaitDay> m)
+    {
+        m.ToTable("moderation_daily_wait", Schemas.Reporting);
+        m.HasKey(x => new { x.Day, x.WaitBucket });
+    }
+}
+
 internal sealed class TicketDayConfiguration : IEntityTypeConfiguration<TicketDay>
 {
     public void Configure(EntityTypeBuilder<TicketDay> t)

@@ -27,7 +27,8 @@ public static class RollupRebuild
     {
         var watch = Stopwatch.StartNew();
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await using (var command = new NpgsqlCommand("SET LOCAL work_mem = '256MB';" + RollupSql.Rebuild + LiveSql.Rebuild + NicheLinkSql.Rebuild + VendorOwnerSql.Rebuild + BrandStateSql.Rebuild + VendorIntegrationSql.Rebuild, connection, tx) { CommandTimeout = 0 })
+        await using (var command = new NpgsqlCommand("SET LOCAL work_mem = '256MB';" + RollupSql.Rebuild + RollupSql.RebuildModerationCharts + LiveSql.Rebuild
+                                                     + NicheLinkSql.Rebuild + VendorOwnerSql.Rebuild + BrandStateSql.Rebuild + VendorIntegrationSql.Rebuild, connection, tx) { CommandTimeout = 0 })
             await command.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
         return watch.Elapsed;

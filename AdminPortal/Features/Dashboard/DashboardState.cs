@@ -38,6 +38,24 @@ public sealed class DashboardState
 
     public void Loaded() => Ready = true;
 
+    /// <summary>What the prerender read, for the circuit to start from (no second read, no second "loading").</summary>
+    public DashboardSnapshot? Snapshot() => !Ready ? null : new(Moderates, Triages, Administers, ModerationTiles, Reviewing,
+        TicketTiles, UserTiles, HealthTiles, ModerationCharts, TicketCharts, UserCharts);
+
+    /// <summary>Starts from the prerender's figures; false when there are none (the circuit reads them itself).</summary>
+    public bool Restore(DashboardSnapshot? snapshot, DateTimeOffset now)
+    {
+        if (snapshot is null)
+            return false;
+        (Moderates, Triages, Administers) = (snapshot.Moderates, snapshot.Triages, snapshot.Administers);
+        (ModerationTiles, Reviewing, TicketTiles, UserTiles, HealthTiles) =
+            (snapshot.ModerationTiles, snapshot.Reviewing, snapshot.TicketTiles, snapshot.UserTiles, snapshot.HealthTiles);
+        (ModerationCharts, TicketCharts, UserCharts) = (snapshot.ModerationCharts, snapshot.TicketCharts, snapshot.UserCharts);
+        ChartsRead(now);
+        Ready = true;
+        return true;
+    }
+
     /// <summary>Whether a change may read the charts now (else they wait for the minute's tick).</summary>
     public bool ChartsDue(DateTimeOffset now) => ChartsReadAt is null || now - ChartsReadAt >= ChartInterval;
 
@@ -58,3 +76,9 @@ public sealed class DashboardState
     public string Greeting(string name, DateTimeOffset localNow) =>
         (localNow.Hour switch { < 12 => "Good morning", < 18 => "Good afternoon", _ => "Good evening" }) + ", " + name;
 }
+
+/// <summary>The dashboard as the prerender read it, persisted into the page for the circuit (<see cref="DashboardState.Snapshot"/>).</summary>
+public sealed record DashboardSnapshot(bool Moderates, bool Triages, bool Administers,
+    IReadOnlyList<FigureTile> ModerationTiles, IReadOnlyList<string> Reviewing, IReadOnlyList<FigureTile> TicketTiles,
+    IReadOnlyList<FigureTile> UserTiles, IReadOnlyList<FigureTile> HealthTiles, IReadOnlyList<ChartFigure> ModerationCharts,
+    IReadOnlyList<ChartFigure> TicketCharts, IReadOnlyList<ChartFigure> UserCharts);

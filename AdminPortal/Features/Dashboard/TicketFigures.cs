@@ -35,19 +35,21 @@ public sealed class TicketFigures(IDbContextFactory<PortalDbContext> dbFactory, 
         void Add(string key, string label, TicketQueueQuery query, long count, string? note = null) =>
             tiles.Add(new FigureTile(key, label, DashboardDays.Count(count), Url(query), note));
 
+        // the open counter's rows of the scope, read once (374 rows in all on the large data, 103 for staff A): my
+        // open tickets, the unassigned ones and the escalation levels are sums of them (one round trip, not three;
+        // the viewer's own rows are always in the scope, by its assignee branch)
+        var openRows = await open.Select(o => new { o.StaffId, o.CategoryId, o.EscalationLevel, o.Tickets }).ToListAsync(ct);
         var mine = new TicketQueueQuery { Assignee = "me" };
         var myOpen = 0;
         if (rules.StaffId is { } me)
         {
-            myOpen = await db.Set<OpenTicketCount>().AsNoTracking().Where(o => o.StaffId == me).SumAsync(o => o.Tickets, ct);
+            myOpen = openRows.Where(o => o.StaffId == me).Sum(o => o.Tickets);
             Add("my-open", "My open tickets", mine, myOpen);
         }
-        var myCategories = rules.MyCategoryIds.ToArray();
-        var unassigned = open.Where(o => o.StaffId == 0);
-        if (!rules.All)
-            unassigned = unassigned.Where(o => myCategories.Contains(o.CategoryId));
+        var myCategories = rules.MyCategoryIds.ToHashSet();
+        var unassigned = openRows.Where(o => o.StaffId == 0 && (rules.All || myCategories.Contains(o.CategoryId))).Sum(o => o.Tickets);
         Add("unassigned", rules.All ? "Unassigned" : "Unassigned in my categories",
-            new TicketQueueQuery { Assignee = "none", MyCategories = !rules.All }, await unassigned.SumAsync(o => o.Tickets, ct));
+            new TicketQueueQuery { Assignee = "none", MyCategories = !rules.All }, unassigned);
 
         // overdue: the days before today from the counters, today's tickets due before now counted on the tickets
         // themselves (a day's worth, from the open tickets' due-time indexes); due within 24 h on the tickets alone
@@ -63,8 +65,8 @@ public sealed class TicketFigures(IDbContextFactory<PortalDbContext> dbFactory, 
 
         // one tile per rung of the ladders (a small table), not a scan of the scope for the levels in use
         var levels = await db.Set<CategoryEscalationRung>().AsNoTracking().Select(r => r.Level).Distinct().OrderBy(l => l).ToListAsync(ct);
-        var byLevel = await open.Where(o => o.EscalationLevel > 0).GroupBy(o => o.EscalationLevel)
-            .Select(g => new { Level = g.Key, Tickets = g.Sum(o => o.Tickets) }).ToDictionaryAsync(x => x.Level, x => x.Tickets, ct);
+        var byLevel = openRows.Where(o => o.EscalationLevel > 0).GroupBy(o => o.EscalationLevel)
+            .ToDictionary(g => g.Key, g => g.Sum(o => o.Tickets));
         foreach (var level in levels)
             Add($"escalated-{level}", $"Escalated to level {level}", new TicketQueueQuery { EscalationLevel = level },
                 byLevel.GetValueOrDefault(level));

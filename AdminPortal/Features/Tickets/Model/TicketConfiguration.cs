@@ -52,8 +52,11 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             .HasFilter(OpenStatusFilter);
         // the dashboard's "now" tiles count the open tickets falling due today before now and within the next 24 h on
         // the tickets themselves (the days before come from reporting.ticket_due, decision 0023): an admin's count has
-        // no hostel to lead with
-        t.HasIndex(x => x.DueAt, "idx_tickets_open_due").HasDatabaseName("idx_tickets_open_due").HasFilter(OpenStatusFilter);
+        // no hostel to lead with. It carries the scope's keys, the status and the pause (decision 0033): a staff member's
+        // count was filtered on the heap, a visit per open ticket of the window (13-24 ms for hostel A on the large
+        // data); index-only it is 1-3 ms
+        t.HasIndex(x => x.DueAt, "idx_tickets_open_due").HasDatabaseName("idx_tickets_open_due").HasFilter(OpenStatusFilter)
+            .IncludeProperties(x => new { x.HostelId, x.CategoryId, x.AssignedTo, x.Status, x.PausedAt });
         t.HasIndex(x => new { x.HostelId, x.CategoryId, x.DueAt, x.Id }, "idx_tickets_hostel_category_open_due")
             .HasDatabaseName("idx_tickets_hostel_category_open_due").HasFilter(OpenStatusFilter);
         // "Created in a range", per scope branch (hostel, category, assignee): idx_tickets_open walked every ticket of the range and dropped those of
