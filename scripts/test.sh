@@ -31,10 +31,29 @@ dotnet build AdminPortal.sln -nologo -v quiet -clp:ErrorsOnly
 results="TestResults/run-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$results"
 status=0
-for project in AdminPortal.Tests AdminPortal.E2E; do
-  echo "== $project"
-  dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$project.trx" \
-    --logger "console;verbosity=normal" --results-directory "$results" || status=1
+# The two projects run side by side (decision 0035, docs/testing.md): the E2E journeys mostly wait on Chromium and the
+# portal, the integration tests on PostgreSQL, so together they take little longer than the E2E run alone. Their console
+# lines come as they happen, each prefixed with its project ([Tests] / [E2E]); each project's whole output is also kept
+# in its own log in $results.
+projects=(AdminPortal.Tests AdminPortal.E2E)
+declare -A pids
+started=$(date +%s)
+for project in "${projects[@]}"; do
+  (
+    rc=0
+    dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$project.trx" \
+      --logger "console;verbosity=normal" --results-directory "$results" 2>&1 \
+      | tee "$results/$project.log" | sed -u "s/^/[${project#AdminPortal.}] /" || rc=$?
+    echo "$(( $(date +%s) - started ))" >"$results/$project.seconds"
+    exit "$rc"
+  ) &
+  pids[$project]=$!
+done
+for project in "${projects[@]}"; do
+  project_status=0
+  wait "${pids[$project]}" || project_status=$?
+  [ "$project_status" -eq 0 ] || status=1
+  echo "== $project: exit $project_status after $(cat "$results/$project.seconds" 2>/dev/null || echo '?') s (log: $results/$project.log)"
 done
 
 passed=0; failed=0; skipped=0
