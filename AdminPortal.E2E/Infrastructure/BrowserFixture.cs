@@ -118,7 +118,7 @@ public sealed class SweepCollection : ICollectionFixture<BrowserFixture>
 
 /// <summary>
 /// The second half of the sweeps (decision 0035) and the dashboard journeys, on a portal, database and Chromium of their
-/// own: the four collections run side by side, none much longer than another (docs/testing.md).
+/// own: three of the four collections run at a time (xunit.runner.json), none much longer than another (docs/testing.md).
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class SecondSweepCollection : ICollectionFixture<BrowserFixture>
