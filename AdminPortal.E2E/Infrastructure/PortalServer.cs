@@ -23,7 +23,7 @@ public sealed class PortalServer : IAsyncDisposable
         var server = new PortalServer();
         var folder = Path.Combine(Path.GetTempPath(), $"adminportal-e2e-{Guid.NewGuid():N}");
         server._cluster = await EmbeddedPostgres.StartAsync(
-            new EmbeddedPostgresOptions { DataDirectory = folder, Database = "adminportal_e2e" }, _ => { });
+            new EmbeddedPostgresOptions { DataDirectory = folder, Database = "adminportal_e2e", Throwaway = true }, _ => { });
         server.ConnectionString = server._cluster.ConnectionString("adminportal_e2e");
         server.BaseUrl = await server.StartAnotherInstanceAsync();
         return server;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.Bench;
 
 /// <summary>The benchmark's measuring functions run on the small demo and return figures with the asked sample counts (no timing checks).</summary>
+[Collection(ThirdDatabaseCollection.Name)]
 public sealed class BenchSmokeTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     [Fact]

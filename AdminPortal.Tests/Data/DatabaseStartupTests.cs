@@ -10,6 +10,7 @@ namespace AdminPortal.Tests.Data;
 /// Start-up over a database another build made (the single Initial migration was regenerated since): the embedded
 /// demo database is rebuilt, any other is refused with a message and left as it was.
 /// </summary>
+[Collection(ThirdDatabaseCollection.Name)]
 public sealed class DatabaseStartupTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     private const string Foreign = "20200101000000_Initial";

@@ -13,6 +13,7 @@ namespace AdminPortal.Tests.Data;
 /// Issue 16, decision 0022: the demo is anchored at the seeding clock's now and looks like a living desk at that moment,
 /// deterministically given the anchor.
 /// </summary>
+[Collection(SecondDatabaseCollection.Name)]
 public sealed class DemoAnchorTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     /// <summary>A Wednesday afternoon, and a Sunday just after midnight (today has almost no hours yet).</summary>

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Data;
 
+[Collection(SecondDatabaseCollection.Name)]
 public sealed class PlatformDemoTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     private const string Digest = """

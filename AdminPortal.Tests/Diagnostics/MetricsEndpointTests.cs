@@ -15,6 +15,7 @@ namespace AdminPortal.Tests.Diagnostics;
 /// The Prometheus scrape (decision 0029) over HTTP from the portal's own pipeline: on the portal's port for admins
 /// only, with ASP.NET Core's, Npgsql's and the portal's own metrics in it; or on a port of its own.
 /// </summary>
+[Collection(SoloDatabaseCollection.Name)]
 public sealed class MetricsEndpointTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     [Fact]

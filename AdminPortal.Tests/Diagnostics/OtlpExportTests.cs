@@ -12,6 +12,7 @@ namespace AdminPortal.Tests.Diagnostics;
 /// With the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, the portal sends its traces (requests and Npgsql's
 /// commands) over OTLP: here to a collector stand-in on loopback that keeps what it is sent.
 /// </summary>
+[Collection(SoloDatabaseCollection.Name)]
 public sealed class OtlpExportTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     [Fact]

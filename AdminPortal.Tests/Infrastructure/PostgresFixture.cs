@@ -32,7 +32,7 @@ public sealed class PostgresFixture : IAsyncLifetime
     {
         var folder = Path.Combine(Path.GetTempPath(), $"adminportal-tests-{Guid.NewGuid():N}");
         _cluster = await EmbeddedPostgres.StartAsync(
-            new EmbeddedPostgresOptions { DataDirectory = folder, Database = "adminportal_tests" }, _ => { });
+            new EmbeddedPostgresOptions { DataDirectory = folder, Database = "adminportal_tests", Throwaway = true }, _ => { });
         Database = PortalDatabase.ForEmbedded(_cluster, "adminportal_tests");
         ConnectionString = Database.ConnectionString;
         OwnerConnectionString = Database.OwnerConnectionString;
@@ -81,10 +81,38 @@ public sealed class PostgresFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// The database tests are split over three collections, each with a cluster of its own, so xunit runs them side by side
+/// (decision 0035): <see cref="DatabaseTest"/> puts a class here unless it names <see cref="SecondDatabaseCollection"/>
+/// or <see cref="ThirdDatabaseCollection"/>; the split balances the classes' run times (docs/testing.md). Tests that read
+/// process-wide metrics or traces run in <see cref="SoloDatabaseCollection"/>, alone, after the others.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class DatabaseCollection : ICollectionFixture<PostgresFixture>
 {
     public const string Name = "database";
+}
+
+[CollectionDefinition(Name)]
+public sealed class SecondDatabaseCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "database-2";
+}
+
+[CollectionDefinition(Name)]
+public sealed class ThirdDatabaseCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "database-3";
+}
+
+/// <summary>
+/// The scrape and the OTLP export read what every portal host in the process records (meters and activity sources are
+/// process-wide): these run with nothing beside them, on a cluster of their own.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SoloDatabaseCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "database-solo";
 }
 
 /// <summary>Base for tests on the database: starts each test on empty tables.</summary>

@@ -15,6 +15,7 @@ namespace AdminPortal.Tests.Security;
 /// wrong role in or keeps the right one out. For a route with an entity, the staff member out of its scope must not
 /// see it.
 /// </summary>
+[Collection(SecondDatabaseCollection.Name)]
 public sealed class AuthorizationMatrixTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     public enum Principal { Anonymous, Admin, Moderator, StaffInScope, StaffOutOfScope }

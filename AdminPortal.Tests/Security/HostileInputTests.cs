@@ -40,6 +40,7 @@ namespace AdminPortal.Tests.Security;
 /// refused on its field (Outcome.Refused naming it) and not stored; a value that is done was valid. After each form,
 /// no text column of any table holds a control character (other than line breaks and tabs).
 /// </summary>
+[Collection(SecondDatabaseCollection.Name)]
 public sealed class HostileInputTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     /// <summary>How many FsCheck mixtures each form gets on top of the catalogue.</summary>

@@ -9,6 +9,7 @@ namespace AdminPortal.Tests.Security;
 
 /// <summary>/assets needs sign-in, a portal role and the area's permission; media carry nosniff, a sandbox on active
 /// types and a download disposition for what is not an image, audio or video (issue 20).</summary>
+[Collection(ThirdDatabaseCollection.Name)]
 public sealed class PrivateMediaTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     public override async Task InitializeAsync()

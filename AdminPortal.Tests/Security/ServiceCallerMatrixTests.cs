@@ -24,6 +24,7 @@ namespace AdminPortal.Tests.Security;
 /// records). Allowed callers must not be refused. A new public method fails <see cref="Every_feature_service_method_is_in_the_matrix"/>
 /// until it is given its rule here, and then the matrix checks the rule holds.
 /// </summary>
+[Collection(SecondDatabaseCollection.Name)]
 public sealed class ServiceCallerMatrixTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     public enum Who { Anonymous, Moderator, StaffOutOfScope, StaffInScope, Admin }

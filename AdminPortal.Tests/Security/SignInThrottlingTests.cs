@@ -14,6 +14,7 @@ namespace AdminPortal.Tests.Security;
 /// forwarded-headers middleware on, the test client on loopback as the proxy is): after the limit 429 with Retry-After
 /// and a page saying when; a stranger hammering an account neither keeps its owner out nor ends its open sessions.
 /// </summary>
+[Collection(ThirdDatabaseCollection.Name)]
 public sealed class SignInThrottlingTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     private static readonly Dictionary<string, string?> Settings = new()

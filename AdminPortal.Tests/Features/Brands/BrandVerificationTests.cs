@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Features.Brands;
 
+[Collection(ThirdDatabaseCollection.Name)]
 public sealed class BrandVerificationTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     private BrandTestData _data = null!;

@@ -19,6 +19,7 @@ namespace AdminPortal.Tests.Features.Notifications;
 
 /// <summary>The notification centre on PostgreSQL: moderators' notifications, preferences and channels, e-mail over a
 /// real SMTP listener, marking, keyset paging, and only one's own.</summary>
+[Collection(SecondDatabaseCollection.Name)]
 public sealed class NotificationCentreTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     private async Task<(ClaimsPrincipal Admin, ClaimsPrincipal Moderator, int ModeratorId, string ProductId)> DemoAsync()

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Features.Products;
 
+[Collection(ThirdDatabaseCollection.Name)]
 public sealed class ProductModerationTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     private ProductTestData _data = null!;

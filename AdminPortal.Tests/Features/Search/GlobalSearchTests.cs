@@ -15,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AdminPortal.Tests.Features.Search;
 
 /// <summary>The app bar's search on the demo data: each kind, each caller's rights, and no oracle for out-of-scope tickets.</summary>
+[Collection(ThirdDatabaseCollection.Name)]
 public sealed class GlobalSearchTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     private readonly Dictionary<string, ClaimsPrincipal> _as = [];

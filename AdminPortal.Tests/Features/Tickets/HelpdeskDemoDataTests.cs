@@ -8,6 +8,7 @@ using AdminPortal.Tests.Data;
 
 namespace AdminPortal.Tests.Features.Tickets;
 
+[Collection(SecondDatabaseCollection.Name)]
 public sealed class HelpdeskDemoDataTests(PostgresFixture fixture) : DatabaseTest(fixture)
 {
     private string Db => Fixture.ConnectionString;

@@ -21,10 +21,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly string _binDirectory;
     private readonly bool _runAsPostgresUser;
     private readonly Action<string> _log;
+    private readonly bool _throwaway;
     private bool _started;
 
-    private EmbeddedPostgres(string dataDirectory, string binDirectory, int port, Action<string> log)
+    private EmbeddedPostgres(string dataDirectory, string binDirectory, int port, Action<string> log, bool throwaway = false)
     {
+        _throwaway = throwaway;
         _dataDirectory = Path.GetFullPath(dataDirectory);
         _binDirectory = binDirectory;
         Port = port;
@@ -65,7 +67,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             await InstallServerPackageAsync(log, cancellationToken);
         var bin = string.IsNullOrWhiteSpace(options.BinDirectory) ? FindBinDirectory() : options.BinDirectory;
         var port = options.Port > 0 ? options.Port : FreeLoopbackPort();
-        var cluster = new EmbeddedPostgres(data, bin, port, log);
+        var cluster = new EmbeddedPostgres(data, bin, port, log, options.Throwaway);
         await cluster.InitialiseAsync(cancellationToken);
         await cluster.StartServerAsync(cancellationToken);
         await cluster.EnsureDatabaseAsync(options.Database, cancellationToken);
@@ -131,8 +133,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         // Collation "C" (bytewise, the same order as glibc's C.UTF-8: code points) with C.UTF-8 character classes (ILIKE
         // and lower() still fold non-ASCII letters): PostgreSQL 15 knows only "C"/"POSIX" as bytewise, so under C.UTF-8
         // every text sort and index build called strcoll without abbreviated keys; with "C" they are several times faster.
-        await RunAsync("initdb", ["-D", ClusterDirectory, "-U", SuperUser, "--pwfile", PasswordFile,
-            "--auth-host=scram-sha-256", "--auth-local=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--lc-collate=C"], ct);
+        string[] initdb = ["-D", ClusterDirectory, "-U", SuperUser, "--pwfile", PasswordFile,
+            "--auth-host=scram-sha-256", "--auth-local=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--lc-collate=C"];
+        await RunAsync("initdb", _throwaway ? [.. initdb, "--no-sync"] : initdb, ct);
     }
 
     private async Task GiveToPostgresUserAsync(CancellationToken ct)
@@ -162,9 +165,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         //    emptied in the same transaction skip WAL entirely (the load's BulkLoad does exactly that);
         //  max_wal_size=4GB + checkpoint_timeout=30min: no checkpoint in the middle of a load (each one makes the next
         //    write of every page log a full-page image); crash recovery of a dev cluster may take a little longer;
-        //  fsync stays on: the embedded default keeps its data between runs.
+        //  fsync stays on: the embedded default keeps its data between runs. A throwaway cluster (the test fixtures, see
+        //    EmbeddedPostgresOptions.Throwaway) is deleted after the run, so it skips the flushes to disk (fsync=off,
+        //    full_page_writes=off; decision 0035): commits still write their WAL before they return, so a server stop or
+        //    restart (the outage tests) keeps every committed row; only a crash of the machine itself could lose data.
+        var durability = _throwaway ? "-c fsync=off -c full_page_writes=off " : "-c fsync=on ";
         var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " +
-                            "-c max_connections=200 -c shared_buffers=256MB -c fsync=on " +
+                            "-c max_connections=200 -c shared_buffers=256MB " + durability +
                             "-c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=4GB -c checkpoint_timeout=30min";
         await RunAsync("pg_ctl", ["start", "-D", ClusterDirectory, "-l", LogFile, "-w", "-t", "60", "-o", serverOptions], ct);
         _started = true;

@@ -17,6 +17,12 @@ public sealed class EmbeddedPostgresOptions
     /// <summary>Loopback port; 0 picks a free one at each start.</summary>
     public int Port { get; set; }
 
+    /// <summary>
+    /// A cluster deleted after use (the test fixtures): no flush to disk (initdb --no-sync, fsync=off,
+    /// full_page_writes=off). Never for a cluster whose data should survive a crash of the machine (decision 0035).
+    /// </summary>
+    public bool Throwaway { get; set; }
+
     public static string DefaultDataDirectory()
     {
         // root's home is not traversable by the postgres user the cluster must run as, so root gets a system folder.
