@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AdminPortal.Bench;
+using AdminPortal.Data;
 using AdminPortal.Data.Local;
 using Npgsql;
 
@@ -227,7 +228,12 @@ internal static class SeedPhases
             note = $"measured in this run (load average now {bench.LoadAverage()})";
         }
         else
+        {
             note = "read from the last large load's recorded timings (public.demo_load_phases), not measured in this run";
+            // data loaded by an older build: its migrations first, or the cases would read tables it does not have yet
+            await DatabaseRoles.MigrateAsync(new PortalDatabase(bench.ConnectionString, null));
+            await bench.DataSource.ReloadTypesAsync();
+        }
         var figures = new List<Figure>();
         await using var conn = await bench.DataSource.OpenConnectionAsync();
         await using var cmd = new NpgsqlCommand("SELECT phase, seconds, loaded_at FROM public.demo_load_phases WHERE scale = 'large' ORDER BY position", conn);

@@ -110,11 +110,14 @@ public sealed class VentaQueryTests(PostgresFixture fixture) : DatabaseTest(fixt
             // Dosa's Algolia row moves to Chai; Dosa keeps Cloudinary until it is removed
             await db.Set<Integration>().Where(i => i.ExternalId == "a1").ExecuteUpdateAsync(u => u.SetProperty(i => i.InternalId, Key(chai)));
             Assert.Equal(["Kulfi Cart"], await VendorsAsync(none));
+            Assert.Equal(["Chai Point"], await VendorsAsync(VendorListQuery.Default with { Integration = VendorIntegration.Algolia }));
+            Assert.Equal(["Dosa Corner"], await VendorsAsync(VendorListQuery.Default with { Integration = VendorIntegration.Cloudinary }));
             await db.Set<Integration>().Where(i => i.ExternalId == "c1").ExecuteDeleteAsync();
+            Assert.Empty(await VendorsAsync(VendorListQuery.Default with { Integration = VendorIntegration.Cloudinary }));
             Assert.Equal(["Dosa Corner", "Kulfi Cart"], await VendorsAsync(none));
-            var kept = await db.Database.SqlQueryRaw<int>("SELECT vendor_id * 100 + integrations AS \"Value\" FROM reporting.vendor_integrations ORDER BY 1").ToListAsync();
+            var kept = await db.Database.SqlQueryRaw<int>("SELECT vendor_id * 100 + algolia * 10 + cloudinary AS \"Value\" FROM reporting.vendor_integrations ORDER BY 1").ToListAsync();
             await db.Database.ExecuteSqlRawAsync(AdminPortal.Data.Rollups.VendorIntegrationSql.Rebuild);
-            Assert.Equal(kept, await db.Database.SqlQueryRaw<int>("SELECT vendor_id * 100 + integrations AS \"Value\" FROM reporting.vendor_integrations ORDER BY 1").ToListAsync());
+            Assert.Equal(kept, await db.Database.SqlQueryRaw<int>("SELECT vendor_id * 100 + algolia * 10 + cloudinary AS \"Value\" FROM reporting.vendor_integrations ORDER BY 1").ToListAsync());
         }
     }
 

@@ -83,8 +83,8 @@ public sealed class VendorQueryService(IDbContextFactory<PortalDbContext> dbFact
         var integrations = db.Set<Integration>();
         vendors = q.Integration switch
         {
-            VendorIntegration.Algolia => vendors.Where(v => integrations.Any(i => i.InternalId == v.Id.ToString() && i.Service == IntegrationService.Algolia)),
-            VendorIntegration.Cloudinary => vendors.Where(v => integrations.Any(i => i.InternalId == v.Id.ToString() && i.Service == IntegrationService.Cloudinary)),
+            VendorIntegration.Algolia => vendors.Where(v => db.Database.SqlQueryRaw<int>(VendorIntegrationSql.VendorsWithAlgolia).Contains(v.Id)),
+            VendorIntegration.Cloudinary => vendors.Where(v => db.Database.SqlQueryRaw<int>(VendorIntegrationSql.VendorsWithCloudinary).Contains(v.Id)),
             VendorIntegration.Clerk => vendors.Where(v => integrations.Any(i => i.InternalId == v.UserId.ToString() && i.Service == IntegrationService.Clerk)),
             // the numbers the integrations' triggers keep (reporting.vendor_integrations, decision 0036): the vendors with none
             VendorIntegration.None => vendors.Where(v => db.Database.SqlQueryRaw<int>(VendorIntegrationSql.VendorsWithout).Contains(v.Id)),
