@@ -57,10 +57,19 @@ public sealed class TicketFigures(IDbContextFactory<PortalDbContext> dbFactory, 
         var today = DateOnly.FromDateTime(now);
         var todayStart = today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var until = now.AddHours(24);
-        var overdue = await due.Where(d => d.Running && d.DueDay < today).SumAsync(d => d.Tickets, ct)
-            + await OpenTickets(db, rules, TicketStatuses.ClockRunning).CountAsync(t => t.DueAt >= todayStart && t.DueAt < now && t.PausedAt == null, ct);
+        // today's overdue and the next 24 h are one range of the due index (today's start to now + 24 h): one statement
+        var running = TicketStatuses.ClockRunning;
+        var window = await OpenTickets(db, rules, TicketStatuses.Active).Where(t => t.DueAt >= todayStart && t.DueAt < until)
+            .GroupBy(t => 1)
+            .Select(g => new
+            {
+                OverdueToday = g.Count(t => t.DueAt < now && t.PausedAt == null && EF.Constant(running).Contains(t.Status)),
+                DueSoon = g.Count(t => t.DueAt >= now),
+            })
+            .SingleOrDefaultAsync(ct);
+        var overdue = await due.Where(d => d.Running && d.DueDay < today).SumAsync(d => d.Tickets, ct) + (window?.OverdueToday ?? 0);
         Add("overdue", "Overdue", new TicketQueueQuery { Overdue = true }, overdue);
-        var dueSoon = await OpenTickets(db, rules, TicketStatuses.Active).CountAsync(t => t.DueAt >= now && t.DueAt < until, ct);
+        var dueSoon = window?.DueSoon ?? 0;
         Add("due-24h", "Due within 24 h", new TicketQueueQuery { DueWithinHours = 24 }, dueSoon);
 
         // one tile per rung of the ladders (a small table), not a scan of the scope for the levels in use

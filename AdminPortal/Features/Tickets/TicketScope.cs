@@ -77,12 +77,11 @@ public sealed class TicketScope(IDbContextFactory<PortalDbContext> dbFactory)
 
     public static async Task<TicketScopeRules> ForAsync(PortalDbContext db, PortalActor actor, CancellationToken ct = default)
     {
+        // the staff row and its categories in one round trip (every scoped read starts here)
         var staff = await db.Set<Staff>().AsNoTracking().Where(s => s.UserId == actor.Id)
-            .Select(s => new { s.Id, s.HostelId }).SingleOrDefaultAsync(ct);
-        var assigned = staff is null
-            ? []
-            : await db.Set<CategoryAssignment>().AsNoTracking().Where(a => a.StaffId == staff.Id)
-                .Select(a => a.CategoryId).ToListAsync(ct);
+            .Select(s => new { s.Id, s.HostelId, Categories = db.Set<CategoryAssignment>().Where(a => a.StaffId == s.Id).Select(a => a.CategoryId).ToList() })
+            .SingleOrDefaultAsync(ct);
+        List<int> assigned = staff?.Categories ?? [];
         var roleCategories = actor.ScopeIds(PortalRoles.Staff, ScopeDomains.Category);
         var everywhere = staff is { HostelId: null } ? assigned : [];
         var bound = staff is { HostelId: not null } ? assigned : [];
