@@ -78,8 +78,10 @@ public sealed class DashboardJourneys(BrowserFixture portal)
         await page.GotoAsync("/");
         await new ShellPage(page).WaitForCircuitAsync();
         await page.Locator("[data-testid=dashboard][data-ready=true]").WaitForAsync();
-        // the streamed prerender shows the bar once (its first flush, before the figures); the circuit not again
-        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.__dashLoadingBars"));
+        // the streamed prerender shows the bar at most once (its first flush, before the figures; none when the reads
+        // finish before that flush, as they can for a moderator); the circuit never shows it again
+        var bars = await page.EvaluateAsync<int>("() => window.__dashLoadingBars");
+        Assert.True(bars <= 1, $"the loading bar appeared {bars} times: the circuit loaded the figures again");
         await Assertions.Expect(page.GetByLabel("Loading the dashboard")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=dashboard] figure").First).ToBeVisibleAsync();
     }
