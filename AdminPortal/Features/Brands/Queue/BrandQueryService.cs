@@ -54,9 +54,10 @@ public sealed class BrandQueryService(IDbContextFactory<PortalDbContext> dbFacto
         {
             // the counters the brands' triggers keep (reporting.brand_states, decision 0036): exact, four rows
             var kept = await db.Database.SqlQueryRaw<BrandStateCount>(BrandStateSql.Read).ToDictionaryAsync(c => c.State, c => c.Brands, ct);
+            // the counters' state names are the tabs' keys (reporting.brand_state spells them as StateKey does)
             foreach (var (state, _) in Tabs)
-                counts[BrandQueueQuery.StateKey(state)] = new CountEstimate(state is { } one
-                    ? kept.GetValueOrDefault(one.ToString().ToLowerInvariant()) : kept.Values.Sum(), CountKind.Exact);
+                counts[BrandQueueQuery.StateKey(state)] = new CountEstimate(state is null
+                    ? kept.Values.Sum() : kept.GetValueOrDefault(BrandQueueQuery.StateKey(state)), CountKind.Exact);
             return counts;
         }
         foreach (var (state, _) in Tabs)
