@@ -2,6 +2,7 @@ using AdminPortal;
 using AdminPortal.Components;
 using AdminPortal.Data;
 using AdminPortal.Diagnostics;
+using AdminPortal.Features.Dashboard;
 using AdminPortal.Security;
 using MudBlazor.Services;
 
@@ -20,6 +21,7 @@ if (command.Verb is not null)
 
 await app.PrepareDatabaseAsync();
 app.UsePortalPipeline();
+await app.WarmUpDashboardAsync();   // before listening: the first visitor's page is not the one that pays for the JIT
 await app.StartAsync();
 app.PrintWelcome();
 await app.WaitForShutdownAsync();

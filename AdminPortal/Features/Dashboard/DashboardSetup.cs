@@ -8,6 +8,7 @@ public static class DashboardSetup
         services.AddScoped<ModerationFigures>();
         services.AddScoped<TicketFigures>();
         services.AddScoped<AdminFigures>();
+        services.AddScoped<DashboardReader>();
         services.AddScoped<Reports.ReportService>();
         return services;
     }
