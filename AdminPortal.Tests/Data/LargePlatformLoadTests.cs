@@ -148,7 +148,7 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
     }
 
     /// <summary>
-    /// The server-side generator (<see cref="LargeAuditLog.GeneratorSql"/>, decision 0039) at a small size: each kind
+    /// The records as <see cref="AuditRows"/> writes them (decision 0039) at a small size: each kind
     /// its weight's share, ids and times rising together, each entity type's ids written as the large data writes them
     /// (the catalog's product ids, the chat's row-ordered GUIDs, decimal ids from 1), every entity of a type named before
     /// any is named twice, the actors by role, and the rows stored in the (entity_type, entity_id, at DESC) index's order.

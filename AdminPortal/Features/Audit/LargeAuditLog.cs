@@ -32,13 +32,11 @@ public sealed record AuditKind(string Actor, string Action, AuditEntityType Enti
 /// TRUNCATE): the load only appends, in one transaction, with the secondary indexes and the primary key dropped and
 /// built once after (an index is not a record).
 /// <para>
-/// The rows are made by the server (decision 0039): <see cref="GeneratorSql"/> is the one definition of a record,
-/// run as <c>COPY (query) TO STDOUT (FORMAT BINARY)</c> on a second connection and streamed unchanged into the load's
-/// <c>COPY ... FROM STDIN (FORMAT BINARY, FREEZE)</c>: the loading process only moves bytes. Record n (its id is n + 1,
-/// so ids follow time) is of the kind in slot n mod 100 of <see cref="Slots"/>; its entity and its time follow from n.
-/// The query writes the rows in the order of the (entity_type, entity_id, at DESC) index (entity types, each one's
-/// entities in id order, each entity's records newest first), so that index, the costliest of the log, is built from
-/// presorted input.
+/// Record n (its id is the first id + n, so ids follow time) is of the kind in slot n mod 100 of <see cref="Slots"/>;
+/// its entity, actor and time follow from n (<see cref="AuditRows"/>, the one definition). The rows are written in
+/// the order of the (entity_type, entity_id, at DESC) index (entity types, each one's entities in id order, each
+/// entity's records newest first), so that index, the costliest of the log, is built from presorted input, and they
+/// are encoded straight into COPY's binary format (decision 0039).
 /// </para>
 /// </summary>
 public sealed class LargeAuditLog(NpgsqlDataSource dataSource, TimeProvider clock, DemoLoadOptions? options = null) : IDemoDataPart
@@ -149,17 +147,12 @@ public sealed class LargeAuditLog(NpgsqlDataSource dataSource, TimeProvider cloc
                                                  $"(SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM {sequence}))", ct))!;
             // the rows come in the entity index's order, not the id's: the primary key is built once after, like the others
             await BulkLoad.ExecuteAsync(conn, "ALTER TABLE audit.audit_log DROP CONSTRAINT pk_audit_log", ct);
-            await using (var generator = await dataSource.OpenConnectionAsync(ct))
+            await using (var input = await conn.BeginRawBinaryCopyAsync(
+                             $"COPY audit.audit_log ({Columns}) FROM STDIN {BulkLoad.CopyOptions(freeze)}", ct))
             {
-                var query = GeneratorSql(actors, now.AddDays(-Days), count, last + 1);
-                await using var output = await generator.BeginRawBinaryCopyAsync($"COPY ({query}) TO STDOUT (FORMAT BINARY)", ct);
-                output.ReadTimeout = output.WriteTimeout = 0;   // none: ten million rows take minutes
-                await using var input = await conn.BeginRawBinaryCopyAsync(
-                    $"COPY audit.audit_log ({Columns}) FROM STDIN {BulkLoad.CopyOptions(freeze)}", ct);
-                input.ReadTimeout = input.WriteTimeout = 0;
-                await output.CopyToAsync(input, 1 << 20, ct);   // another part failed: cancelled, the transaction rolls back
+                input.ReadTimeout = input.WriteTimeout = 0;   // none: ten million rows take minutes
+                await new AuditRows(actors, now.AddDays(-Days), count, last + 1).WriteAsync(input, ct);
             }
-            Progress.Report("audit records", count, count);
             await BulkLoad.ExecuteAsync(conn, "ALTER TABLE audit.audit_log ADD CONSTRAINT pk_audit_log PRIMARY KEY (id)", ct);
             await Scalar(conn, $"SELECT setval('{sequence}', {Math.Max(last + count, 1)}, {(last + count > 0 ? "true" : "false")})", ct);
         }, ct);
@@ -170,80 +163,6 @@ public sealed class LargeAuditLog(NpgsqlDataSource dataSource, TimeProvider cloc
         await using var command = new NpgsqlCommand(sql, conn) { CommandTimeout = 0 };
         return await command.ExecuteScalarAsync(ct);
     }
-
-    /// <summary>
-    /// The one definition of the large load's audit records, as a query (COPY takes no parameters: the values are
-    /// written in as literals). Record n, for n from 0 to count - 1:
-    /// <list type="bullet">
-    /// <item>id <c>firstId + n</c>; kind <c>Slots[n % 100]</c>; at <c>start + n (90 days / count) + (n mod 7) ms</c>
-    /// (ids and times rise together);</item>
-    /// <item>the entity: the records of one entity type are numbered j = 0, 1, ... in time order (j-th of the type's
-    /// slots); record j names the type's entity j mod (its count), so every entity has its records spread over the 90
-    /// days;</item>
-    /// <item>the actor: one of the kind's role's demo accounts, the (n / 7)-th round robin, or the system where the
-    /// role has none; a client address (10.0.0.(n mod 200)) on every 16th record of a person;</item>
-    /// <item>the kind's before/after on every 4th record, its reason on every one.</item>
-    /// </list>
-    /// The rows come out in the (entity_type, entity_id, at DESC) index's order; only the entity ids of each type are
-    /// sorted (at most a million short strings), not the ten million records.
-    /// </summary>
-    public static string GeneratorSql(Dictionary<string, (int Id, string Name)[]> actors, DateTime start, long count, long firstId)
-    {
-        if (count <= 0)
-            throw new ArgumentOutOfRangeException(nameof(count));
-        var kindIndex = Kinds.Select((k, i) => (k, i)).ToDictionary(x => x.k, x => x.i + 1);
-        var roles = new[] { "admin", "moderator", "staff" };
-        string People(string role, bool names) => Array(actors.GetValueOrDefault(role) ?? [],
-            p => names ? Literal(p.Name) : p.Id.ToString(CultureInfo.InvariantCulture), names ? "text" : "int");
-        var types = Kinds.Select(k => k.Entity).Distinct().OrderBy(t => t.Name, StringComparer.Ordinal).Select(t =>
-        {
-            if (t.Ids == AuditEntityIds.Product && t.Count > 1 << 20)
-                throw new InvalidOperationException("Product entity ids are written with four base-32 digits (a million products).");
-            var slots = Enumerable.Range(0, 100).Where(s => Slots[s].Entity == t);
-            return $"({Literal(t.Name)}, {t.Count}::bigint, {(int)t.Ids}, {t.GuidKind}, ARRAY[{string.Join(", ", slots)}]::int[])";
-        });
-        var step = TimeSpan.FromDays(Days).Ticks / count;   // in ticks of 100 ns, as the times were made before
-        return $$"""
-            SELECT {{firstId}}::bigint + x.n AS id,
-                   CASE WHEN cardinality(p.ids) > 0 THEN p.ids[(x.n / 7) % cardinality(p.ids) + 1] END AS actor_id,
-                   CASE WHEN cardinality(p.ids) > 0 THEN p.names[(x.n / 7) % cardinality(p.ids) + 1] ELSE 'system' END AS actor_name,
-                   (ARRAY[{{string.Join(", ", Kinds.Select(k => Literal(k.Action)))}}]::text[])[x.k] AS action,
-                   t.name AS entity_type,
-                   en.entity_id,
-                   CASE WHEN x.n % 4 = 0 THEN (ARRAY[{{string.Join(", ", Kinds.Select(k => Literal(k.Before)))}}]::jsonb[])[x.k] END AS before,
-                   CASE WHEN x.n % 4 = 0 THEN (ARRAY[{{string.Join(", ", Kinds.Select(k => Literal(k.After)))}}]::jsonb[])[x.k] END AS after,
-                   (ARRAY[{{string.Join(", ", Kinds.Select(k => Literal(k.Reason)))}}]::text[])[x.k] AS reason,
-                   '{{start:yyyy-MM-ddTHH:mm:ss.ffffff}}Z'::timestamptz
-                       + ((x.n * {{step}}) / 10 + (x.n % 7) * 1000) * interval '1 microsecond' AS at,
-                   CASE WHEN cardinality(p.ids) > 0 AND x.n % 16 = 0 THEN '10.0.0.' || (x.n % 200) END AS client_address
-            FROM (SELECT name, entities, ids, guid_kind, slots, cardinality(slots) AS w,
-                         {{count / 100}} * cardinality(slots) + (SELECT count(*) FROM unnest(slots) s WHERE s < {{count % 100}}) AS records
-                  FROM (VALUES {{string.Join(", ", types)}}) AS v (name, entities, ids, guid_kind, slots)
-                  ORDER BY name) t
-            CROSS JOIN LATERAL (
-                SELECT e, CASE t.ids
-                    WHEN 0 THEN (e + 1)::text
-                    WHEN 1 THEN '{{ProductIds.Prefix}}000000000000' || {{Digit("e >> 15")}} || {{Digit("e >> 10")}} || {{Digit("e >> 5")}} || {{Digit("e")}}
-                    ELSE lpad(to_hex(t.guid_kind), 8, '0') || '-001a-0000-' || substr(lpad(to_hex(e), 16, '0'), 1, 4) || '-'
-                         || substr(lpad(to_hex(e), 16, '0'), 5) END AS entity_id
-                FROM generate_series(0::bigint, least(t.entities, t.records) - 1) AS e
-                ORDER BY CASE WHEN t.ids = 0 THEN (e + 1)::text END, e) en
-            CROSS JOIN LATERAL generate_series((t.records - 1 - en.e) / t.entities, 0, -1) AS r
-            CROSS JOIN LATERAL (SELECT (en.e + r * t.entities) / t.w * 100 + t.slots[(en.e + r * t.entities) % t.w + 1] AS n) AS xn
-            CROSS JOIN LATERAL (SELECT xn.n, (ARRAY[{{string.Join(", ", Slots.Select(k => kindIndex[k]))}}]::int[])[xn.n % 100 + 1] AS k) AS x
-            CROSS JOIN LATERAL (SELECT CASE (ARRAY[{{string.Join(", ", Kinds.Select(k => System.Array.IndexOf(roles, k.Actor) + 1))}}]::int[])[x.k]
-                                           {{string.Join(" ", roles.Select((r, i) => $"WHEN {i + 1} THEN {People(r, false)}"))}} ELSE '{}'::int[] END AS ids,
-                                       CASE (ARRAY[{{string.Join(", ", Kinds.Select(k => System.Array.IndexOf(roles, k.Actor) + 1))}}]::int[])[x.k]
-                                           {{string.Join(" ", roles.Select((r, i) => $"WHEN {i + 1} THEN {People(r, true)}"))}} ELSE '{}'::text[] END AS names) AS p
-            """;
-    }
-
-    private static string Digit(string of) => $"substr('{ProductIds.Alphabet}', (({of}) & 31)::int + 1, 1)";
-
-    private static string Literal(string? value) => value is null ? "NULL" : "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    private static string Array<T>(IEnumerable<T> values, Func<T, string> literal, string type) =>
-        $"ARRAY[{string.Join(", ", values.Select(literal))}]::{type}[]";
 
     /// <summary>
     /// When the log has no record yet (the load runs on an emptied database), it is truncated in the load's transaction:
