@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Data.Bulk;
 using AdminPortal.Data.SqlMigrations;
 using AdminPortal.Features.Audit;
 using AdminPortal.Features.Creators;
@@ -209,6 +210,51 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
         // the primary key and the identity are back: the next record the portal writes takes the next id
         Assert.Contains("pk_audit_log", await Sql.ColumnAsync(Fixture, "SELECT conname::text FROM pg_constraint WHERE conrelid = 'audit.audit_log'::regclass AND contype = 'p'"));
         Assert.Equal("5001", (await Sql.ColumnAsync(Fixture, "SELECT nextval(pg_get_serial_sequence('audit.audit_log', 'id'))::text")).Single());
+    }
+
+    /// <summary>
+    /// The chat's messages as <see cref="BinaryCopyWriter"/> encodes them (decision 0039) at a small size, over the
+    /// superuser's connection as the load runs (messages are copied before their groups, foreign keys off): counts,
+    /// the big group's share, senders and readers from the group's members, the GUIDs, texts, attachments and times
+    /// as the large load defines them, and each group's last message.
+    /// </summary>
+    [Fact]
+    public async Task The_chat_messages_encoded_for_copy_have_their_groups_members_ids_and_times()
+    {
+        var history = new AdminPortal.Data.Demo.DemoHistory(Now);
+        await using (var source = DataSetup.BuildDataSource(Fixture.SuperuserConnectionString))
+        {
+            await AdminPortal.Data.Demo.Platform.PlatformBulk.UsersAsync(source, history, 200, CancellationToken.None);
+            await using var load = await Fixture.CreateDbContextAsync();
+            await AdminPortal.Data.Demo.Platform.PlatformBulk.ChatAsync(load, source, history, 5_000, CancellationToken.None);
+        }
+        string One(string sql) => Sql.ColumnAsync(Fixture, sql).GetAwaiter().GetResult().Single();
+        Assert.Equal("5000 10", One("SELECT (SELECT count(*) FROM chat.messages) || ' ' || (SELECT count(*) FROM chat.groups)"));
+        // the big group holds 12%; every sender is a member of the message's group, every message read by its members
+        Assert.Equal("600", One($"SELECT count(*)::text FROM chat.messages WHERE group_id = '{AdminPortal.Data.Demo.Platform.PlatformBulk.LargeGuid(1, 0)}'"));
+        Assert.Equal("0", One("SELECT count(*)::text FROM chat.messages m JOIN chat.groups g ON g.id = m.group_id WHERE NOT m.sender_id = ANY (g.members) OR m.read_by <> g.members"));
+        Assert.Equal("0", One("SELECT count(*)::text FROM chat.messages m LEFT JOIN auth.users u ON u.id = m.sender_id WHERE u.id IS NULL OR u.email NOT LIKE '%@buyers.deedo.demo'"));
+        // message n's id is the row-ordered GUID of n; times rise with n, within the 90 days before the anchor
+        Assert.Equal("5000", One($"""
+            SELECT count(*)::text FROM chat.messages
+            WHERE id >= '{AdminPortal.Data.Demo.Platform.PlatformBulk.LargeGuid(3, 0)}' AND id <= '{AdminPortal.Data.Demo.Platform.PlatformBulk.LargeGuid(3, 4_999)}'
+            """));
+        Assert.Equal("0", One("SELECT count(*)::text FROM (SELECT timestamp < lag(timestamp) OVER (ORDER BY id) AS back FROM chat.messages) x WHERE back"));
+        var (from, to) = (history.Today.AddDays(-AdminPortal.Data.Demo.DemoHistory.Days - 1), Now);
+        await using var db = await Fixture.CreateDbContextAsync();
+        Assert.Equal("t", One($"SELECT (min(timestamp) >= '{from:O}' AND max(timestamp) <= '{to:O}')::text FROM chat.messages").Substring(0, 1));
+        // every 50th message carries the photo, every 100th (from the 2nd) is a line with a link, the others short lines
+        Assert.Equal("100 50", One("""
+            SELECT (SELECT count(*) FROM chat.messages WHERE attachments @> '[{"type":"image"}]') || ' ' ||
+                   (SELECT count(*) FROM chat.messages WHERE text LIKE '%https://deed-o.example/products/%')
+            """));
+        Assert.Equal("0", One("SELECT count(*)::text FROM chat.messages WHERE text = '' OR attachments IS NULL"));
+        // each group's last message is its newest
+        Assert.Equal("0", One("""
+            SELECT count(*)::text FROM chat.groups g
+            WHERE g.last_message_id IS DISTINCT FROM (SELECT m.id FROM chat.messages m WHERE m.group_id = g.id ORDER BY m.id DESC LIMIT 1)
+               OR g.last_message_at IS DISTINCT FROM (SELECT max(m.timestamp) FROM chat.messages m WHERE m.group_id = g.id)
+            """));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using AdminPortal.Data.Bulk;
@@ -20,20 +19,12 @@ namespace AdminPortal.Features.Audit;
 /// has none; a client address (10.0.0.(n mod 200)) on every 16th record of a person;</item>
 /// <item>the kind's before/after on every 4th record, its reason on every one.</item>
 /// </list>
-/// The rows come out in the (entity_type, entity_id, at DESC) index's order: for each entity type by name, its
+/// Written with <see cref="BinaryCopyWriter"/>. The rows come out in the (entity_type, entity_id, at DESC) index's order: for each entity type by name, its
 /// entities by id (only the ids are sorted, at most a million short strings), each entity's records newest first.
-/// Encoding the bytes here costs a fraction of the binary importer's per-value writes (no type resolution, no
-/// per-value call chain, one buffer for many rows).
 /// </summary>
 public sealed class AuditRows(Dictionary<string, (int Id, string Name)[]> actors, DateTime start, long count, long firstId)
 {
     private const short Fields = 11;
-    private static readonly long PostgresEpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
-
-    private static readonly byte[] Signature = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xff, (byte)'\r', (byte)'\n', 0];
-
-    private readonly byte[] _buffer = new byte[1 << 20];
-    private int _at;
 
     public async Task WriteAsync(Stream output, CancellationToken ct)
     {
@@ -42,16 +33,14 @@ public sealed class AuditRows(Dictionary<string, (int Id, string Name)[]> actors
         var kinds = LargeAuditLog.Kinds.ToDictionary(k => k, k => new Encoded(k, actors.GetValueOrDefault(k.Actor) ?? []));
         var system = Utf8("system");
         var addresses = Enumerable.Range(0, 200).Select(i => Utf8("10.0.0." + i.ToString(CultureInfo.InvariantCulture))).ToArray();
-        Put(Signature);   // then the flags and the header extension's length
-
-        PutInt(0);
-        PutInt(0);
+        var w = new BinaryCopyWriter(output);
+        w.Start();
         long written = 0;
         foreach (var type in LargeAuditLog.Kinds.Select(k => k.Entity).Distinct().OrderBy(t => t.Name, StringComparer.Ordinal))
         {
             var slots = Enumerable.Range(0, 100).Where(s => LargeAuditLog.Slots[s].Entity == type).ToArray();
-            var w = slots.Length;
-            var records = count / 100 * w + slots.Count(s => s < count % 100);
+            var weight = slots.Length;
+            var records = count / 100 * weight + slots.Count(s => s < count % 100);
             var typeBytes = Utf8(type.Name);
             foreach (var (e, id) in EntitiesInIdOrder(type, Math.Min(type.Count, records)))
             {
@@ -59,39 +48,36 @@ public sealed class AuditRows(Dictionary<string, (int Id, string Name)[]> actors
                 for (var r = (records - 1 - e) / type.Count; r >= 0; r--)
                 {
                     var j = e + r * type.Count;
-                    var n = j / w * 100 + slots[j % w];
+                    var n = j / weight * 100 + slots[j % weight];
                     var kind = kinds[LargeAuditLog.Slots[n % 100]];
-                    if (_at > _buffer.Length - 4096)
-                        await FlushAsync(output, ct);
-                    PutShort(Fields);
-                    PutInt(8); PutLong(firstId + n);
-                    if (kind.People.Length == 0) { PutNull(); PutField(system); }
+                    await w.RowAsync(Fields, ct);
+                    w.Int8(firstId + n);
+                    if (kind.People.Length == 0) { w.Null(); w.Bytes(system); }
                     else
                     {
                         var (personId, name) = kind.People[(int)(n / 7 % kind.People.Length)];
-                        PutInt(4); PutInt(personId);
-                        PutField(name);
+                        w.Int4(personId);
+                        w.Bytes(name);
                     }
-                    PutField(kind.Action);
-                    PutField(typeBytes);
-                    PutField(entity);
-                    if (kind.Before is null || n % 4 != 0) PutNull(); else PutField(kind.Before);
-                    if (kind.After is null || n % 4 != 0) PutNull(); else PutField(kind.After);
-                    if (kind.Reason is null) PutNull(); else PutField(kind.Reason);
-                    PutInt(8); PutLong((start.Ticks + step * n + n % 7 * TimeSpan.TicksPerMillisecond - PostgresEpochTicks) / 10);
-                    if (kind.People.Length > 0 && n % 16 == 0) PutField(addresses[n % 200]); else PutNull();
+                    w.Bytes(kind.Action);
+                    w.Bytes(typeBytes);
+                    w.Bytes(entity);
+                    if (kind.Before is null || n % 4 != 0) w.Null(); else w.Bytes(kind.Before);
+                    if (kind.After is null || n % 4 != 0) w.Null(); else w.Bytes(kind.After);
+                    if (kind.Reason is null) w.Null(); else w.Bytes(kind.Reason);
+                    w.TimestampTz(start.AddTicks(step * n + n % 7 * TimeSpan.TicksPerMillisecond));
+                    if (kind.People.Length > 0 && n % 16 == 0) w.Bytes(addresses[n % 200]); else w.Null();
                     Progress.Report("audit records", ++written, count);
                 }
                 if (e % 10_000 == 0)
                     ct.ThrowIfCancellationRequested();   // another part failed: stop, the transaction rolls back
             }
         }
-        PutShort(-1);
-        await FlushAsync(output, ct);
+        await w.CompleteAsync(ct);
     }
 
     /// <summary>The first <paramref name="entities"/> ids of a type, ordered as the index orders them (decimal ids as text).</summary>
-    private static IEnumerable<(long E, string Id)> EntitiesInIdOrder(AuditEntityType type, long entities)
+    private static (long E, string Id)[] EntitiesInIdOrder(AuditEntityType type, long entities)
     {
         var ids = new (long, string)[entities];
         for (long e = 0; e < entities; e++)
@@ -111,50 +97,10 @@ public sealed class AuditRows(Dictionary<string, (int Id, string Name)[]> actors
     {
         public readonly (int Id, byte[] Name)[] People = [.. people.Select(p => (p.Id, Utf8(p.Name)))];
         public readonly byte[] Action = Utf8(kind.Action);
-        public readonly byte[]? Before = Jsonb(kind.Before), After = Jsonb(kind.After);
+        public readonly byte[]? Before = kind.Before is null ? null : BinaryCopyWriter.Jsonb(kind.Before);
+        public readonly byte[]? After = kind.After is null ? null : BinaryCopyWriter.Jsonb(kind.After);
         public readonly byte[]? Reason = kind.Reason is null ? null : Utf8(kind.Reason);
-
-        /// <summary>jsonb's binary form: a version byte (1), then the text.</summary>
-        private static byte[]? Jsonb(string? json) => json is null ? null : [1, .. Utf8(json)];
     }
 
     private static byte[] Utf8(string s) => Encoding.UTF8.GetBytes(s);
-
-    private async Task FlushAsync(Stream output, CancellationToken ct)
-    {
-        await output.WriteAsync(_buffer.AsMemory(0, _at), ct);
-        _at = 0;
-    }
-
-    private void Put(ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(_buffer.AsSpan(_at));
-        _at += bytes.Length;
-    }
-
-    private void PutField(byte[] bytes)
-    {
-        PutInt(bytes.Length);
-        Put(bytes);
-    }
-
-    private void PutNull() => PutInt(-1);
-
-    private void PutShort(short v)
-    {
-        BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_at), v);
-        _at += 2;
-    }
-
-    private void PutInt(int v)
-    {
-        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_at), v);
-        _at += 4;
-    }
-
-    private void PutLong(long v)
-    {
-        BinaryPrimitives.WriteInt64BigEndian(_buffer.AsSpan(_at), v);
-        _at += 8;
-    }
 }
