@@ -1,7 +1,9 @@
 using AdminPortal.Data;
+using AdminPortal.Data.Bulk;
 using AdminPortal.Data.SqlMigrations;
 using AdminPortal.Features.Audit;
 using AdminPortal.Features.Creators;
+using AdminPortal.Features.Products;
 using AdminPortal.Features.Vendors;
 using AdminPortal.Security.Audit;
 using AdminPortal.Tests.Infrastructure;
@@ -134,8 +136,7 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
                   (b.actor_id, b.actor_name, b.action, b.entity_type, b.entity_id, b.before::text, b.after::text, b.reason, b.at, b.client_address)
             """);
         Assert.Equal(count.ToString(System.Globalization.CultureInfo.InvariantCulture), equal.Single());
-        // a sample as the old writer wrote it: record 0 is a system escalation of ticket 1 with its before/after, at the
-        // start of the 90 days; record 16 a moderator's, with a client address
+        // record 0 is a system escalation of ticket 1 with its before/after, at the start of the 90 days
         await using var db = await Fixture.CreateDbContextAsync();
         var first = await db.Set<AuditLogEntry>().OrderBy(a => a.Id).FirstAsync();
         Assert.Equal((null, "system", "ticket.escalate", "ticket", "1"), (first.ActorId, first.ActorName, first.Action, first.EntityType, first.EntityId));
@@ -143,15 +144,117 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
         Assert.Null(first.Reason);
         Assert.Equal(Now.AddDays(-LargeAuditLog.Days), first.At);
         Assert.Null(first.ClientAddress);
-        var sixteenth = await db.Set<AuditLogEntry>().OrderBy(a => a.Id).Skip(16).FirstAsync();
-        var kind = LargeAuditLog.KindOf(16);
-        Assert.Equal((kind.Action, kind.EntityType, kind.EntityId(16 * 7919 / 3)), (sixteenth.Action, sixteenth.EntityType, sixteenth.EntityId));
-        if (actors.TryGetValue(kind.Actor, out var people))
-            Assert.Equal((people[16 / 7 % people.Length].Id, "10.0.0.16"), (sixteenth.ActorId ?? 0, sixteenth.ClientAddress));
-        Assert.Equal(Now.AddDays(-LargeAuditLog.Days).AddTicks(TimeSpan.FromDays(LargeAuditLog.Days).Ticks / count * 16 + 16 % 7 * TimeSpan.TicksPerMillisecond),
-            sixteenth.At);
         // and the log is append-only again, its five filter indexes back
         await Assert.ThrowsAsync<PostgresException>(() => Fixture.Database.AsOwnerAsync(c => c.Database.ExecuteSqlRawAsync("TRUNCATE audit.audit_log")));
+    }
+
+    /// <summary>
+    /// The records as <see cref="AuditRows"/> writes them (decision 0039) at a small size: each kind
+    /// its weight's share, ids and times rising together, each entity type's ids written as the large data writes them
+    /// (the catalog's product ids, the chat's row-ordered GUIDs, decimal ids from 1), every entity of a type named before
+    /// any is named twice, the actors by role, and the rows stored in the (entity_type, entity_id, at DESC) index's order.
+    /// </summary>
+    [Fact]
+    public async Task The_generated_records_have_the_kinds_shares_the_large_datas_ids_and_come_in_the_entity_index_order()
+    {
+        const int count = 5_000;
+        var actors = new Dictionary<string, (int Id, string Name)[]> { ["admin"] = [(7, "Asha Admin")], ["moderator"] = [(8, "Mo Moderator"), (9, "Mina O'Neil")] };
+        await using (var source = OwnerSource())
+            await LargeAuditLog.LoadAsync(source, actors, Now, count, CancellationToken.None);
+
+        // ids 1..count, one per record, times strictly rising with the id, within the 90 days
+        Assert.Equal("5000 1 5000 true", (await Sql.ColumnAsync(Fixture, """
+            SELECT count(*) || ' ' || min(id) || ' ' || max(id) || ' ' || bool_and(rising)
+            FROM (SELECT id, at > lag(at) OVER (ORDER BY id) IS NOT FALSE AS rising FROM audit.audit_log) x
+            """)).Single());
+        var (min, max) = (Now.AddDays(-LargeAuditLog.Days), Now);
+        await using var db = await Fixture.CreateDbContextAsync();
+        var log = db.Set<AuditLogEntry>();
+        Assert.True(await log.AllAsync(a => a.At >= min && a.At < max));
+        // each kind exactly its weight per hundred records, with its entity type
+        var byAction = await log.GroupBy(a => new { a.Action, a.EntityType }).Select(g => new { g.Key.Action, g.Key.EntityType, Count = g.Count() }).ToListAsync();
+        Assert.Equal(LargeAuditLog.Kinds.Select(k => (k.Action, k.EntityType, k.Weight * count / 100)).Order(),
+            byAction.Select(a => (a.Action, a.EntityType, a.Count)).Order());
+        // a type's records name its entities 1, 2, 3, ... in turn: here every entity named at most once, the ids as the
+        // large data writes them
+        var ids = (await log.Select(a => new { a.EntityType, a.EntityId }).ToListAsync()).ToLookup(a => a.EntityType, a => a.EntityId);
+        foreach (var type in LargeAuditLog.Kinds.Select(k => k.Entity).Distinct())
+        {
+            var named = ids[type.Name].ToList();
+            var expected = Enumerable.Range(0, (int)Math.Min(named.Count, type.Count)).Select(e => type.Ids switch
+            {
+                AuditEntityIds.Product => ProductIds.FromNumber(e),
+                AuditEntityIds.LargeGuid => AdminPortal.Data.Demo.Platform.PlatformBulk.LargeGuid(type.GuidKind, e).ToString(),
+                _ => (e + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+            if (named.Count <= type.Count)
+                Assert.Equal(expected.Order(StringComparer.Ordinal), named.Order(StringComparer.Ordinal));
+            else   // more records than entities (the 100 niches): each named count / 100 or one more times
+                Assert.Equal(expected.Order(StringComparer.Ordinal), named.Distinct().Order(StringComparer.Ordinal));
+        }
+        // the actors: the moderators take turns, staff (no account here) write as the system; a client address on every
+        // 16th record of a person, the before/after on every 4th record of the kinds that have them
+        Assert.Equal([8, 9], (await log.Where(a => a.ActorId != null && a.ActorId != 7).Select(a => a.ActorId!.Value).Distinct().ToListAsync()).Order());
+        Assert.Equal("Mina O'Neil", await log.Where(a => a.ActorId == 9).Select(a => a.ActorName).Distinct().SingleAsync());
+        Assert.False(await log.AnyAsync(a => a.Action.StartsWith("ticket.") && a.ActorId != null));
+        Assert.True(await log.Where(a => a.ClientAddress != null).AllAsync(a => a.ActorId != null && (a.Id - 1) % 16 == 0));
+        Assert.True(await log.Where(a => a.Before != null || a.After != null).AllAsync(a => (a.Id - 1) % 4 == 0));
+        Assert.True(await log.AnyAsync(a => a.Before != null && a.Action == "ticket.status"));
+        // stored in the entity index's order: entity type, entity id, newest first (the index build's input is presorted)
+        Assert.Equal("0", (await Sql.ColumnAsync(Fixture, """
+            SELECT count(*)::text FROM (
+                SELECT (entity_type, entity_id) AS e, at, lag((entity_type, entity_id)) OVER (ORDER BY ctid) AS pe, lag(at) OVER (ORDER BY ctid) AS pat
+                FROM audit.audit_log) x
+            WHERE e < pe OR (e = pe AND at > pat)
+            """)).Single());
+        // the primary key and the identity are back: the next record the portal writes takes the next id
+        Assert.Contains("pk_audit_log", await Sql.ColumnAsync(Fixture, "SELECT conname::text FROM pg_constraint WHERE conrelid = 'audit.audit_log'::regclass AND contype = 'p'"));
+        Assert.Equal("5001", (await Sql.ColumnAsync(Fixture, "SELECT nextval(pg_get_serial_sequence('audit.audit_log', 'id'))::text")).Single());
+    }
+
+    /// <summary>
+    /// The chat's messages as <see cref="BinaryCopyWriter"/> encodes them (decision 0039) at a small size, over the
+    /// superuser's connection as the load runs (messages are copied before their groups, foreign keys off): counts,
+    /// the big group's share, senders and readers from the group's members, the GUIDs, texts, attachments and times
+    /// as the large load defines them, and each group's last message.
+    /// </summary>
+    [Fact]
+    public async Task The_chat_messages_encoded_for_copy_have_their_groups_members_ids_and_times()
+    {
+        var history = new AdminPortal.Data.Demo.DemoHistory(Now);
+        await using (var source = DataSetup.BuildDataSource(Fixture.SuperuserConnectionString))
+        {
+            await AdminPortal.Data.Demo.Platform.PlatformBulk.UsersAsync(source, history, 200, CancellationToken.None);
+            await using var load = await Fixture.CreateDbContextAsync();
+            await AdminPortal.Data.Demo.Platform.PlatformBulk.ChatAsync(load, source, history, 5_000, CancellationToken.None);
+        }
+        string One(string sql) => Sql.ColumnAsync(Fixture, sql).GetAwaiter().GetResult().Single();
+        Assert.Equal("5000 10", One("SELECT (SELECT count(*) FROM chat.messages) || ' ' || (SELECT count(*) FROM chat.groups)"));
+        // the big group holds 12%; every sender is a member of the message's group, every message read by its members
+        Assert.Equal("600", One($"SELECT count(*)::text FROM chat.messages WHERE group_id = '{AdminPortal.Data.Demo.Platform.PlatformBulk.LargeGuid(1, 0)}'"));
+        Assert.Equal("0", One("SELECT count(*)::text FROM chat.messages m JOIN chat.groups g ON g.id = m.group_id WHERE NOT m.sender_id = ANY (g.members) OR m.read_by <> g.members"));
+        Assert.Equal("0", One("SELECT count(*)::text FROM chat.messages m LEFT JOIN auth.users u ON u.id = m.sender_id WHERE u.id IS NULL OR u.email NOT LIKE '%@buyers.deedo.demo'"));
+        // message n's id is the row-ordered GUID of n; times rise with n, within the 90 days before the anchor
+        Assert.Equal("5000", One($"""
+            SELECT count(*)::text FROM chat.messages
+            WHERE id >= '{AdminPortal.Data.Demo.Platform.PlatformBulk.LargeGuid(3, 0)}' AND id <= '{AdminPortal.Data.Demo.Platform.PlatformBulk.LargeGuid(3, 4_999)}'
+            """));
+        Assert.Equal("0", One("SELECT count(*)::text FROM (SELECT timestamp < lag(timestamp) OVER (ORDER BY id) AS back FROM chat.messages) x WHERE back"));
+        var (from, to) = (history.Today.AddDays(-AdminPortal.Data.Demo.DemoHistory.Days - 1), Now);
+        await using var db = await Fixture.CreateDbContextAsync();
+        Assert.Equal("t", One($"SELECT (min(timestamp) >= '{from:O}' AND max(timestamp) <= '{to:O}')::text FROM chat.messages").Substring(0, 1));
+        // every 50th message carries the photo, every 100th (from the 2nd) is a line with a link, the others short lines
+        Assert.Equal("100 50", One("""
+            SELECT (SELECT count(*) FROM chat.messages WHERE attachments @> '[{"type":"image"}]') || ' ' ||
+                   (SELECT count(*) FROM chat.messages WHERE text LIKE '%https://deed-o.example/products/%')
+            """));
+        Assert.Equal("0", One("SELECT count(*)::text FROM chat.messages WHERE text = '' OR attachments IS NULL"));
+        // each group's last message is its newest
+        Assert.Equal("0", One("""
+            SELECT count(*)::text FROM chat.groups g
+            WHERE g.last_message_id IS DISTINCT FROM (SELECT m.id FROM chat.messages m WHERE m.group_id = g.id ORDER BY m.id DESC LIMIT 1)
+               OR g.last_message_at IS DISTINCT FROM (SELECT max(m.timestamp) FROM chat.messages m WHERE m.group_id = g.id)
+            """));
     }
 
     [Fact]

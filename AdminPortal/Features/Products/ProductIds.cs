@@ -6,7 +6,7 @@ namespace AdminPortal.Features.Products;
 public static class ProductIds
 {
     public const string Prefix = "IM_";
-    private const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    public const string Alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     public static string New() => Prefix + RandomNumberGenerator.GetString(Alphabet, 16);
 
