@@ -2532,6 +2532,10 @@ namespace AdminPortal.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "idx_tickets_title_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "idx_tickets_title_trgm"), new[] { "gin_trgm_ops" });
 
+                    b.HasIndex(new[] { "Id" }, "idx_tickets_undated")
+                        .HasDatabaseName("idx_tickets_undated")
+                        .HasFilter("due_at IS NULL");
+
                     b.ToTable("tickets", "helpdesk", t =>
                         {
                             t.HasCheckConstraint("ck_tickets_escalation_level", "escalation_level >= 0");
