@@ -54,10 +54,7 @@ public sealed class TicketQueryService(
         IQueryable<TicketKey>? keys = null;
         foreach (var q in filtered)
         {
-            var part = TicketKeyset.Order(q, filter.Sort, reverse).Take(take).Select(t => new TicketKey
-            {
-                Id = t.Id, DueAt = t.DueAt, CreatedAt = t.CreatedAt, UpdatedAt = t.UpdatedAt, EscalationLevel = t.EscalationLevel,
-            });
+            var part = Keys(TicketKeyset.Order(q, filter.Sort, reverse).Take(take), filter.Sort);
             keys = keys is null ? part : keys.Union(part);
         }
         // No COUNT: counting a scope of 100,000s of rows costs more than the page; the pager needs only "is there more".
@@ -183,6 +180,17 @@ public sealed class TicketQueryService(
         }
         return q;
     }
+
+    // Only the sort's own keys: with the (x, status, due_at, id) indexes a due-time page is then index-only per branch,
+    // and a cursor page's bound is not weighed against a heap visit the planner misjudges (it walked
+    // idx_tickets_open_due from the cursor instead: the whole table's due_at histogram says few tickets fall due later).
+    private static IQueryable<TicketKey> Keys(IQueryable<Ticket> q, TicketSort sort) => sort switch
+    {
+        TicketSort.Created or TicketSort.CreatedDesc => q.Select(t => new TicketKey { Id = t.Id, CreatedAt = t.CreatedAt }),
+        TicketSort.Updated => q.Select(t => new TicketKey { Id = t.Id, UpdatedAt = t.UpdatedAt }),
+        TicketSort.Escalation => q.Select(t => new TicketKey { Id = t.Id, EscalationLevel = t.EscalationLevel, DueAt = t.DueAt }),
+        _ => q.Select(t => new TicketKey { Id = t.Id, DueAt = t.DueAt }),
+    };
 
     private static async Task<List<TicketRow>> RowsAsync(PortalDbContext db, List<int> ids, CancellationToken ct)
     {

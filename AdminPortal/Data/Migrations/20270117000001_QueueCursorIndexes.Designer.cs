@@ -19,8 +19,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AdminPortal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20270117000001_UndatedTicketsIndex")]
-    partial class UndatedTicketsIndex
+    [Migration("20270117000001_QueueCursorIndexes")]
+    partial class QueueCursorIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2464,7 +2464,7 @@ namespace AdminPortal.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AssignedTo", "Status", "CreatedAt" }, "idx_tickets_assignee_status_created"), new[] { "DueAt", "Id", "UpdatedAt", "EscalationLevel" });
 
-                    b.HasIndex(new[] { "AssignedTo", "Status", "DueAt" }, "idx_tickets_assignee_status_due")
+                    b.HasIndex(new[] { "AssignedTo", "Status", "DueAt", "Id" }, "idx_tickets_assignee_status_due")
                         .HasDatabaseName("idx_tickets_assignee_status_due");
 
                     b.HasIndex(new[] { "CategoryId" }, "idx_tickets_category_id")
@@ -2475,7 +2475,7 @@ namespace AdminPortal.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CategoryId", "Status", "CreatedAt" }, "idx_tickets_category_status_created"), new[] { "DueAt", "Id", "UpdatedAt", "EscalationLevel" });
 
-                    b.HasIndex(new[] { "CategoryId", "Status", "DueAt" }, "idx_tickets_category_status_due")
+                    b.HasIndex(new[] { "CategoryId", "Status", "DueAt", "Id" }, "idx_tickets_category_status_due")
                         .HasDatabaseName("idx_tickets_category_status_due");
 
                     b.HasIndex(new[] { "CreatedBy" }, "idx_tickets_created_by")
@@ -2498,7 +2498,7 @@ namespace AdminPortal.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "HostelId", "Status", "CreatedAt" }, "idx_tickets_hostel_status_created"), new[] { "DueAt", "Id", "UpdatedAt", "EscalationLevel" });
 
-                    b.HasIndex(new[] { "HostelId", "Status", "DueAt" }, "idx_tickets_hostel_status_due")
+                    b.HasIndex(new[] { "HostelId", "Status", "DueAt", "Id" }, "idx_tickets_hostel_status_due")
                         .HasDatabaseName("idx_tickets_hostel_status_due");
 
                     b.HasIndex(new[] { "HostelId", "Status", "DueAt", "Id" }, "idx_tickets_hostel_unassigned_due")
