@@ -43,10 +43,28 @@ public static class ListCases
         Func<Task<int>> Tickets(TicketQueueQuery f, System.Security.Claims.ClaimsPrincipal? who = null) =>
             async () => (await tickets.ListAsync(who ?? staff, f)).Rows.Count;
         var created = DateOnly.FromDateTime(s.TicketsLatest).AddDays(-30);
+        // Next's cursor at the depth of the deep page: the last row of the page before it (read once, by number)
+        async Task<TicketQueueQuery> DeepNext(TicketQueueQuery f, System.Security.Claims.ClaimsPrincipal who)
+        {
+            var before = await tickets.ListAsync(who, f with { Page = DeepPage - 1 });
+            return f with { Page = DeepPage, After = before.Rows.Count > 0 ? before.Rows[^1].Id : null };
+        }
+        var everyStatus = ticketQuery with { AllStatuses = true };
+        var staffNext = await DeepNext(ticketQuery, staff);
+        var adminNext = await DeepNext(ticketQuery, admin);
+        var staffAllNext = await DeepNext(everyStatus, staff);
+        var adminAllNext = await DeepNext(everyStatus, admin);
+        // Previous's cursor: the first row of the page after the deep one
+        var deepRows = (await tickets.ListAsync(staff, staffAllNext)).Rows;
+        var following = deepRows.Count > 0
+            ? (await tickets.ListAsync(staff, everyStatus with { Page = DeepPage + 1, After = deepRows[^1].Id })).Rows
+            : [];
+        var staffAllPrevious = everyStatus with { Page = DeepPage, Before = following.Count > 0 ? following[0].Id : null };
         var usersQuery = new UserListQuery(PageSize: PageSize);
         Func<Task<int>> Users(UserListQuery q) => async () => (await users.ListAsync(admin, q)).Rows.Count;
         var deepCursor = new MessageCursor(s.DeepTimestamp, s.DeepId);
-        const double page = 50, sql = 3, messagesTarget = 10;
+        // in-chat search: one bounded step of 25,000 messages (decision 0007) against figure 7's search target (decision 0038)
+        const double page = 50, sql = 3, messagesTarget = 10, searchTarget = 50;
         return
         [
             new("products queue, page 1", Products(queue), page, sql),
@@ -66,6 +84,10 @@ public static class ListCases
 
             new("tickets queue (staff, hostel 1), page 1", Tickets(ticketQuery), page, sql),
             new($"tickets queue (staff, hostel 1), offset {DeepOffset:N0}", Tickets(ticketQuery with { Page = DeepPage }), page, sql),
+            new($"tickets queue (staff, hostel 1), Next after row {DeepOffset:N0}", Tickets(staffNext), page, sql),
+            new($"tickets queue (staff, hostel 1), every status, offset {DeepOffset:N0}", Tickets(everyStatus with { Page = DeepPage }), page, sql),
+            new($"tickets queue (staff, hostel 1), every status, Next after row {DeepOffset:N0}", Tickets(staffAllNext), page, sql),
+            new($"tickets queue (staff, hostel 1), every status, Previous to offset {DeepOffset:N0}", Tickets(staffAllPrevious), page, sql),
             new("tickets + status in progress, page 1", Tickets(ticketQuery with { Statuses = [TicketStatus.InProgress] }), page, sql),
             new("tickets + category, page 1", Tickets(ticketQuery with { CategoryId = s.CategoryId }), page, sql),
             new($"tickets + category, offset {s.CategoryDeepOffset:N0}",
@@ -81,6 +103,9 @@ public static class ListCases
             new("tickets + search 'wi-fi', page 1", Tickets(ticketQuery with { Text = "wi-fi" }), page, sql),
             new("tickets queue (admin, everything), page 1", Tickets(ticketQuery, admin), page, sql),
             new($"tickets queue (admin, everything), offset {DeepOffset:N0}", Tickets(ticketQuery with { Page = DeepPage }, admin), page, sql),
+            new($"tickets queue (admin, everything), Next after row {DeepOffset:N0}", Tickets(adminNext, admin), page, sql),
+            new($"tickets queue (admin, every status), offset {DeepOffset:N0}", Tickets(everyStatus with { Page = DeepPage }, admin), page, sql),
+            new($"tickets queue (admin, every status), Next after row {DeepOffset:N0}", Tickets(adminAllNext, admin), page, sql),
 
             new("users, page 1", Users(usersQuery), page, sql),
             new($"users, offset {DeepOffset:N0}", Users(usersQuery with { Page = DeepPage }), page, sql),
@@ -92,9 +117,9 @@ public static class ListCases
             new("messages of the big group, keyset page ~1,000,000 deep",
                 async () => (await messages.OlderAsync(grant, deepCursor)).Messages.Count, messagesTarget, messagesTarget),
             new("messages of the big group, search 'indigo' (newest hits)",
-                async () => (await messages.SearchAsync(grant, "indigo")).Hits.Count, messagesTarget, messagesTarget),
+                async () => (await messages.SearchAsync(grant, "indigo")).Hits.Count, searchTarget, searchTarget),
             new($"messages of the big group, search '{MissingWord}' (no hit: one bounded step of 25,000)",
-                async () => (await messages.SearchAsync(grant, MissingWord)).Hits.Count, messagesTarget, messagesTarget),
+                async () => (await messages.SearchAsync(grant, MissingWord)).Hits.Count, searchTarget, searchTarget),
         ];
     }
 }

@@ -105,6 +105,34 @@ public sealed class TicketTriageJourneys(BrowserFixture portal)
     }
 
     [Fact]
+    public async Task Next_and_Previous_carry_a_cursor_and_show_the_rows_of_their_page_numbers()
+    {
+        await using var context = await portal.NewContextAsync(Demo.StaffA);
+        var page = await context.NewPageAsync();
+        var queue = new TicketQueuePage(page);
+        await queue.OpenAsync("status=all&sort=created_at");
+        var first = await queue.TicketLinks.AllInnerTextsAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"page=2&after=\d+$"));
+        await Assertions.Expect(queue.TicketLinks.First).Not.ToHaveTextAsync(first[0]);
+        var second = await queue.TicketLinks.AllInnerTextsAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"page=3&after=\d+$"));
+        await Assertions.Expect(page.GetByTestId("queue-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^51–"));
+        await page.ScreenshotAsync(new() { Path = Repository.ScreenshotPath("tickets-next-cursor-1366.png") });
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new() { Path = Repository.ScreenshotPath("tickets-next-cursor-390.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Previous page" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"page=2&before=\d+$"));
+        await Assertions.Expect(queue.TicketLinks.First).ToHaveTextAsync(second[0]);
+        Assert.Equal(second, await queue.TicketLinks.AllInnerTextsAsync());
+        await queue.OpenAsync("status=all&sort=created_at&page=2");   // the same page by its number
+        Assert.Equal(second, await queue.TicketLinks.AllInnerTextsAsync());
+    }
+
+    [Fact]
     public async Task Staff_and_an_admin_on_one_ticket_see_each_other_and_a_note_arrives_live_with_the_photo_served()
     {
         var id = await TicketWithPhotoAsync(hostelId: 1);

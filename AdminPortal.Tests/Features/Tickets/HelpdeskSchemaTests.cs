@@ -71,9 +71,10 @@ public sealed class HelpdeskSchemaTests(PostgresFixture fixture) : DatabaseTest(
     [InlineData("idx_tickets_status_created", "(status, created_at)")]
     [InlineData("idx_tickets_open", "(created_at) WHERE (status <> 'RESOLVED'::helpdesk.ticket_status)")]
     [InlineData("idx_tickets_forwarded", "(status) WHERE (status = 'FORWARDED'::helpdesk.ticket_status)")]
-    [InlineData("idx_tickets_hostel_status_due", "(hostel_id, status, due_at)")]
-    [InlineData("idx_tickets_category_status_due", "(category_id, status, due_at)")]
-    [InlineData("idx_tickets_assignee_status_due", "(assigned_to, status, due_at)")]
+    [InlineData("idx_tickets_hostel_status_due", "(hostel_id, status, due_at, id)")]
+    [InlineData("idx_tickets_category_status_due", "(category_id, status, due_at, id)")]
+    [InlineData("idx_tickets_assignee_status_due", "(assigned_to, status, due_at, id)")]
+    [InlineData("idx_tickets_undated", "(id) WHERE (due_at IS NULL)")]
     [InlineData("idx_tickets_title_trgm", "USING gin (title gin_trgm_ops)")]
     public async Task Ticket_indexes_are_the_seeds_and_the_queues(string name, string definitionEnd)
     {

@@ -2461,7 +2461,7 @@ namespace AdminPortal.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "AssignedTo", "Status", "CreatedAt" }, "idx_tickets_assignee_status_created"), new[] { "DueAt", "Id", "UpdatedAt", "EscalationLevel" });
 
-                    b.HasIndex(new[] { "AssignedTo", "Status", "DueAt" }, "idx_tickets_assignee_status_due")
+                    b.HasIndex(new[] { "AssignedTo", "Status", "DueAt", "Id" }, "idx_tickets_assignee_status_due")
                         .HasDatabaseName("idx_tickets_assignee_status_due");
 
                     b.HasIndex(new[] { "CategoryId" }, "idx_tickets_category_id")
@@ -2472,7 +2472,7 @@ namespace AdminPortal.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "CategoryId", "Status", "CreatedAt" }, "idx_tickets_category_status_created"), new[] { "DueAt", "Id", "UpdatedAt", "EscalationLevel" });
 
-                    b.HasIndex(new[] { "CategoryId", "Status", "DueAt" }, "idx_tickets_category_status_due")
+                    b.HasIndex(new[] { "CategoryId", "Status", "DueAt", "Id" }, "idx_tickets_category_status_due")
                         .HasDatabaseName("idx_tickets_category_status_due");
 
                     b.HasIndex(new[] { "CreatedBy" }, "idx_tickets_created_by")
@@ -2495,7 +2495,7 @@ namespace AdminPortal.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "HostelId", "Status", "CreatedAt" }, "idx_tickets_hostel_status_created"), new[] { "DueAt", "Id", "UpdatedAt", "EscalationLevel" });
 
-                    b.HasIndex(new[] { "HostelId", "Status", "DueAt" }, "idx_tickets_hostel_status_due")
+                    b.HasIndex(new[] { "HostelId", "Status", "DueAt", "Id" }, "idx_tickets_hostel_status_due")
                         .HasDatabaseName("idx_tickets_hostel_status_due");
 
                     b.HasIndex(new[] { "HostelId", "Status", "DueAt", "Id" }, "idx_tickets_hostel_unassigned_due")
@@ -2531,6 +2531,10 @@ namespace AdminPortal.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "idx_tickets_title_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "idx_tickets_title_trgm"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Id" }, "idx_tickets_undated")
+                        .HasDatabaseName("idx_tickets_undated")
+                        .HasFilter("due_at IS NULL");
 
                     b.ToTable("tickets", "helpdesk", t =>
                         {

@@ -50,6 +50,26 @@ public sealed class UserListTests(PostgresFixture fixture) : UsersTestBase(fixtu
     }
 
     [Fact]
+    public async Task A_page_that_is_not_full_gives_the_total_and_a_full_one_counts()
+    {
+        for (var i = 0; i < 8; i++)
+            await AddPlatformUserAsync($"pager{i}@example.org", $"Pager {i}", $"+91 90000 0000{i}", PlatformUserStatus.Verified);
+        var admin = await AdminAsync();
+        var list = Service<UserQueryService>();
+
+        var search = await list.ListAsync(admin, new(Search: "pager", PageSize: 10));
+        var full = await list.ListAsync(admin, new(PageSize: 10));
+        var last = await list.ListAsync(admin, new(PageSize: 10, Page: 2));
+        var past = await list.ListAsync(admin, new(Search: "pager", PageSize: 10, Page: 3));
+
+        Assert.Equal(8, search.Total);
+        Assert.Equal(13, full.Total);   // five demo accounts and the eight
+        Assert.Equal(10, full.Rows.Count);
+        Assert.Equal((3, 13), (last.Rows.Count, last.Total));
+        Assert.Equal((0, 8), (past.Rows.Count, past.Total));   // past the end: counted
+    }
+
+    [Fact]
     public async Task Filters_round_trip_through_the_url()
     {
         var query = new UserListQuery("a b", PortalRoles.Staff, PlatformUserStatus.NotVerified, PlatformType.CauseI, DeletedFilter.All, UserSort.Name, 3);

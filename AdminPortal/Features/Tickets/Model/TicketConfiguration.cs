@@ -41,10 +41,13 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         t.HasIndex(x => new { x.Status, x.CreatedAt }, "idx_tickets_status_created").HasDatabaseName("idx_tickets_status_created");
         t.HasIndex(x => x.CreatedAt, "idx_tickets_open").HasDatabaseName("idx_tickets_open").HasFilter("status <> 'RESOLVED'");
         t.HasIndex(x => x.Status, "idx_tickets_forwarded").HasDatabaseName("idx_tickets_forwarded").HasFilter("status = 'FORWARDED'");
-        // The staff queue: scoped by hostel, by category or by assignee, filtered by status, ordered by due time.
-        t.HasIndex(x => new { x.HostelId, x.Status, x.DueAt }, "idx_tickets_hostel_status_due").HasDatabaseName("idx_tickets_hostel_status_due");
-        t.HasIndex(x => new { x.CategoryId, x.Status, x.DueAt }, "idx_tickets_category_status_due").HasDatabaseName("idx_tickets_category_status_due");
-        t.HasIndex(x => new { x.AssignedTo, x.Status, x.DueAt }, "idx_tickets_assignee_status_due").HasDatabaseName("idx_tickets_assignee_status_due");
+        // The staff queue: scoped by hostel, by category or by assignee, filtered by status, ordered by due time and id
+        // (the queue's order): a page after a cursor (decision 0038) starts at (due_at, id) in the branch and reads 51
+        // entries; without the id the planner preferred walking idx_tickets_open_due from the cursor, filtering hostel
+        // and status (up to the index's end for a branch with nothing left).
+        t.HasIndex(x => new { x.HostelId, x.Status, x.DueAt, x.Id }, "idx_tickets_hostel_status_due").HasDatabaseName("idx_tickets_hostel_status_due");
+        t.HasIndex(x => new { x.CategoryId, x.Status, x.DueAt, x.Id }, "idx_tickets_category_status_due").HasDatabaseName("idx_tickets_category_status_due");
+        t.HasIndex(x => new { x.AssignedTo, x.Status, x.DueAt, x.Id }, "idx_tickets_assignee_status_due").HasDatabaseName("idx_tickets_assignee_status_due");
         // EXPLAIN on the large data (docs/perf/explain-large.md): "hostel X, open statuses, by due time" read 170k index
         // entries and top-N sorted them (470 ms) with the (hostel, status, due) index, as status IN (...) is five ranges.
         // Partial indexes on the open statuses give the page in due order straight from the index.
@@ -73,5 +76,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // the hostel's tickets in that status to find none (148 ms); here it finds none at once (0.04 ms)
         t.HasIndex(x => new { x.HostelId, x.Status, x.DueAt, x.Id }, "idx_tickets_hostel_unassigned_due")
             .HasDatabaseName("idx_tickets_hostel_unassigned_due").HasFilter("assigned_to IS NULL");
+        // The queue's Next/Previous (decision 0038) read the tickets without a due time beyond the cursor once over the
+        // whole scope, not per branch and status: every writer sets due_at, so this index is empty and the read free
+        t.HasIndex(x => x.Id, "idx_tickets_undated").HasDatabaseName("idx_tickets_undated").HasFilter("due_at IS NULL");
     }
 }

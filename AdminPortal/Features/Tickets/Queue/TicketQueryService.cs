@@ -32,26 +32,60 @@ public sealed class TicketQueryService(
         // walk all its tickets in the scope to find none (50 ms per hostel on the large data).
         if (filter.Overdue)
             statuses = statuses.Intersect(TicketStatuses.ClockRunning).ToList();
-        var take = page * size + 1;   // one more than the page: is there a next page?
-        var filtered = branches.SelectMany(b => statuses.Select(s => Filter(db.Set<Ticket>().Where(b).Where(t => t.Status == s), filter, rules)))
-            .ToList();
+        // A page from a cursor (Next/Previous, decision 0038) reads one page per branch from the cursor; a numbered
+        // page reads page × size + 1 keys per branch and skips (cheap near the top, the depth cap bounds the rest).
+        var cursor = await CursorAsync(db, rules, filter, ct);
+        var reverse = cursor is not null && filter.Before is not null;
+        var take = cursor is null ? page * size + 1 : size + 1;   // one more than needed: is there another page?
+        var beyond = cursor is null ? null : TicketKeyset.Beyond(filter.Sort, cursor, reverse);
+        var filtered = new List<IQueryable<Ticket>>();
+        if (beyond is null || beyond.Dated is not null)
+            filtered.AddRange(branches.SelectMany(b => statuses.Select(s =>
+            {
+                var q = Filter(db.Set<Ticket>().Where(b).Where(t => t.Status == s), filter, rules);
+                return beyond?.Dated is { } dated ? q.Where(dated) : q;
+            })));
+        // tickets without a due time beyond the cursor: one read over the whole scope (an index holds only them)
+        var statusList = statuses.ToList();
+        if (beyond?.Undated is { } undated)
+            filtered.Add(Filter(db.Set<Ticket>().Where(rules.Predicate()).Where(t => statusList.Contains(t.Status)), filter, rules)
+                .Where(undated));
 
         IQueryable<TicketKey>? keys = null;
         foreach (var q in filtered)
         {
-            var part = Order(q, filter.Sort).Take(take).Select(t => new TicketKey
-            {
-                Id = t.Id, DueAt = t.DueAt, CreatedAt = t.CreatedAt, UpdatedAt = t.UpdatedAt, EscalationLevel = t.EscalationLevel,
-            });
+            var part = Keys(TicketKeyset.Order(q, filter.Sort, reverse).Take(take), filter.Sort);
             keys = keys is null ? part : keys.Union(part);
         }
         // No COUNT: counting a scope of 100,000s of rows costs more than the page; the pager needs only "is there more".
-        var pageKeys = await Order(keys!, filter.Sort).Skip(ListDepth.Offset(page, size)).Take(size + 1)
+        var skip = cursor is null ? ListDepth.Offset(page, size) : 0;
+        var pageKeys = await TicketKeyset.Order(keys!, filter.Sort, reverse).Skip(skip).Take(size + 1)
             .Select(k => k.Id).ToListAsync(ct);
         var more = pageKeys.Count > size;
-        var rows = await RowsAsync(db, pageKeys.Take(size).ToList(), ct);
+        pageKeys = pageKeys.Take(size).ToList();
+        if (reverse)
+        {
+            // read backwards from the cursor: put the page in order; nothing before it means this is the first page
+            pageKeys.Reverse();
+            if (!more)
+                page = 1;
+            more = true;
+        }
+        var rows = await RowsAsync(db, pageKeys, ct);
         var seen = ListDepth.Offset(page, size) + rows.Count;
         return new TicketQueuePage(rows, more ? seen + 1 : seen, more, page, size);
+    }
+
+    // The sort keys of the ticket the URL's "after" or "before" names, read within the actor's scope; null when there
+    // is none (then the page number is used).
+    private static Task<TicketCursor?> CursorAsync(PortalDbContext db, TicketScopeRules rules, TicketQueueQuery filter,
+        CancellationToken ct)
+    {
+        if (filter.SafePage == 1 || (filter.After ?? filter.Before) is not { } id)
+            return Task.FromResult<TicketCursor?>(null);
+        return db.Set<Ticket>().AsNoTracking().Where(rules.Predicate()).Where(t => t.Id == id)
+            .Select(t => new TicketCursor(t.Id, t.DueAt, t.CreatedAt, t.UpdatedAt, t.EscalationLevel))
+            .FirstOrDefaultAsync(ct);
     }
 
     /// <summary>
@@ -147,15 +181,15 @@ public sealed class TicketQueryService(
         return q;
     }
 
-    // one ordering for the tickets of each branch and for the union of their keys
-    private static IQueryable<T> Order<T>(IQueryable<T> q, TicketSort sort) where T : ITicketSortKeys => sort switch
+    // Only the sort's own keys: with the (x, status, due_at, id) indexes a due-time page is then index-only per branch,
+    // and a cursor page's bound is not weighed against a heap visit the planner misjudges (it walked
+    // idx_tickets_open_due from the cursor instead: the whole table's due_at histogram says few tickets fall due later).
+    private static IQueryable<TicketKey> Keys(IQueryable<Ticket> q, TicketSort sort) => sort switch
     {
-        TicketSort.DueDesc => q.OrderByDescending(t => t.DueAt).ThenByDescending(t => t.Id),
-        TicketSort.Created => q.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
-        TicketSort.CreatedDesc => q.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
-        TicketSort.Updated => q.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
-        TicketSort.Escalation => q.OrderByDescending(t => t.EscalationLevel).ThenBy(t => t.DueAt).ThenBy(t => t.Id),
-        _ => q.OrderBy(t => t.DueAt).ThenBy(t => t.Id),
+        TicketSort.Created or TicketSort.CreatedDesc => q.Select(t => new TicketKey { Id = t.Id, CreatedAt = t.CreatedAt }),
+        TicketSort.Updated => q.Select(t => new TicketKey { Id = t.Id, UpdatedAt = t.UpdatedAt }),
+        TicketSort.Escalation => q.Select(t => new TicketKey { Id = t.Id, EscalationLevel = t.EscalationLevel, DueAt = t.DueAt }),
+        _ => q.Select(t => new TicketKey { Id = t.Id, DueAt = t.DueAt }),
     };
 
     private static async Task<List<TicketRow>> RowsAsync(PortalDbContext db, List<int> ids, CancellationToken ct)

@@ -40,6 +40,10 @@ public sealed record TicketQueueQuery
     /// <summary>1-based; never past <see cref="ListDepth.LastPage"/>.</summary>
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = DefaultPageSize;
+    /// <summary>Next's cursor: the page starts after this ticket in the sort (decision 0038); <see cref="Page"/> numbers it.</summary>
+    public int? After { get; init; }
+    /// <summary>Previous's cursor: the page ends before this ticket in the sort.</summary>
+    public int? Before { get; init; }
 
     public IReadOnlyList<TicketStatus> EffectiveStatuses =>
         AllStatuses ? Enum.GetValues<TicketStatus>() : Statuses.Count > 0 ? Statuses : TicketStatuses.Active;
@@ -56,7 +60,8 @@ public sealed record TicketQueueQuery
     public static TicketQueueQuery From(string? status = null, string? category = null, string? subcategory = null,
         string? hostel = null, string? assignee = null, string? escalated = null, string? level = null,
         string? overdue = null, string? dueWithin = null, string? createdFrom = null, string? createdTo = null,
-        string? q = null, string? scope = null, string? sort = null, string? page = null)
+        string? q = null, string? scope = null, string? sort = null, string? page = null, string? after = null,
+        string? before = null)
     {
         var statusText = QueryValues.Text(status, 400);
         return new TicketQueueQuery
@@ -78,6 +83,8 @@ public sealed record TicketQueueQuery
             MyCategories = QueryValues.Text(scope) == "my-categories",
             Sort = TicketSorts.Parse(QueryValues.Text(sort, 40)),
             Page = QueryValues.Page(page, ListDepth.LastPage(DefaultPageSize)),
+            After = QueryValues.OptionalInt(after, 1),
+            Before = QueryValues.OptionalInt(after) is null ? QueryValues.OptionalInt(before, 1) : null,
         };
     }
 
@@ -88,7 +95,7 @@ public sealed record TicketQueueQuery
         string? Get(string key) => v.GetValueOrDefault(key);
         return From(Get("status"), Get("category"), Get("subcategory"), Get("hostel"), Get("assignee"), Get("escalated"),
             Get("level"), Get("overdue"), Get("due_within"), Get("created_from"), Get("created_to"), Get("q"), Get("scope"),
-            Get("sort"), Get("page"));
+            Get("sort"), Get("page"), Get("after"), Get("before"));
     }
 
     /// <summary>The URL's query string ("?status=all&amp;page=2", or "" for the default view).</summary>
@@ -120,8 +127,12 @@ public sealed record TicketQueueQuery
         yield return new("q", Text);
         yield return new("scope", MyCategories ? "my-categories" : null);
         yield return new("sort", Sort == TicketSort.Due ? null : TicketSorts.Code(Sort));
-        if (includePage)
-            yield return new("page", SafePage > 1 ? QueryValues.Format(SafePage) : null);
+        if (!includePage)
+            yield break;
+        yield return new("page", SafePage > 1 ? QueryValues.Format(SafePage) : null);
+        // a cursor only means something beyond the first page
+        yield return new("after", SafePage > 1 && After is { } a ? QueryValues.Format(a) : null);
+        yield return new("before", SafePage > 1 && After is null && Before is { } b ? QueryValues.Format(b) : null);
     }
 }
 

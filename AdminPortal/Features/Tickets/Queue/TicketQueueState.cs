@@ -102,13 +102,25 @@ public sealed class TicketQueueState
     }
 
     /// <summary>A filter changed: back to the first page.</summary>
-    public TicketQueueQuery Filtered(TicketQueueQuery next) => next with { Page = 1 };
+    public TicketQueueQuery Filtered(TicketQueueQuery next) => next with { Page = 1, After = null, Before = null };
 
-    public TicketQueueQuery OnPage(int page) => Query with { Page = page };
+    /// <summary>
+    /// A page link: the next page reads after this page's last row and the previous one before its first (keyset,
+    /// the same cost at any depth, decision 0038); any other page, and the first, by its number.
+    /// </summary>
+    public TicketQueueQuery OnPage(int page)
+    {
+        var rows = Page.Rows;
+        if (rows.Count > 0 && page == Page.Page + 1)
+            return Query with { Page = page, After = rows[^1].Id, Before = null };
+        if (rows.Count > 0 && page == Page.Page - 1 && page > 1)
+            return Query with { Page = page, After = null, Before = rows[0].Id };
+        return Query with { Page = page, After = null, Before = null };
+    }
 
     /// <summary>A click on a sortable column: the other direction when it is the sort, else its first.</summary>
     public TicketQueueQuery SortBy(TicketSort first, TicketSort second) =>
-        Query with { Sort = TicketSorts.Toggle(Query.Sort, first, second), Page = 1 };
+        Query with { Sort = TicketSorts.Toggle(Query.Sort, first, second), Page = 1, After = null, Before = null };
 
     public bool SortedBy(TicketSort first, TicketSort second) => Query.Sort == first || Query.Sort == second;
 
