@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.RegularExpressions;
 
 namespace AdminPortal.Bench;
 
 /// <summary>The portal as a child process (<c>dotnet AdminPortal.dll</c>) on a free loopback port, over the bench database.</summary>
-public sealed partial class PortalProcess : IAsyncDisposable
+public sealed class PortalProcess : IAsyncDisposable
 {
     private readonly Process _process;
     public Uri BaseAddress { get; }
@@ -92,28 +90,8 @@ public sealed partial class PortalProcess : IAsyncDisposable
     }
 
     /// <summary>An HttpClient signed in as <paramref name="email"/> by posting the login form (antiforgery token, cookies kept).</summary>
-    public async Task<HttpClient> SignInAsync(string email, string password)
-    {
-        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        var http = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var page = await http.GetStringAsync("/account/login");
-        var token = AntiforgeryInput().Match(page).Groups[1].Value;
-        var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
-        var response = await http.PostAsync("/account/login", form);
-        var location = response.Headers.Location?.ToString() ?? "";
-        if ((int)response.StatusCode is not (302 or 303) || location.Contains("/account/login", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"sign-in as {email} failed: {(int)response.StatusCode} {location}");
-        return http;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryInput();
+    public async Task<HttpClient> SignInAsync(string email, string password) =>
+        (await CircuitClient.PortalSession.SignInAsync(BaseAddress, email, password)).Http;
 
     public async ValueTask DisposeAsync()
     {
