@@ -43,7 +43,13 @@ public static class CircuitBenchmarks
             : PortalMemory.MachineAvailable() < minFree ? $"memory guard: machine MemAvailable under {minFree / 1048576:F0} MB"
             : null;
         void Progress(int open, TimeSpan at) => Console.WriteLine(
-            $"    {open} open after {at.TotalSeconds:F0} s, portal RSS {PortalMemory.RssOf(portal.Pid) / 1048576:F0} MB, load average {bench.LoadAverage()}");
+            $"    {open} open after {at.TotalSeconds:F0} s, portal RSS {PortalMemory.RssOf(portal.Pid) / 1048576:F0} MB, connections closed so far {journal.Closed}, load average {bench.LoadAverage()}");
+        async Task StatusAsync(string when)
+        {
+            var live = await LiveAsync(admin);
+            Console.WriteLine($"  {when}: portal counts {live.Circuits} circuits, {live.Subscribers} feed subscriptions; client: {journal.Closed} connections closed, {journal.Errors.Count} errors" +
+                (journal.Errors.TryPeek(out var e) ? $", first at {e.At:HH:mm:ss}: {e.What}" : ""));
+        }
 
         // first opens of each page JIT the prerender and the circuit's paths: unmeasured
         await using (var warm = new CircuitFleet(moderator, "/products", journal))
@@ -75,21 +81,36 @@ public static class CircuitBenchmarks
             $"circuits opened / seconds until the first error (or all {opening.Opened}); first error: {opening.FirstError ?? "none"}; stopped: {opening.StoppedBecause ?? "count reached"}",
             "/s", opening.PerSecondToFirstError, opening.PerSecondToFirstError, opening.Opened));
         figures.Add(Figure.From(Group, "one products queue opened", "GET the page, connect, StartCircuit, UpdateRootComponents, first render batch", opening.OpenMs));
+        if (RenderBenchmarks.Int(options, "hold-seconds", 0) is > 0 and var hold)
+        {
+            // time to look inside (e.g. dotnet-gcdump collect -p PID): what the open circuits hold
+            Console.WriteLine($"  holding {hold} s with {queues.Open.Count} queues open: portal PID {portal.Pid}");
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
+        await StatusAsync($"{queues.Open.Count} queues open");
+        var idleFrom = Cpu.Read([portal]);
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        var idleTo = Cpu.Read([portal]);
+        Console.WriteLine($"  idle with {queues.Open.Count} queues, 10 s: portal CPU {(idleTo.PortalsMs - idleFrom.PortalsMs) / 10:F0} ms/s, machine busy {(idleTo.MachineMs - idleFrom.MachineMs) / 10:F0} ms/s of 2,000 (load average {bench.LoadAverage()})");
+
+        await StatusAsync("before the approvals");
+        foreach (var f in figures)
+            Console.WriteLine($"  = {f.Name}: median {f.Median:F1} p95 {f.P95:F1} {f.Unit} (n {f.Samples})");
+        figures.AddRange(await ApprovalsAsync(bench, portal, admin, queues.Open.ToList(), approvals));
+        await StatusAsync("after the approvals");
+        // the memory read forces a full GC of the whole heap: last, so its pause (seconds at 4,000 circuits on two
+        // busy cores) cannot touch the approvals
         await Task.Delay(TimeSpan.FromSeconds(10));
         var withQueues = await PortalMemory.ReadAsync(admin, portal);
         figures.AddRange(MemoryFigures("products queue", queues.Open.Count, before, withQueues, 1024));
         figures.Add(new Figure(Group, $"portal RSS with {queues.Open.Count} queues open", "VmRSS of the portal process (/proc), after a full GC",
             "MB", withQueues.RssBytes / 1048576, withQueues.RssBytes / 1048576, queues.Open.Count,
             queues.Open.Count >= 5000 ? 5 * 1024 : null, queues.Open.Count >= 5000 ? "target: 5,000 queues in 5 GB" : "fewer than 5,000 open: no target"));
-        var idleFrom = Cpu.Read([portal]);
-        await Task.Delay(TimeSpan.FromSeconds(10));
-        var idleTo = Cpu.Read([portal]);
-        Console.WriteLine($"  idle with {queues.Open.Count} queues, 10 s: portal CPU {(idleTo.PortalsMs - idleFrom.PortalsMs) / 10:F0} ms/s, machine busy {(idleTo.MachineMs - idleFrom.MachineMs) / 10:F0} ms/s of 2,000 (load average {bench.LoadAverage()})");
-
-        figures.AddRange(await ApprovalsAsync(bench, portal, admin, queues.Open.ToList(), approvals));
+        foreach (var f in figures.TakeLast(3))
+            Console.WriteLine($"  = {f.Name}: median {f.Median:F1} p95 {f.P95:F1} {f.Unit} (n {f.Samples})");
         Console.WriteLine("  JS interop calls the circuits answered: " + string.Join(", ", journal.JsCalls.OrderByDescending(c => c.Value).Select(c => $"{c.Key} x{c.Value}")));
-        Console.WriteLine($"  circuits closed by the server: {journal.Closed}; errors: {journal.Errors.Count}" +
-            (journal.Errors.TryPeek(out var first) ? $", first at {first.At:HH:mm:ss}: {first.What}" : ""));
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await StatusAsync("5 s after the memory read (its full GC)");
         return figures;
     }
 

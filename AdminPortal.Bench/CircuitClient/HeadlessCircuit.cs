@@ -37,6 +37,9 @@ public sealed class HeadlessCircuit : IAsyncDisposable
     public int Batches => Volatile.Read(ref _batches);
     public long BatchBytes => Interlocked.Read(ref _bytes);
 
+    /// <summary>Each render batch as it arrives (before it is acknowledged), for a caller that wants to read it.</summary>
+    public event Action<HeadlessCircuit, byte[]>? BatchReceived;
+
     /// <summary>The first thing that went wrong on this circuit (JS.Error, the connection closed), or null.</summary>
     public string? Error { get; private set; }
 
@@ -71,7 +74,7 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         {
             if (!_disposing)
             {
-                var why = "connection closed by the server" + (ex is null ? "" : ": " + ex.Message);
+                var why = "connection closed" + (ex is null ? "" : ": " + ex.Message);
                 Error ??= why;
                 _journal?.ClosedByServer(why);
                 _firstBatch.TrySetException(new InvalidOperationException(why));
@@ -123,6 +126,7 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _bytes, data.Length);
         _firstBatch.TrySetResult();
+        BatchReceived?.Invoke(this, data);
         // acknowledged as RenderQueue.ts does after applying it, re-sent batches (a lower id) included
         return _hub.SendAsync("OnRenderCompleted", batchId, (string?)null);
     }
