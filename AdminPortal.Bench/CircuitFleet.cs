@@ -113,13 +113,13 @@ internal readonly record struct PortalMemory(double RssBytes, double HeapBytes)
 {
     public static double RssOf(int pid) =>
         File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
-            .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024)
+            .Select(l => double.Parse(l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024)
             .FirstOrDefault();
 
     /// <summary>Memory the machine can still give (MemAvailable), in bytes: the guard against crowding the others out.</summary>
     public static double MachineAvailable() =>
         File.ReadLines("/proc/meminfo").Where(l => l.StartsWith("MemAvailable:", StringComparison.Ordinal))
-            .Select(l => double.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024)
+            .Select(l => double.Parse(l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024)
             .FirstOrDefault();
 
     /// <summary>GET /_diagnostics/memory (a full GC, then the heap size) as an admin; RSS read right after.</summary>
