@@ -48,7 +48,9 @@ public sealed class PortalProcess : IAsyncDisposable
         var port = Data.Local.EmbeddedPostgres.FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var p = Process.Start(Info(connectionString, ["--urls", baseAddress.ToString().TrimEnd('/')]))!;
-        p.OutputDataReceived += (_, _) => { };
+        // BENCH_PORTAL_LOG=FILE keeps the portal's console log (e.g. with Logging__LogLevel__Microsoft.AspNetCore.SignalR=Debug)
+        var log = Environment.GetEnvironmentVariable("BENCH_PORTAL_LOG") is { Length: > 0 } path ? TextWriter.Synchronized(File.AppendText(path)) : null;
+        p.OutputDataReceived += (_, e) => { if (e.Data is not null) log?.WriteLine(e.Data); };
         p.ErrorDataReceived += (_, e) => { if (e.Data is not null && e.Data.Contains("fail", StringComparison.Ordinal)) Console.WriteLine("  portal| " + e.Data); };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
