@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.RegularExpressions;
 
 namespace AdminPortal.Bench;
 
 /// <summary>The portal as a child process (<c>dotnet AdminPortal.dll</c>) on a free loopback port, over the bench database.</summary>
-public sealed partial class PortalProcess : IAsyncDisposable
+public sealed class PortalProcess : IAsyncDisposable
 {
     private readonly Process _process;
     public Uri BaseAddress { get; }
@@ -50,7 +48,9 @@ public sealed partial class PortalProcess : IAsyncDisposable
         var port = Data.Local.EmbeddedPostgres.FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
         var p = Process.Start(Info(connectionString, ["--urls", baseAddress.ToString().TrimEnd('/')]))!;
-        p.OutputDataReceived += (_, _) => { };
+        // BENCH_PORTAL_LOG=FILE keeps the portal's console log (e.g. with Logging__LogLevel__Microsoft.AspNetCore.SignalR=Debug)
+        var log = Environment.GetEnvironmentVariable("BENCH_PORTAL_LOG") is { Length: > 0 } path ? TextWriter.Synchronized(File.AppendText(path)) : null;
+        p.OutputDataReceived += (_, e) => { if (e.Data is not null) log?.WriteLine(e.Data); };
         p.ErrorDataReceived += (_, e) => { if (e.Data is not null && e.Data.Contains("fail", StringComparison.Ordinal)) Console.WriteLine("  portal| " + e.Data); };
         p.BeginOutputReadLine();
         p.BeginErrorReadLine();
@@ -92,28 +92,8 @@ public sealed partial class PortalProcess : IAsyncDisposable
     }
 
     /// <summary>An HttpClient signed in as <paramref name="email"/> by posting the login form (antiforgery token, cookies kept).</summary>
-    public async Task<HttpClient> SignInAsync(string email, string password)
-    {
-        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
-        var http = new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var page = await http.GetStringAsync("/account/login");
-        var token = AntiforgeryInput().Match(page).Groups[1].Value;
-        var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = token,
-            ["_handler"] = "login",
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        });
-        var response = await http.PostAsync("/account/login", form);
-        var location = response.Headers.Location?.ToString() ?? "";
-        if ((int)response.StatusCode is not (302 or 303) || location.Contains("/account/login", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"sign-in as {email} failed: {(int)response.StatusCode} {location}");
-        return http;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryInput();
+    public async Task<HttpClient> SignInAsync(string email, string password) =>
+        (await CircuitClient.PortalSession.SignInAsync(BaseAddress, email, password)).Http;
 
     public async ValueTask DisposeAsync()
     {

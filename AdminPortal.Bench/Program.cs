@@ -17,6 +17,9 @@ using Npgsql;
 //     [--only-lists]    (figure 1 alone, with --cases to pick some: the list pages through the screens' services)
 //     [--only-outage] [--writers N] [--stop-seconds N]   (figure 15: restart and stop a THROWAWAY cluster under a portal
 //                       process and a stream of writes; refuses --connection and --data-dir)
+//     [--only-circuits] [--circuits N] [--dashboard-circuits N] [--approvals N] [--open-concurrency N] [--ramp-per-second N]
+//         [--max-errors N] [--open-minutes N] [--max-rss-mb N] [--min-free-mb N] [--hold-seconds N]
+//                       (figure 16: N headless circuits on one portal process, on whatever data the database has)
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);
 var warmup = int.Parse(options.GetValueOrDefault("warmup") ?? "10", System.Globalization.CultureInfo.InvariantCulture);
@@ -65,6 +68,13 @@ try
         Console.WriteLine($"Figure 15: database restart and outage (load average {bench.LoadAverage()})");
         figures.AddRange(await OutageBenchmarks.RunAsync(bench, cluster, RenderBenchmarks.Int(options, "writers", 4),
             RenderBenchmarks.Int(options, "stop-seconds", 20)));
+        onlyRender = true;   // nothing else
+        options["skip-render"] = "";
+    }
+    else if (options.ContainsKey("only-circuits"))
+    {
+        Console.WriteLine($"Figure 16: headless circuits on one instance (load average {bench.LoadAverage()})");
+        figures.AddRange(await CircuitBenchmarks.RunAsync(bench, options));
         onlyRender = true;   // nothing else
         options["skip-render"] = "";
     }

@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AdminPortal.Bench.CircuitClient;
+using AdminPortal.Data.Demo;
+using AdminPortal.Features.Products;
+using AdminPortal.Features.Products.Queue;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AdminPortal.Bench;
+
+/// <summary>
+/// Figure 16 (<c>--only-circuits</c>): thousands of circuits on one portal process, opened by the headless client
+/// (CircuitClient/, decision 0037) instead of Chromium. Idle dashboards first (memory each), closed again; then N
+/// products queues as the moderator: how fast they open and the first error, memory each, then approvals through
+/// the real service (ProductModeration, which publishes over NOTIFY) reaching all of them: the portal's own
+/// delivery histogram and the arrival of each circuit's next render batch at the client, with CPU per approval.
+/// Loopback only, on the portal it starts; bounded by count, time, an error budget and a memory guard.
+/// </summary>
+public static class CircuitBenchmarks
+{
+    private const string Group = "16. headless circuits on one instance";
+    private const string Moderator = "moderator@adminportal.demo";
+
+    public static async Task<List<Figure>> RunAsync(BenchContext bench, Dictionary<string, string?> options)
+    {
+        var count = RenderBenchmarks.Int(options, "circuits", 5000);
+        var dashboards = RenderBenchmarks.Int(options, "dashboard-circuits", Math.Min(count, 500));
+        var approvals = RenderBenchmarks.Int(options, "approvals", 10);
+        var concurrency = RenderBenchmarks.Int(options, "open-concurrency", 16);
+        var perSecond = RenderBenchmarks.Int(options, "ramp-per-second", 0);
+        var maxErrors = RenderBenchmarks.Int(options, "max-errors", 10);
+        var bound = TimeSpan.FromMinutes(RenderBenchmarks.Int(options, "open-minutes", 20));
+        var maxRss = RenderBenchmarks.Int(options, "max-rss-mb", 9000) * 1048576.0;
+        var minFree = RenderBenchmarks.Int(options, "min-free-mb", 4000) * 1048576.0;
+        var figures = new List<Figure>();
+        var journal = new CircuitJournal();
+
+        await using var portal = await PortalProcess.StartAsync(bench.ConnectionString);
+        using var moderator = await PortalSession.SignInAsync(portal.BaseAddress, Moderator, DemoAccounts.Password);
+        using var admin = await PortalSession.SignInAsync(portal.BaseAddress, "admin@adminportal.demo", DemoAccounts.Password);
+        string? Guard() =>
+            PortalMemory.RssOf(portal.Pid) > maxRss ? $"memory guard: portal RSS over {maxRss / 1048576:F0} MB"
+            : PortalMemory.MachineAvailable() < minFree ? $"memory guard: machine MemAvailable under {minFree / 1048576:F0} MB"
+            : null;
+        void Progress(int open, TimeSpan at) => Console.WriteLine(
+            $"    {open} open after {at.TotalSeconds:F0} s, portal RSS {PortalMemory.RssOf(portal.Pid) / 1048576:F0} MB, connections closed so far {journal.Closed}, load average {bench.LoadAverage()}");
+        async Task StatusAsync(string when)
+        {
+            var live = await LiveAsync(admin);
+            Console.WriteLine($"  {when}: portal counts {live.Circuits} circuits, {live.Subscribers} feed subscriptions; client: {journal.Closed} connections closed, {journal.Errors.Count} errors" +
+                (journal.Errors.TryPeek(out var e) ? $", first at {e.At:HH:mm:ss}: {e.What}" : ""));
+        }
+
+        // first opens of each page JIT the prerender and the circuit's paths: unmeasured
+        await using (var warm = new CircuitFleet(moderator, "/products", journal))
+            await warm.OpenAsync(4, 2, 0, 4, bound, () => null);
+        await using (var warm = new CircuitFleet(moderator, "/", journal))
+            await warm.OpenAsync(4, 2, 0, 4, bound, () => null);
+        await WhenCircuitsAsync(admin, n => n == 0);
+
+        // idle dashboards: memory each
+        var before = await PortalMemory.ReadAsync(admin, portal);
+        await using (var fleet = new CircuitFleet(moderator, "/", journal))
+        {
+            Console.WriteLine($"  opening {dashboards} dashboards (load average {bench.LoadAverage()})");
+            var opened = await fleet.OpenAsync(dashboards, concurrency, perSecond, maxErrors, bound, Guard, Progress);
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var after = await PortalMemory.ReadAsync(admin, portal);
+            figures.AddRange(MemoryFigures("idle dashboard (/)", opened.Opened, before, after, 300));
+            Console.WriteLine($"  {opened.Opened} dashboards open: {Describe(opened)}");
+        }
+        await WhenCircuitsAsync(admin, n => n == 0);
+
+        // products queues
+        before = await PortalMemory.ReadAsync(admin, portal);
+        await using var queues = new CircuitFleet(moderator, "/products", journal);
+        Console.WriteLine($"  opening {count} products queues, {concurrency} at a time{(perSecond > 0 ? $", at most {perSecond}/s" : "")} (load average {bench.LoadAverage()})");
+        var opening = await queues.OpenAsync(count, concurrency, perSecond, maxErrors, bound, Guard, Progress);
+        Console.WriteLine($"  {Describe(opening)}");
+        figures.Add(new Figure(Group, $"products queues opened per second (moderator, {concurrency} in flight)",
+            $"circuits opened / seconds until the first error (or all {opening.Opened}); first error: {opening.FirstError ?? "none"}; stopped: {opening.StoppedBecause ?? "count reached"}",
+            "/s", opening.PerSecondToFirstError, opening.PerSecondToFirstError, opening.Opened));
+        figures.Add(Figure.From(Group, "one products queue opened", "GET the page, connect, StartCircuit, UpdateRootComponents, first render batch", opening.OpenMs));
+        if (RenderBenchmarks.Int(options, "hold-seconds", 0) is > 0 and var hold)
+        {
+            // time to look inside (e.g. dotnet-gcdump collect -p PID): what the open circuits hold
+            Console.WriteLine($"  holding {hold} s with {queues.Open.Count} queues open: portal PID {portal.Pid}");
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
+        await StatusAsync($"{queues.Open.Count} queues open");
+        var idleFrom = Cpu.Read([portal]);
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        var idleTo = Cpu.Read([portal]);
+        Console.WriteLine($"  idle with {queues.Open.Count} queues, 10 s: portal CPU {(idleTo.PortalsMs - idleFrom.PortalsMs) / 10:F0} ms/s, machine busy {(idleTo.MachineMs - idleFrom.MachineMs) / 10:F0} ms/s of 2,000 (load average {bench.LoadAverage()})");
+
+        await StatusAsync("before the approvals");
+        foreach (var f in figures)
+            Console.WriteLine($"  = {f.Name}: median {f.Median:F1} p95 {f.P95:F1} {f.Unit} (n {f.Samples})");
+        figures.AddRange(await ApprovalsAsync(bench, portal, admin, queues.Open.ToList(), approvals));
+        await StatusAsync("after the approvals");
+        // the memory read forces a full GC of the whole heap: last, so its pause (seconds at 4,000 circuits on two
+        // busy cores) cannot touch the approvals
+        await Task.Delay(TimeSpan.FromSeconds(10));
+        var withQueues = await PortalMemory.ReadAsync(admin, portal);
+        figures.AddRange(MemoryFigures("products queue", queues.Open.Count, before, withQueues, 1024));
+        figures.Add(new Figure(Group, $"portal RSS with {queues.Open.Count} queues open", "VmRSS of the portal process (/proc), after a full GC",
+            "MB", withQueues.RssBytes / 1048576, withQueues.RssBytes / 1048576, queues.Open.Count,
+            queues.Open.Count >= 5000 ? 5 * 1024 : null, queues.Open.Count >= 5000 ? "target: 5,000 queues in 5 GB" : "fewer than 5,000 open: no target"));
+        foreach (var f in figures.TakeLast(3))
+            Console.WriteLine($"  = {f.Name}: median {f.Median:F1} p95 {f.P95:F1} {f.Unit} (n {f.Samples})");
+        Console.WriteLine("  JS interop calls the circuits answered: " + string.Join(", ", journal.JsCalls.OrderByDescending(c => c.Value).Select(c => $"{c.Key} x{c.Value}")));
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await StatusAsync("5 s after the memory read (its full GC)");
+        return figures;
+    }
+
+    private static string Describe(CircuitFleet.Opening o) =>
+        $"{o.Opened} opened in {o.Elapsed.TotalSeconds:F1} s ({o.PerSecond:F1}/s), open p50 {Stats.Percentile(o.OpenMs, 0.5):F0} ms p95 {Stats.Percentile(o.OpenMs, 0.95):F0} ms, " +
+        $"errors {o.Errors}{(o.FirstError is null ? "" : $", first after {o.OpenAtFirstError} open ({o.AtFirstError.TotalSeconds:F1} s): {o.FirstError}")}" +
+        (o.StoppedBecause is null ? "" : $", stopped: {o.StoppedBecause}");
+
+    private static IEnumerable<Figure> MemoryFigures(string what, int circuits, PortalMemory before, PortalMemory after, double targetKb)
+    {
+        var n = Math.Max(1, circuits);
+        var heap = (after.HeapBytes - before.HeapBytes) / n / 1024;
+        var rss = (after.RssBytes - before.RssBytes) / n / 1024;
+        return
+        [
+            new Figure(Group, $"{what}: managed heap per circuit", $"heap after a full GC with {circuits} open, minus before, / {circuits} (/_diagnostics/memory)", "KB", heap, heap, circuits, targetKb),
+            new Figure(Group, $"{what}: resident memory per circuit", $"portal VmRSS with {circuits} open, minus before, / {circuits} (/proc)", "KB", rss, rss, circuits),
+        ];
+    }
+
+    /// <summary>Waits (up to 4 minutes) until the portal's open-circuit count satisfies <paramref name="done"/>.</summary>
+    private static async Task<long> WhenCircuitsAsync(PortalSession admin, Func<long, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (true)
+        {
+            var now = (await LiveAsync(admin)).Circuits;
+            if (done(now) || DateTime.UtcNow > deadline)
+                return now;
+            await Task.Delay(500);
+        }
+    }
+
+    private static async Task<LiveSnapshot> LiveAsync(PortalSession admin)
+    {
+        using var doc = JsonDocument.Parse(await admin.Http.GetStringAsync("/_diagnostics/live"));
+        return LiveSnapshot.From(doc.RootElement);
+    }
+
+    private static async Task<List<Figure>> ApprovalsAsync(BenchContext bench, PortalProcess portal, PortalSession admin,
+        List<HeadlessCircuit> circuits, int samples)
+    {
+        const int warmup = 2;
+        await using var services = new PortalServices(bench.ConnectionString);
+        var principal = await services.SignedInAsync(Moderator);
+        var arrivals = new List<double>();
+        var serviceMs = new List<double>();
+        var (portalCpu, machineCpu) = (new List<double>(), new List<double>());
+        ServerDeliveries? server = null;
+        var missing = 0;
+        Console.WriteLine($"  approvals: {warmup} unmeasured, then {samples}, each reaching {circuits.Count} queues (load average {bench.LoadAverage()})");
+        for (var s = -warmup; s < samples; s++)
+        {
+            string id;
+            await using (var scope = services.CreateScope())
+                id = (await scope.ServiceProvider.GetRequiredService<ProductQueryService>().GetPageAsync(principal, new ProductQueueQuery())).Rows[0].Id;
+            foreach (var c in circuits)
+                c.Arm();
+            var liveBefore = await LiveAsync(admin);
+            var cpuBefore = Cpu.Read([portal]);
+            var start = Stopwatch.GetTimestamp();
+            await using (var scope = services.CreateScope())
+            {
+                var outcome = await scope.ServiceProvider.GetRequiredService<ProductModeration>()
+                    .DecideAsync(principal, new ProductDecision(id, ModerationAction.Approve));
+                if (!outcome.Succeeded)
+                    throw new InvalidOperationException($"approving {id}: {outcome}");
+            }
+            var returned = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            // every circuit's next batch, or 30 s; then the queues' coalesced refill (150 ms) and its batch
+            var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 30;
+            while (circuits.Any(c => c.ArrivalTimestamp is null) && Stopwatch.GetTimestamp() < deadline)
+                await Task.Delay(50);
+            var allIn = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            await Task.Delay(1500);
+            var cpuAfter = Cpu.Read([portal]);
+            var liveAfter = await LiveAsync(admin);
+            var times = circuits.Select(c => c.ArrivalTimestamp is { } t ? (t - start) * 1000.0 / Stopwatch.Frequency : double.NaN).ToList();
+            var late = times.Count(double.IsNaN);
+            var delivered = liveAfter.Deliveries.Minus(liveBefore.Deliveries);
+            Console.WriteLine($"    {(s < 0 ? "warm-up" : $"sample {s + 1}")}: service {returned:F0} ms, all arrived {allIn:F0} ms, arrival p50 {Stats.Percentile(times.Where(t => !double.IsNaN(t)).ToList(), 0.5):F0} p95 {Stats.Percentile(times.Where(t => !double.IsNaN(t)).ToList(), 0.95):F0} ms, " +
+                $"server p95 {delivered.Percentile(0.95):F0} ms ({delivered.Total} deliveries), none within 30 s: {late}, portal CPU {cpuAfter.PortalsMs - cpuBefore.PortalsMs:F0} ms, load average {bench.LoadAverage()}");
+            if (s < 0)
+                continue;
+            arrivals.AddRange(times.Where(t => !double.IsNaN(t)));
+            missing += late;
+            serviceMs.Add(returned);
+            server = server is null ? delivered : server.Plus(delivered);
+            portalCpu.Add(cpuAfter.PortalsMs - cpuBefore.PortalsMs);
+            machineCpu.Add(cpuAfter.MachineMs - cpuBefore.MachineMs);
+        }
+        var n = circuits.Count;
+        return
+        [
+            Figure.From(Group, $"one approval reaching {n} queues: arrival at the client",
+                "ProductModeration.DecideAsync called to each circuit's next render batch received by the headless client (all circuits x samples)",
+                arrivals, n >= 5000 ? 2000 : null, $"{missing} circuit-samples got no batch within 30 s; the service call itself: median {Stats.Percentile(serviceMs, 0.5):F0} ms"),
+            new Figure(Group, $"one approval reaching {n} queues: on the server", "publish to each circuit's handler done, its render batch sent (the portal's delivery histogram, /_diagnostics/live; bucket-interpolated)",
+                "ms", server?.Percentile(0.5) ?? double.NaN, server?.Percentile(0.95) ?? double.NaN, (int)(server?.Total ?? 0), n >= 5000 ? 2000 : null),
+            Figure.From(Group, $"CPU per approval with {n} queues, portal", "CPU time of the portal from the call until 1.5 s after the last arrival (refill included); /proc", portalCpu),
+            Figure.From(Group, $"CPU per approval with {n} queues, whole machine", "busy CPU time of both cores over the same span (the headless client included)", machineCpu),
+        ];
+    }
+}
