@@ -43,6 +43,17 @@ public sealed class HeadlessCircuitTests(PostgresFixture fixture) : DatabaseTest
             Assert.All(circuits, c => Assert.True(c.Batches >= 1, "the circuit's first render batch arrived"));
             Assert.Equal(3, host.Services.GetRequiredService<LiveInstance>().OpenCircuits);
             Assert.Contains(journal.JsCalls.Keys, k => k == "Blazor._internal.attachWebRendererInterop");
+            // a page subscribes to the live feed after its first interactive render (LiveComponentBase.OnAfterRenderAsync,
+            // once the client acknowledged that batch): wait until the feed's subscriptions stop growing, so the approval
+            // below is not published before the last circuit listens (bounded; on a busy machine the acks come late)
+            var feed = host.Services.GetRequiredService<IChangeFeed>();
+            var (last, steadySince, settle) = (-1, DateTime.UtcNow, DateTime.UtcNow.AddSeconds(30));
+            while (DateTime.UtcNow < settle && (feed.SubscriberCount != last || DateTime.UtcNow - steadySince < TimeSpan.FromSeconds(1)))
+            {
+                if (feed.SubscriberCount != last)
+                    (last, steadySince) = (feed.SubscriberCount, DateTime.UtcNow);
+                await Task.Delay(50);
+            }
             foreach (var c in circuits)
                 c.BatchReceived += (circuit, batch) =>
                 {

@@ -224,6 +224,11 @@ public sealed class ServiceCallerMatrixTests(PostgresFixture fixture) : Database
                                          "no caller, runs as the system; no page reaches it",
         ["SubscriptionExpiryPass.RunOnceAsync"] = "the background subscription expiry pass: no caller, runs as the system " +
                                                   "once across instances; no page reaches it",
+        ["DashboardReader.ReadAllAsync"] = "the dashboard page's reads: resolves the caller (an inactive or deleted account " +
+                                           "is refused) and reads only through ModerationFigures, TicketFigures and " +
+                                           "AdminFigures, each of which checks the caller itself (rules above)",
+        ["DashboardReader.ReadTilesAsync"] = "reads only through the figure services, which check the caller (rules above)",
+        ["DashboardReader.ReadChartsAsync"] = "reads only through the figure services, which check the caller (rules above)",
         ["TicketQueryService.CountAsync"] = "counts with scope rules its caller already resolved (TicketScope.ForAsync) " +
                                             "inside a service that checked the caller; takes no principal",
         ["SecondFactors.AddPasskeyAsync"] = SelfOnly,
