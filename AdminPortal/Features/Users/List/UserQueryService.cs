@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Features.Products;
 using AdminPortal.Features.Users.Platform;
 using AdminPortal.Security;
 using Microsoft.EntityFrameworkCore;
@@ -33,10 +34,10 @@ public sealed class UserQueryService(IDbContextFactory<PortalDbContext> dbFactor
                 u.CreatedAt, u.LastLoginAt, u.DeletedAt, u.LockoutEnd != null && u.LockoutEnd > now))
             .ToListAsync(ct);
         // A page that is not full is the last one: it gives the total without a count (a search's matches, read once
-        // instead of twice, decision 0038). Otherwise capped: an exact count of 100,000 users read them all on every
-        // page (20+ ms); the pager stops there anyway.
-        var total = rows.Count > 0 && rows.Count < query.Size
-            ? query.Offset + rows.Count
+        // instead of twice, decision 0038; the rule the other lists use). Otherwise capped: an exact count of 100,000
+        // users read them all on every page (20+ ms); the pager stops there anyway.
+        var total = CountEstimate.FromShortPage(query.Offset, query.Size, rows.Count) is { } shortPage
+            ? (int)shortPage.Value
             : await filtered.Take(UserListQuery.MaxDepth + 1).CountAsync(ct);
         return new UserListPage(rows, total);
     }
