@@ -32,6 +32,35 @@ public sealed class NavMenuTests : MudBunitContext
         Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), links);
     }
 
+    [Fact]
+    public void A_click_on_a_section_tells_the_drawer_so_the_phone_drawer_closes_and_the_current_section_is_active()
+    {
+        Services.AddPortalAuthorization();
+        Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
+        Services.AddTransient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
+        Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationState(PortalRoles.Staff));
+        var drawer = new CountingDrawer();
+
+        var nav = RenderWithMud<NavMenu>(p => p.AddCascadingValue<MudBlazor.Interfaces.INavigationEventReceiver>(drawer));
+        nav.Find("a[href='/tickets']").Click();
+
+        Assert.Equal(1, drawer.Navigations);
+        Assert.Contains("active", nav.Find("a[href='/']").ClassList);   // bUnit's location is the base address
+        Assert.DoesNotContain("active", nav.Find("a[href='/tickets']").ClassList);
+        Assert.Equal("true", nav.Find("a[href='/tickets'] svg").GetAttribute("aria-hidden"));
+    }
+
+    private sealed class CountingDrawer : MudBlazor.Interfaces.INavigationEventReceiver
+    {
+        public int Navigations { get; private set; }
+
+        public Task OnNavigation()
+        {
+            Navigations++;
+            return Task.CompletedTask;
+        }
+    }
+
     private sealed class FixedAuthenticationState(string role) : AuthenticationStateProvider
     {
         public override Task<AuthenticationState> GetAuthenticationStateAsync() =>

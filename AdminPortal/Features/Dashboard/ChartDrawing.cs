@@ -104,7 +104,7 @@ public static class ChartDrawing
     }
 
     /// <summary>
-    /// The y axis for values up to <paramref name="max"/>: a round step (1, 2, 2.5 or 5 × 10^k) of at least a quarter
+    /// The y axis for values up to <paramref name="max"/>: a round step (1, 2, 5 × 10^k, or 2.5 × 10^k from 25 up) of at least a quarter
     /// of the largest value, and the top, the first multiple of the step at or above it: at most four steps, each
     /// labelled with a round figure. (0, 0) for an empty chart.
     /// </summary>
@@ -114,7 +114,9 @@ public static class ChartDrawing
             return (0, 0);
         var quarter = max / 4;
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(quarter)));
-        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(f => f * magnitude).First(f => f >= quarter * (1 - 1e-9));
+        // 2.5 only from 25 up: a count's axis stays in whole numbers
+        var step = new[] { 1, 2, 2.5, 5, 10 }.Where(f => f != 2.5 || magnitude >= 10).Select(f => f * magnitude)
+            .First(f => f >= quarter * (1 - 1e-9));
         return (step * Math.Ceiling(max / step - 1e-9), step);
     }
 
