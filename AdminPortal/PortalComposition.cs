@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 using AdminPortal.Security;
 
 namespace AdminPortal;
@@ -16,7 +17,8 @@ public static class PortalComposition
             .AddPortalData(database)
             .AddPortalIdentity(configuration)
             .AddPortalAuthorization()
-            .AddPortalFeatures(configuration);
+            .AddPortalFeatures(configuration)
+            .AddReadReplicas(database);   // last: it wraps the change feed the features registered
 
     /// <summary>
     /// A container of <see cref="AddPortalServices"/> over a connection string, without a host (tests, the benchmark,
@@ -32,7 +34,10 @@ public static class PortalComposition
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddPortalServices(configuration, new PortalDatabase(connectionString, null));
+        services.AddPortalServices(configuration, new PortalDatabase(connectionString, null)
+        {
+            ReadOnlyConnectionString = PortalDatabase.ReadOnlyFrom(configuration),
+        });
         return services;
     }
 }
