@@ -22,6 +22,14 @@ public sealed class ReadDbContextFactory(IDbContextFactory<PortalDbContext> prim
     public Task<PortalDbContext> CreateDbContextAsync(ClaimsPrincipal reader, CancellationToken ct = default) =>
         CreateDbContextAsync(reader.UserId(), ct);
 
+    /// <summary>
+    /// As <see cref="CreateDbContextAsync(ClaimsPrincipal, CancellationToken)"/>, but a reload after a change event
+    /// (<paramref name="afterChange"/>) reads from the primary: a standby may not have replayed that change yet, and no
+    /// second event would come to correct a screen that read before it.
+    /// </summary>
+    public Task<PortalDbContext> CreateDbContextAsync(ClaimsPrincipal reader, bool afterChange, CancellationToken ct = default) =>
+        afterChange ? primary.CreateDbContextAsync(ct) : CreateDbContextAsync(reader.UserId(), ct);
+
     public async Task<PortalDbContext> CreateDbContextAsync(int? readerId, CancellationToken ct = default)
     {
         if (replica is null)

@@ -27,10 +27,12 @@ public sealed class AdminFigures(IDbContextFactory<PortalDbContext> dbFactory, R
 
     public static string Url(UserListQuery query) => "/users" + query.ToQueryString();
 
-    public async Task<IReadOnlyList<FigureTile>> UserTilesAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    /// <param name="afterChange">A reload after a change event: from the primary (decision 0041).</param>
+    public async Task<IReadOnlyList<FigureTile>> UserTilesAsync(ClaimsPrincipal user, bool afterChange = false,
+        CancellationToken ct = default)
     {
         await actors.RequireAsync(user, Permission.ManageUsers, ct);
-        await using var db = await reads.CreateDbContextAsync(user, ct);
+        await using var db = await reads.CreateDbContextAsync(user, afterChange, ct);
         var kept = await db.Set<UserDay>().AsNoTracking().Where(d => !d.Deleted)
             .GroupBy(d => new { d.Status, d.Platform }).Select(g => new { g.Key.Status, g.Key.Platform, Users = g.Sum(d => d.Users) })
             .ToListAsync(ct);

@@ -15,7 +15,7 @@ namespace AdminPortal.Features.Dashboard;
 /// counted exactly), the oldest suggestion (the queue's index, oldest first), the viewer's decisions (rollups, opening
 /// the queue's "decided by me" view, decision 0028), who is reviewing now (presence), and the 30-day charts (rollups).
 /// </summary>
-public sealed class ModerationFigures(IDbContextFactory<PortalDbContext> dbFactory, ReadDbContextFactory reads, ActorResolver actors,
+public sealed class ModerationFigures(ReadDbContextFactory reads, ActorResolver actors,
     PresenceTracker presence, TimeProvider clock)
 {
     public const int ChartDays = 30;
@@ -28,8 +28,7 @@ public sealed class ModerationFigures(IDbContextFactory<PortalDbContext> dbFacto
         var actor = afterChange
             ? (await actors.ResolveSharedAsync(user.UserId() ?? throw new AccessDeniedException("Not signed in."), ct)).Require(Permission.ModerateProducts)
             : await actors.RequireAsync(user, Permission.ModerateProducts, ct);
-        // after a change event from the primary: a standby may not have replayed it yet (decision 0041)
-        await using var db = afterChange ? await dbFactory.CreateDbContextAsync(ct) : await reads.CreateDbContextAsync(user, ct);
+        await using var db = await reads.CreateDbContextAsync(user, afterChange, ct);
         // the live counter (decision 0023): the exact count of the queue's default tab, without counting the products
         var waiting = await db.Set<ProductStatusCount>().AsNoTracking().Where(c => c.Status == PublishingStatus.Suggestion)
             .SumAsync(c => c.Products, ct);

@@ -23,10 +23,11 @@ public sealed class TicketFigures(ReadDbContextFactory reads, ActorResolver acto
 
     public static string Url(TicketQueueQuery query) => "/tickets" + query.ToQueryString();
 
-    public async Task<IReadOnlyList<FigureTile>> TilesAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    /// <param name="afterChange">A reload after a change event: from the primary (decision 0041).</param>
+    public async Task<IReadOnlyList<FigureTile>> TilesAsync(ClaimsPrincipal user, bool afterChange = false, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
-        await using var db = await reads.CreateDbContextAsync(user, ct);
+        await using var db = await reads.CreateDbContextAsync(user, afterChange, ct);
         var rules = await TicketScope.ForAsync(db, actor, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // the live counters (decision 0023), filtered by the scope rules on their hostel, category and assignee

@@ -26,11 +26,12 @@ public sealed record AuditRecords(IReadOnlyList<AuditRow> Rows, AuditCursor? Old
 /// </summary>
 public sealed class AuditLogQueryService(ReadDbContextFactory reads, ActorResolver actors)
 {
+    /// <param name="afterChange">A reload after a change event: from the primary (decision 0041).</param>
     public async Task<AuditRecords> ReadAsync(ClaimsPrincipal principal, AuditLogQuery query, TimeZoneInfo zone,
-        CancellationToken ct = default)
+        bool afterChange = false, CancellationToken ct = default)
     {
         await actors.RequireAsync(principal, Permission.ReadAuditLog, ct);
-        await using var db = await reads.CreateDbContextAsync(principal, ct);
+        await using var db = await reads.CreateDbContextAsync(principal, afterChange, ct);
         var filtered = await FilterAsync(db, query, zone, ct);
         if (filtered is null)
             return new AuditRecords([], null, $"No user has the e-mail address {query.Actor}.");

@@ -21,10 +21,12 @@ public sealed record UserListPage(IReadOnlyList<UserRow> Rows, int Total)
 /// <summary>Reads for the users list: one page of users, the role names to filter by.</summary>
 public sealed class UserQueryService(ReadDbContextFactory reads, ActorResolver actors, TimeProvider clock)
 {
-    public async Task<UserListPage> ListAsync(ClaimsPrincipal by, UserListQuery query, CancellationToken ct = default)
+    /// <param name="afterChange">A reload after a change event: from the primary (decision 0041).</param>
+    public async Task<UserListPage> ListAsync(ClaimsPrincipal by, UserListQuery query, bool afterChange = false,
+        CancellationToken ct = default)
     {
         await actors.RequireAsync(by, Permission.ManageUsers, ct);
-        await using var db = await reads.CreateDbContextAsync(by, ct);
+        await using var db = await reads.CreateDbContextAsync(by, afterChange, ct);
         var filtered = query.Apply(db);
         var now = clock.GetUtcNow();
         var rows = await filtered.Skip(query.Offset).Take(query.Size)
