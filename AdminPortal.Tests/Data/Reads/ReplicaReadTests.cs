@@ -117,6 +117,28 @@ public sealed class ReplicaReadTests(ReplicaFixture fixture) : DatabaseTest(fixt
     }
 
     [Fact]
+    public async Task A_reload_after_a_change_event_reads_the_change_even_while_the_standby_lags()
+    {
+        var product = await _data.AddAsync();
+        await _replica.Standby.CatchUpAsync();
+        await _replica.Standby.PauseReplayAsync();
+        try
+        {
+            Assert.Equal(OutcomeKind.Done, (await ApproveAsync(_data.Moderator, product)).Kind);
+            await using var scope = Scope();
+            var queue = scope.ServiceProvider.GetRequiredService<ProductQueryService>();
+            // the other moderator's own read is behind; the reload their screen makes on the event is not
+            Assert.Contains(product.Id, (await queue.GetPageAsync(_data.Moderator2, ProductQueueQuery.Default)).Rows.Select(r => r.Id));
+            var reloaded = await queue.GetPageAfterChangeAsync(_data.Moderator2, ProductQueueQuery.Default);
+            Assert.DoesNotContain(product.Id, reloaded.Rows.Select(r => r.Id));
+        }
+        finally
+        {
+            await _replica.Standby.ResumeReplayAsync();
+        }
+    }
+
+    [Fact]
     public async Task Once_the_standby_has_replayed_the_write_the_moderator_who_acted_reads_there_again()
     {
         var product = await _data.AddAsync();
