@@ -1,5 +1,4 @@
 using AdminPortal.Data;
-using AdminPortal.Data.Reads;
 using AdminPortal.Security;
 
 namespace AdminPortal;
@@ -17,8 +16,7 @@ public static class PortalComposition
             .AddPortalData(database)
             .AddPortalIdentity(configuration)
             .AddPortalAuthorization()
-            .AddPortalFeatures(configuration)
-            .AddReadReplicas(database);   // last: it wraps the change feed the features registered
+            .AddPortalFeatures(configuration);
 
     /// <summary>
     /// A container of <see cref="AddPortalServices"/> over a connection string, without a host (tests, the benchmark,

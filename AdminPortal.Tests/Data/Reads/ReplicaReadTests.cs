@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AdminPortal.Data;
 using AdminPortal.Data.Reads;
 using AdminPortal.Features.Products;
+using AdminPortal.Live;
 using AdminPortal.Features.Products.Queue;
 using AdminPortal.Shared;
 using AdminPortal.Tests.Features.Products;
@@ -54,6 +55,7 @@ public sealed class ReplicaReadTests(ReplicaFixture fixture) : DatabaseTest(fixt
             Assert.True(await InRecoveryAsync(read));
         await using var write = await Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         Assert.False(await InRecoveryAsync(write));
+        Assert.IsType<PostgresChangeFeed>(Get<IChangeFeed>());   // still the feed the dashboard and /healthz recognise
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using AdminPortal.Live;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -7,19 +6,17 @@ namespace AdminPortal.Data.Reads;
 public static class ReadReplicaSetup
 {
     /// <summary>
-    /// The read path (decision 0041): <see cref="ReadDbContextFactory"/> always; the standbys' pool and the change feed
-    /// that marks each user's writes only when <see cref="PortalDatabase.ReadOnlyConnectionString"/> is set. Call after
-    /// the features: it wraps the change feed they registered.
+    /// The read path (decision 0041): <see cref="ReadDbContextFactory"/> always; the standbys' pool and
+    /// <see cref="RecentWrites"/> only when <see cref="PortalDatabase.ReadOnlyConnectionString"/> is set.
     /// </summary>
     public static IServiceCollection AddReadReplicas(this IServiceCollection services, PortalDatabase database)
     {
-        services.AddSingleton<RecentWrites>();
         if (database.ReadOnlyConnectionString is not { } readOnly)
         {
-            services.AddSingleton(sp => new ReadDbContextFactory(
-                sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(), sp.GetRequiredService<RecentWrites>()));
+            services.AddSingleton(sp => new ReadDbContextFactory(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>()));
             return services;
         }
+        services.AddSingleton<RecentWrites>();   // the change feeds take it when it is registered, and mark each write
         services.AddSingleton(sp =>
         {
             var dataSource = DataSetup.BuildDataSource(ReadOnlySettings(readOnly), b => b.Name = ReadReplica.PoolName);
@@ -30,8 +27,7 @@ public static class ReadReplicaSetup
                 sp.GetRequiredService<ILogger<ReadReplica>>());
         });
         services.AddSingleton(sp => new ReadDbContextFactory(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
-            sp.GetRequiredService<RecentWrites>(), sp.GetRequiredService<ReadReplica>()));
-        WrapChangeFeed(services);
+            sp.GetRequiredService<ReadReplica>(), sp.GetRequiredService<RecentWrites>()));
         return services;
     }
 
@@ -46,26 +42,5 @@ public static class ReadReplicaSetup
         if (builder.Host?.Contains(',', StringComparison.Ordinal) == true && builder.TargetSessionAttributes is null)
             builder.TargetSessionAttributes = "prefer-standby";
         return builder.ConnectionString;
-    }
-
-    private static void WrapChangeFeed(IServiceCollection services)
-    {
-        var original = services.LastOrDefault(d => d.ServiceType == typeof(IChangeFeed));
-        if (original is null)
-            return;
-        services.Remove(original);
-        Func<IServiceProvider, IChangeFeed> inner;
-        if (original.ImplementationFactory is { } factory)
-            inner = sp => (IChangeFeed)factory(sp);
-        else if (original.ImplementationInstance is IChangeFeed instance)
-            inner = _ => instance;
-        else
-        {
-            var type = original.ImplementationType!;
-            if (!services.Any(d => d.ServiceType == type))
-                services.AddSingleton(type);
-            inner = sp => (IChangeFeed)sp.GetRequiredService(type);
-        }
-        services.AddSingleton<IChangeFeed>(sp => new WriteMarkingChangeFeed(inner(sp), sp.GetRequiredService<RecentWrites>()));
     }
 }

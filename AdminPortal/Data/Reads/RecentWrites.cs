@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AdminPortal.Live;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -8,6 +9,8 @@ namespace AdminPortal.Data.Reads;
 /// Read-your-writes (decision 0041): the primary's WAL position after each user's last write on this instance. For
 /// <see cref="Window"/> after it, that user's reads check that the standby they landed on has replayed past it, and read
 /// from the primary when it has not. Another user's reads never wait: they may be behind by the standby's lag.
+/// Every action publishes its change event after its commit and before it returns to the page that acted, so the change
+/// feeds mark the actor here as they publish (registered only with ConnectionStrings:PortalReadOnly).
 /// </summary>
 public sealed class RecentWrites(NpgsqlDataSource primary, TimeProvider clock, ILogger<RecentWrites> logger)
 {
@@ -17,6 +20,12 @@ public sealed class RecentWrites(NpgsqlDataSource primary, TimeProvider clock, I
     private readonly ConcurrentDictionary<int, Mark> _marks = new();
 
     private sealed record Mark(NpgsqlLogSequenceNumber? Lsn, DateTimeOffset At);
+
+    /// <summary>Marks the actor of a change about to be published (not presence, not the feed's own signals).</summary>
+    public Task MarkAsync(ChangeEvent change, CancellationToken ct = default) =>
+        change.ActorId is { } actor && change.EntityType is not (EntityTypes.Presence or EntityTypes.Feed)
+            ? MarkAsync(actor, ct)
+            : Task.CompletedTask;
 
     /// <summary>
     /// After <paramref name="userId"/>'s write committed: remembers the primary's current WAL position, which is at or
