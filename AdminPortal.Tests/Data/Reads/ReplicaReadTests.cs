@@ -9,6 +9,7 @@ using AdminPortal.Tests.Features.Products;
 using AdminPortal.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AdminPortal.Tests.Data.Reads;
 
@@ -56,7 +57,11 @@ public sealed class ReplicaReadTests(ReplicaFixture fixture) : DatabaseTest(fixt
         await using var write = await Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
         Assert.False(await InRecoveryAsync(write));
         Assert.IsType<PostgresChangeFeed>(Get<IChangeFeed>());   // still the feed the dashboard and /healthz recognise
+        Assert.Equal(HealthStatus.Healthy, (await ReadsHealthAsync()).Status);
     }
+
+    private async Task<HealthReportEntry> ReadsHealthAsync() =>
+        (await Get<HealthCheckService>().CheckHealthAsync(c => c.Name == "reads")).Entries["reads"];
 
     [Fact]
     public async Task Without_a_read_only_connection_string_reads_go_to_the_primary()
@@ -164,6 +169,7 @@ public sealed class ReplicaReadTests(ReplicaFixture fixture) : DatabaseTest(fixt
             await using var read = await Get<ReadReplica>().TryOpenAsync(null, CancellationToken.None);
             Assert.NotNull(read);
             Assert.False(await InRecoveryAsync(read));
+            Assert.Equal(HealthStatus.Degraded, (await ReadsHealthAsync()).Status);   // /healthz: reads on the primary
         }
         finally
         {

@@ -50,5 +50,13 @@ public sealed class ReadReplica(NpgsqlDataSource dataSource, DbContextOptions<Po
         return await command.ExecuteScalarAsync(ct) is true;
     }
 
+    /// <summary>Whether <paramref name="db"/>'s server is a standby (not the primary a read-only list may name last).</summary>
+    public async Task<bool> IsStandbyAsync(PortalDbContext db, CancellationToken ct)
+    {
+        await using var command = ((NpgsqlConnection)db.Database.GetDbConnection()).CreateCommand();
+        command.CommandText = "SELECT pg_is_in_recovery()";
+        return await command.ExecuteScalarAsync(ct) is true;
+    }
+
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 }

@@ -28,6 +28,7 @@ public static class ReadReplicaSetup
         });
         services.AddSingleton(sp => new ReadDbContextFactory(sp.GetRequiredService<IDbContextFactory<PortalDbContext>>(),
             sp.GetRequiredService<ReadReplica>(), sp.GetRequiredService<RecentWrites>()));
+        services.AddHealthChecks().AddCheck<ReadReplicaHealthCheck>("reads");
         return services;
     }
 
