@@ -20,24 +20,31 @@ public sealed class ReadReplica(NpgsqlDataSource dataSource, DbContextOptions<Po
         for (var attempt = 1; ; attempt++)
         {
             var db = new PortalDbContext(options);
+            Exception? failure = null;
             try
             {
                 await db.Database.OpenConnectionAsync(ct);
                 if (await HasReplayedAsync(db, mustSee, ct))
                     return db;
-                await db.DisposeAsync();
-                return null;
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
             {
-                await db.DisposeAsync();
-                if (attempt == 2)
-                {
-                    logger.LogWarning(ex, "No server of ConnectionStrings:PortalReadOnly answers: reading from the primary");
-                    return null;
-                }
-                dataSource.Clear();
+                failure = ex;
             }
+            catch
+            {
+                await db.DisposeAsync();   // cancelled: the connection goes back, the caller sees the cancellation
+                throw;
+            }
+            await db.DisposeAsync();
+            if (failure is null)
+                return null;   // answered, but has not replayed what the reader must see
+            if (attempt == 2)
+            {
+                logger.LogWarning(failure, "No server of ConnectionStrings:PortalReadOnly answers: reading from the primary");
+                return null;
+            }
+            dataSource.Clear();
         }
     }
 
