@@ -32,7 +32,10 @@ public static class PortalComposition
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddPortalServices(configuration, new PortalDatabase(connectionString, null));
+        services.AddPortalServices(configuration, new PortalDatabase(connectionString, null)
+        {
+            ReadOnlyConnectionString = PortalDatabase.ReadOnlyFrom(configuration),
+        });
         return services;
     }
 }

@@ -12,7 +12,7 @@ namespace AdminPortal.Tests.Infrastructure;
 /// One throwaway PostgreSQL cluster per test run (the portal's own embedded-PostgreSQL code, in a temp folder, on a
 /// free port), migrated once; <see cref="ResetAsync"/> empties the tables between tests.
 /// </summary>
-public sealed class PostgresFixture : IAsyncLifetime
+public class PostgresFixture : IAsyncLifetime
 {
     private EmbeddedPostgres? _cluster;
     private ServiceProvider? _services;
@@ -28,24 +28,31 @@ public sealed class PostgresFixture : IAsyncLifetime
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("fixture not started");
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
-    public async Task InitializeAsync()
+    /// <summary>Whether the cluster feeds streaming standbys (wal_level=replica: <see cref="ReplicaFixture"/>).</summary>
+    protected virtual bool StreamsWal => false;
+
+    /// <summary>Further configuration of <see cref="Services"/>, once the cluster runs (<see cref="ReplicaFixture"/>).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings() => null;
+
+    public virtual async Task InitializeAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"adminportal-tests-{Guid.NewGuid():N}");
         _cluster = await EmbeddedPostgres.StartAsync(
-            new EmbeddedPostgresOptions { DataDirectory = folder, Database = "adminportal_tests", Throwaway = true }, _ => { });
+            new EmbeddedPostgresOptions { DataDirectory = folder, Database = "adminportal_tests", Throwaway = true, StreamsWal = StreamsWal },
+            _ => { });
         Database = PortalDatabase.ForEmbedded(_cluster, "adminportal_tests");
         ConnectionString = Database.ConnectionString;
         OwnerConnectionString = Database.OwnerConnectionString;
         SuperuserConnectionString = Database.PrivilegedConnectionString;
-        _services = BuildServices(ConnectionString, Clock);
+        _services = BuildServices(ConnectionString, Clock, settings: Settings());
         await DatabaseRoles.MigrateAsync(Database);
     }
 
     /// <summary>The portal's own registrations over the test database, with a fake clock.</summary>
     public static ServiceProvider BuildServices(string connectionString, TimeProvider clock,
-        Action<IServiceCollection>? customise = null)
+        Action<IServiceCollection>? customise = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var services = PortalComposition.WithoutHost(connectionString);
+        var services = PortalComposition.WithoutHost(connectionString, settings);
         services.AddSingleton(clock);
         customise?.Invoke(services);
         return services.BuildServiceProvider();
@@ -67,7 +74,7 @@ public sealed class PostgresFixture : IAsyncLifetime
             cache.Invalidate();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_services is not null)
             await _services.DisposeAsync();

@@ -1,3 +1,4 @@
+using AdminPortal.Data.Reads;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -8,7 +9,7 @@ public static class DataSetup
     /// <summary>The portal's pool as Npgsql's metrics name it (db.client.connection.pool.name): not the connection string.</summary>
     public const string PoolName = "portal";
 
-    /// <summary>Registers the database: one NpgsqlDataSource and a DbContext factory over it.</summary>
+    /// <summary>Registers the database: one NpgsqlDataSource and a DbContext factory over it, and the read path.</summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services, PortalDatabase database)
     {
         services.AddSingleton(database);
@@ -19,6 +20,7 @@ public static class DataSetup
             Configure(options, sp.GetRequiredService<NpgsqlDataSource>())
                 .AddInterceptors(sp.GetRequiredService<DatabaseFailureInterceptor>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddReadReplicas(database);   // lists, searches, dashboards, reports: standbys when configured (decision 0041)
         return services;
     }
 

@@ -15,12 +15,19 @@ public sealed class PortalDatabase(string connectionString, EmbeddedPostgres? em
 {
     public const string ConnectionStringName = "Portal";
     public const string OwnerConnectionStringName = "PortalOwner";
+    /// <summary>Optional: the streaming standbys lists, searches, dashboards and reports read from (decision 0041).</summary>
+    public const string ReadOnlyConnectionStringName = "PortalReadOnly";
 
     public string ConnectionString { get; } = connectionString;
     public string OwnerConnectionString { get; } = ownerConnectionString ?? connectionString;
     /// <summary>For the Development demo load (bulk COPY, TRUNCATE) and rebuilding the demo database: the owner, or the embedded superuser.</summary>
     public string PrivilegedConnectionString { get; } = privilegedConnectionString ?? ownerConnectionString ?? connectionString;
     public EmbeddedPostgres? Embedded { get; } = embedded;
+    /// <summary>
+    /// ConnectionStrings:PortalReadOnly, or null: then every read goes to <see cref="ConnectionString"/> as before
+    /// (Data/Reads/ReadDbContextFactory.cs, decision 0041).
+    /// </summary>
+    public string? ReadOnlyConnectionString { get; init; }
 
     public static async Task<PortalDatabase> ResolveAsync(IConfiguration configuration, Action<string> log,
         CancellationToken cancellationToken = default)
@@ -30,17 +37,25 @@ public sealed class PortalDatabase(string connectionString, EmbeddedPostgres? em
         {
             log("Using the PostgreSQL server of ConnectionStrings:Portal");
             var owner = configuration.GetConnectionString(OwnerConnectionStringName);
-            return new PortalDatabase(configured, null, string.IsNullOrWhiteSpace(owner) ? null : owner);
+            return new PortalDatabase(configured, null, string.IsNullOrWhiteSpace(owner) ? null : owner)
+            {
+                ReadOnlyConnectionString = ReadOnlyFrom(configuration),
+            };
         }
         var options = configuration.GetSection(EmbeddedPostgresOptions.Section).Get<EmbeddedPostgresOptions>()
                       ?? new EmbeddedPostgresOptions();
         var cluster = await EmbeddedPostgres.StartAsync(options, log, cancellationToken);
-        return ForEmbedded(cluster, options.Database);
+        return ForEmbedded(cluster, options.Database, ReadOnlyFrom(configuration));
     }
 
-    public static PortalDatabase ForEmbedded(EmbeddedPostgres cluster, string database) =>
+    /// <summary>ConnectionStrings:PortalReadOnly when set, else null.</summary>
+    public static string? ReadOnlyFrom(IConfiguration configuration) =>
+        configuration.GetConnectionString(ReadOnlyConnectionStringName) is { } value && !string.IsNullOrWhiteSpace(value)
+            ? value : null;
+
+    public static PortalDatabase ForEmbedded(EmbeddedPostgres cluster, string database, string? readOnly = null) =>
         new(cluster.PortalConnectionString(database), cluster, cluster.OwnerConnectionString(database),
-            cluster.ConnectionString(database));
+            cluster.ConnectionString(database)) { ReadOnlyConnectionString = readOnly };
 
     /// <summary>Runs <paramref name="action"/> on a context connected as the owner (migrations, reset).</summary>
     public Task AsOwnerAsync(Func<PortalDbContext, Task> action) => WithContextAsync(OwnerConnectionString, action);

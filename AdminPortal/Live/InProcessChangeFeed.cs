@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 
 namespace AdminPortal.Live;
 
@@ -9,12 +10,14 @@ public sealed class InProcessChangeFeed : IChangeFeed, IAsyncDisposable, IDispos
     private readonly TimeProvider _clock;
 
     private readonly DatabaseAvailability? _availability;
+    private readonly RecentWrites? _writes;
 
     /// <param name="availability">When given, screens re-read (a resync) once the database answers again after an
     /// outage, as the PostgreSQL feed does when its listener reconnects.</param>
     public InProcessChangeFeed(LiveInstance instance, TimeProvider clock, ILogger<InProcessChangeFeed> logger,
-        DatabaseAvailability? availability = null)
+        DatabaseAvailability? availability = null, RecentWrites? writes = null)
     {
+        _writes = writes;
         InstanceId = instance.Id;
         _clock = clock;
         _dispatcher = new ChangeDispatcher(logger);
@@ -35,10 +38,11 @@ public sealed class InProcessChangeFeed : IChangeFeed, IAsyncDisposable, IDispos
 
     public bool IsListening => true;
 
-    public Task PublishAsync(ChangeEvent change, CancellationToken cancellationToken = default)
+    public async Task PublishAsync(ChangeEvent change, CancellationToken cancellationToken = default)
     {
+        if (_writes is not null)
+            await _writes.MarkAsync(change, cancellationToken);   // read-your-writes (decision 0041)
         _dispatcher.Enqueue(ChangeStamp.Stamp(change, InstanceId, _clock));
-        return Task.CompletedTask;
     }
 
     public IDisposable Subscribe(Func<ChangeEvent, bool> filter, Func<ChangeEvent, Task> handler) =>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
 
@@ -36,6 +37,7 @@ public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisp
     private readonly ChangeDispatcher _dispatcher;
     private readonly IDataProtector _signer;
     private readonly DatabaseAvailability? _availability;
+    private readonly RecentWrites? _writes;
     private readonly string _listenConnectionString;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
@@ -45,9 +47,10 @@ public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisp
 
     public PostgresChangeFeed(PortalDatabase database, NpgsqlDataSource dataSource, LiveInstance instance,
         TimeProvider clock, ILogger<PostgresChangeFeed> logger, IDataProtectionProvider protection,
-        DatabaseAvailability? availability = null)
+        DatabaseAvailability? availability = null, RecentWrites? writes = null)
     {
         _availability = availability;
+        _writes = writes;
         _signer = protection.CreateProtector(NotifyPurpose);
         _dataSource = dataSource;
         _clock = clock;
@@ -80,6 +83,8 @@ public sealed class PostgresChangeFeed : IChangeFeed, IHostedService, IAsyncDisp
 
     public async Task PublishAsync(ChangeEvent change, CancellationToken cancellationToken = default)
     {
+        if (_writes is not null)
+            await _writes.MarkAsync(change, cancellationToken);   // read-your-writes (decision 0041)
         var payload = Sign(Serialize(ChangeStamp.Stamp(change, InstanceId, _clock)));
         try
         {

@@ -22,11 +22,14 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly bool _runAsPostgresUser;
     private readonly Action<string> _log;
     private readonly bool _throwaway;
+    private readonly bool _streamsWal;
     private bool _started;
 
-    private EmbeddedPostgres(string dataDirectory, string binDirectory, int port, Action<string> log, bool throwaway = false)
+    private EmbeddedPostgres(string dataDirectory, string binDirectory, int port, Action<string> log, bool throwaway = false,
+        bool streamsWal = false)
     {
         _throwaway = throwaway;
+        _streamsWal = streamsWal;
         _dataDirectory = Path.GetFullPath(dataDirectory);
         _binDirectory = binDirectory;
         Port = port;
@@ -35,6 +38,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     }
 
     public int Port { get; }
+    /// <summary>Where initdb, pg_ctl and pg_basebackup are.</summary>
+    public string BinDirectory => _binDirectory;
     public string DataDirectory => _dataDirectory;
     public string LogFile => Path.Combine(_dataDirectory, "postgres.log");
     private string ClusterDirectory => Path.Combine(_dataDirectory, "cluster");
@@ -67,7 +72,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             await InstallServerPackageAsync(log, cancellationToken);
         var bin = string.IsNullOrWhiteSpace(options.BinDirectory) ? FindBinDirectory() : options.BinDirectory;
         var port = options.Port > 0 ? options.Port : FreeLoopbackPort();
-        var cluster = new EmbeddedPostgres(data, bin, port, log, options.Throwaway);
+        var cluster = new EmbeddedPostgres(data, bin, port, log, options.Throwaway, options.StreamsWal);
         await cluster.InitialiseAsync(cancellationToken);
         await cluster.StartServerAsync(cancellationToken);
         await cluster.EnsureDatabaseAsync(options.Database, cancellationToken);
@@ -170,9 +175,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         //    full_page_writes=off; decision 0035): commits still write their WAL before they return, so a server stop or
         //    restart (the outage tests) keeps every committed row; only a crash of the machine itself could lose data.
         var durability = _throwaway ? "-c fsync=off -c full_page_writes=off " : "-c fsync=on ";
+        // A cluster that feeds a streaming standby (EmbeddedPostgresOptions.StreamsWal: the replica tests) logs what a
+        // standby replays instead.
+        var wal = _streamsWal ? "-c wal_level=replica -c max_wal_senders=4 " : "-c wal_level=minimal -c max_wal_senders=0 ";
         var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " +
-                            "-c max_connections=200 -c shared_buffers=256MB " + durability +
-                            "-c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=4GB -c checkpoint_timeout=30min";
+                            "-c max_connections=200 -c shared_buffers=256MB " + durability + wal +
+                            "-c max_wal_size=4GB -c checkpoint_timeout=30min";
         await RunAsync("pg_ctl", ["start", "-D", ClusterDirectory, "-l", LogFile, "-w", "-t", "60", "-o", serverOptions], ct);
         _started = true;
         _log($"Private PostgreSQL cluster running on 127.0.0.1:{Port}, data in {ClusterDirectory}, log in {LogFile}");

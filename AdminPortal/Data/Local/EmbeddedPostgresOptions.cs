@@ -23,6 +23,12 @@ public sealed class EmbeddedPostgresOptions
     /// </summary>
     public bool Throwaway { get; set; }
 
+    /// <summary>
+    /// wal_level=replica with WAL senders, so <c>pg_basebackup -R</c> can make a streaming standby of it (the replica
+    /// tests, decision 0041). Off by default: wal_level=minimal keeps the demo load's bulk COPY out of the WAL.
+    /// </summary>
+    public bool StreamsWal { get; set; }
+
     public static string DefaultDataDirectory()
     {
         // root's home is not traversable by the postgres user the cluster must run as, so root gets a system folder.

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 using AdminPortal.Data.Identity;
 using AdminPortal.Data.Rollups;
 using AdminPortal.Features.Tickets;
@@ -19,17 +20,19 @@ namespace AdminPortal.Features.Dashboard;
 /// The admin's own figures: users by status and platform and new registrations (the users rollup; the list counts
 /// the same: not deleted), holders of each role, and the portal's health (outbox, escalation worker, live feed).
 /// </summary>
-public sealed class AdminFigures(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, TimeProvider clock,
+public sealed class AdminFigures(IDbContextFactory<PortalDbContext> dbFactory, ReadDbContextFactory reads, ActorResolver actors, TimeProvider clock,
     EscalationWorker escalation, IChangeFeed feed)
 {
     public const int ChartDays = 30;
 
     public static string Url(UserListQuery query) => "/users" + query.ToQueryString();
 
-    public async Task<IReadOnlyList<FigureTile>> UserTilesAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    /// <param name="afterChange">A reload after a change event: from the primary (decision 0041).</param>
+    public async Task<IReadOnlyList<FigureTile>> UserTilesAsync(ClaimsPrincipal user, bool afterChange = false,
+        CancellationToken ct = default)
     {
         await actors.RequireAsync(user, Permission.ManageUsers, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(user, afterChange, ct);
         var kept = await db.Set<UserDay>().AsNoTracking().Where(d => !d.Deleted)
             .GroupBy(d => new { d.Status, d.Platform }).Select(g => new { g.Key.Status, g.Key.Platform, Users = g.Sum(d => d.Users) })
             .ToListAsync(ct);
@@ -78,7 +81,7 @@ public sealed class AdminFigures(IDbContextFactory<PortalDbContext> dbFactory, A
         await actors.RequireAsync(user, Permission.ManageUsers, ct);
         var days = DashboardDays.Last(DashboardDays.Today(clock), ChartDays);
         var from = days[0];
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(user, ct);
         var rows = await db.Set<UserDay>().AsNoTracking().Where(d => d.Day >= from)
             .GroupBy(d => d.Day).Select(g => new { Day = g.Key, Users = g.Sum(d => d.Users) }).ToListAsync(ct);
         return

@@ -26,8 +26,8 @@ public sealed class DashboardReader(ActorResolver actors, ModerationFigures mode
     public async Task ReadTilesAsync(DashboardState state, ClaimsPrincipal user, bool afterChange)
     {
         var moderationTiles = state.Moderates ? moderation.TilesAsync(user, afterChange) : null;
-        var ticketTiles = state.Triages ? tickets.TilesAsync(user) : null;
-        var userTiles = state.Administers ? admin.UserTilesAsync(user) : null;
+        var ticketTiles = state.Triages ? tickets.TilesAsync(user, afterChange) : null;
+        var userTiles = state.Administers ? admin.UserTilesAsync(user, afterChange) : null;
         var healthTiles = state.Administers ? admin.HealthTilesAsync(user) : null;
         await Task.WhenAll(new Task?[] { moderationTiles, ticketTiles, userTiles, healthTiles }.OfType<Task>());
         if (moderationTiles is not null)

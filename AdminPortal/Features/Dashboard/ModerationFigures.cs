@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 using AdminPortal.Data.Rollups;
 using AdminPortal.Features.Products;
 using AdminPortal.Features.Products.Queue;
@@ -14,7 +15,7 @@ namespace AdminPortal.Features.Dashboard;
 /// counted exactly), the oldest suggestion (the queue's index, oldest first), the viewer's decisions (rollups, opening
 /// the queue's "decided by me" view, decision 0028), who is reviewing now (presence), and the 30-day charts (rollups).
 /// </summary>
-public sealed class ModerationFigures(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors,
+public sealed class ModerationFigures(ReadDbContextFactory reads, ActorResolver actors,
     PresenceTracker presence, TimeProvider clock)
 {
     public const int ChartDays = 30;
@@ -27,7 +28,7 @@ public sealed class ModerationFigures(IDbContextFactory<PortalDbContext> dbFacto
         var actor = afterChange
             ? (await actors.ResolveSharedAsync(user.UserId() ?? throw new AccessDeniedException("Not signed in."), ct)).Require(Permission.ModerateProducts)
             : await actors.RequireAsync(user, Permission.ModerateProducts, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(user, afterChange, ct);
         // the live counter (decision 0023): the exact count of the queue's default tab, without counting the products
         var waiting = await db.Set<ProductStatusCount>().AsNoTracking().Where(c => c.Status == PublishingStatus.Suggestion)
             .SumAsync(c => c.Products, ct);
@@ -66,7 +67,7 @@ public sealed class ModerationFigures(IDbContextFactory<PortalDbContext> dbFacto
         var today = DashboardDays.Today(clock);
         var days = DashboardDays.Last(today, ChartDays);
         var weekFrom = DashboardDays.WeekStart(today).AddDays(-7 * (WaitWeeks - 1));
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(user, ct);
         // the narrow rollups (decision 0033): about 1,300 and 1,900 rows for these 30 days and 12 weeks on the large
         // data, where grouping moderation_daily's moderator x cause x outcome x wait rows gave 20,889 to shape
         var from = days[0];   // a plain local: EF compiles an array index in the query into a delegate on every call

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 using AdminPortal.Data.Rollups;
 using AdminPortal.Features.Tickets;
 using AdminPortal.Features.Tickets.Model;
@@ -16,16 +17,17 @@ namespace AdminPortal.Features.Dashboard;
 /// live counters (decision 0023), the charts come from the rollups; both filtered by the same scope rules on their
 /// hostel, category and assignee.
 /// </summary>
-public sealed class TicketFigures(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, TimeProvider clock)
+public sealed class TicketFigures(ReadDbContextFactory reads, ActorResolver actors, TimeProvider clock)
 {
     public const int ChartDays = 30;
 
     public static string Url(TicketQueueQuery query) => "/tickets" + query.ToQueryString();
 
-    public async Task<IReadOnlyList<FigureTile>> TilesAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    /// <param name="afterChange">A reload after a change event: from the primary (decision 0041).</param>
+    public async Task<IReadOnlyList<FigureTile>> TilesAsync(ClaimsPrincipal user, bool afterChange = false, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(user, afterChange, ct);
         var rules = await TicketScope.ForAsync(db, actor, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         // the live counters (decision 0023), filtered by the scope rules on their hostel, category and assignee
@@ -103,7 +105,7 @@ public sealed class TicketFigures(IDbContextFactory<PortalDbContext> dbFactory, 
         var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
         var today = DashboardDays.Today(clock);
         var days = DashboardDays.Last(today, ChartDays);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(user, ct);
         var rules = await TicketScope.ForAsync(db, actor, ct);
         var from = days[0];
         var rows = await db.Set<TicketDay>().AsNoTracking().Where(InScope(rules))

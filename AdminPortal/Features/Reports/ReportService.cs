@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 using AdminPortal.Data.Rollups;
 using AdminPortal.Features.Dashboard;
 using AdminPortal.Features.Products;
@@ -15,12 +16,12 @@ namespace AdminPortal.Features.Reports;
 /// The reports, read from the daily rollups (decision 0020) over a date range, in the viewer's scope: ticket reports
 /// through the same scope rules as the queue (<see cref="TicketFigures.InScope"/>), moderation for moderators.
 /// </summary>
-public sealed class ReportService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors)
+public sealed class ReportService(ReadDbContextFactory reads, ActorResolver actors)
 {
     public async Task<ReportTable> ReadAsync(ClaimsPrincipal user, ReportQuery query, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(user, ReportQuery.Needs(query.Kind), ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(user, ct);
         return query.Kind switch
         {
             ReportKind.Throughput => await ThroughputAsync(db, query, ct),

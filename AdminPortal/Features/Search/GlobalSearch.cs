@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 using AdminPortal.Features.Chats;
 using AdminPortal.Features.Creators;
 using AdminPortal.Features.Products;
@@ -39,7 +40,7 @@ public interface IGlobalSearch
 /// tickets only within the caller's scope (decision 0027). A ticket out of scope and a ticket that does not exist give
 /// the same answer: no hit. At most <see cref="PerKind"/> hits of each kind, served by the lists' own trigram indexes.
 /// </summary>
-public sealed class GlobalSearch(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors) : IGlobalSearch
+public sealed class GlobalSearch(ReadDbContextFactory reads, ActorResolver actors) : IGlobalSearch
 {
     /// <summary>Shortest word searched (a trigram index cannot serve less); a number (#id) searches from one digit.</summary>
     public const int MinLength = 3;
@@ -71,7 +72,7 @@ public sealed class GlobalSearch(IDbContextFactory<PortalDbContext> dbFactory, A
         var words = term.Length >= MinLength && !term.StartsWith('#');   // "#42" is a ticket number only; "98765" may be a phone too
         var pattern = LikePattern.Contains(term);
         var hits = new List<SearchHit>();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(by, ct);
         if (actor.Has(Permission.TriageTickets))
         {
             var rules = await TicketScope.ForAsync(db, actor, ct);

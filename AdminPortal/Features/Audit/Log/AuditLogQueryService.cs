@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 using AdminPortal.Data.Identity;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
@@ -23,13 +24,14 @@ public sealed record AuditRecords(IReadOnlyList<AuditRow> Rows, AuditCursor? Old
 /// <c>audit.audit_log</c> (actor, action, entity, time), keyset paging newest first, so the first page and every
 /// filter cost the same on ten million records as on ten.
 /// </summary>
-public sealed class AuditLogQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors)
+public sealed class AuditLogQueryService(ReadDbContextFactory reads, ActorResolver actors)
 {
+    /// <param name="afterChange">A reload after a change event: from the primary (decision 0041).</param>
     public async Task<AuditRecords> ReadAsync(ClaimsPrincipal principal, AuditLogQuery query, TimeZoneInfo zone,
-        CancellationToken ct = default)
+        bool afterChange = false, CancellationToken ct = default)
     {
         await actors.RequireAsync(principal, Permission.ReadAuditLog, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(principal, afterChange, ct);
         var filtered = await FilterAsync(db, query, zone, ct);
         if (filtered is null)
             return new AuditRecords([], null, $"No user has the e-mail address {query.Actor}.");

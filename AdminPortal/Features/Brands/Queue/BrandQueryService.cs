@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 using AdminPortal.Data.Rollups;
 using AdminPortal.Features.Creators;
 using AdminPortal.Features.Products;
@@ -15,7 +16,7 @@ namespace AdminPortal.Features.Brands.Queue;
 /// read with a deferred join (the page's ids from the ordered filter, then only those rows with their niches), counts
 /// are capped at <see cref="CountEstimate.ExactLimit"/>.
 /// </summary>
-public sealed class BrandQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors)
+public sealed class BrandQueryService(IDbContextFactory<PortalDbContext> dbFactory, ReadDbContextFactory reads, ActorResolver actors)
 {
     public static readonly (BrandState? State, string Label)[] Tabs =
     [
@@ -27,7 +28,7 @@ public sealed class BrandQueryService(IDbContextFactory<PortalDbContext> dbFacto
         CancellationToken ct = default)
     {
         await RequireAsync(principal, reload, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(principal, reload, ct);
         var filtered = BrandFilters.Apply(db.Set<Brand>().AsNoTracking(), query);
         var pageIds = BrandFilters.Order(filtered, query).Skip(query.Offset).Take(query.PageSize).Select(b => b.Id);
         var rows = await BrandFilters.Order(db.Set<Brand>().AsNoTracking().Where(b => pageIds.Contains(b.Id)), query)
@@ -48,7 +49,7 @@ public sealed class BrandQueryService(IDbContextFactory<PortalDbContext> dbFacto
         bool reload = false, CancellationToken ct = default)
     {
         await RequireAsync(principal, reload, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(principal, reload, ct);
         var counts = new Dictionary<string, CountEstimate>();
         if (query.HasNoFilters)
         {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 using AdminPortal.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,7 @@ namespace AdminPortal.Features.Creators.Niches;
 public sealed record NicheRow(int Id, string Name, string? Icon, string? Description, bool Active, int Influencers, int Brands, uint Version);
 
 /// <summary>The niche catalogue with each niche's influencer and brand counts (kept by triggers: reporting.niche_link_counts).</summary>
-public sealed class NicheQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors)
+public sealed class NicheQueryService(ReadDbContextFactory reads, ActorResolver actors)
 {
     public async Task<IReadOnlyList<NicheRow>> ListAsync(ClaimsPrincipal principal, bool reload = false, CancellationToken ct = default)
     {
@@ -16,7 +17,7 @@ public sealed class NicheQueryService(IDbContextFactory<PortalDbContext> dbFacto
             await actors.RequireForReloadAsync(principal, Permission.ManageCreators, ct);
         else
             await actors.RequireAsync(principal, Permission.ManageCreators, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(principal, reload, ct);
         var niches = await db.Set<Niche>().AsNoTracking().OrderByDescending(n => n.IsActive).ThenBy(n => n.Name).ToListAsync(ct);
         var counts = await CountsAsync(db, ct);
         return niches.Select(n => new NicheRow(n.Id, n.Name, n.Icon, n.Description, n.IsActive,

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Claims;
 using System.Text.Json;
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 using AdminPortal.Live;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
@@ -15,13 +16,13 @@ namespace AdminPortal.Features.Products.Queue;
 /// (publishing_status, created_at, id), cause, vendor, the trigram indexes on title and description); counts are
 /// capped or estimated, never an exact count(*) over the whole table.
 /// </summary>
-public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors,
+public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFactory, ReadDbContextFactory reads, ActorResolver actors,
     ProductQueueReads shared, TimeProvider clock)
 {
     public async Task<ProductPage> GetPageAsync(ClaimsPrincipal principal, ProductQueueQuery query, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
-        return await ReadPageAsync(query, DecidedBy.For(query, actor.Id, clock), ct);
+        return await ReadPageAsync(principal, query, DecidedBy.For(query, actor.Id, clock), ct);
     }
 
     /// <summary>
@@ -33,8 +34,8 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
     {
         await actors.RequireForReloadAsync(principal, Permission.ModerateProducts, ct);
         if (Viewer(principal, query) is { } decidedBy)   // the viewer's own decisions: nobody else's view to share
-            return await ReadPageAsync(query, decidedBy, ct);
-        return await shared.Pages.GetAsync(query, () => ReadPageAsync(query, null, CancellationToken.None), ct);
+            return await ReadPageAsync(null, query, decidedBy, ct);
+        return await shared.Pages.GetAsync(query, () => ReadPageAsync(null, query, null, CancellationToken.None), ct);
     }
 
     /// <summary>The tab counts after a product event, shared like <see cref="GetPageAfterChangeAsync"/>.</summary>
@@ -44,17 +45,26 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
         await actors.RequireForReloadAsync(principal, Permission.ModerateProducts, ct);
         var key = ProductQueueReads.TabsKey(query);
         if (Viewer(principal, query) is { } decidedBy)
-            return await ReadTabsAsync(key, decidedBy, ct);
-        return await shared.Tabs.GetAsync(key, () => ReadTabsAsync(key, null, CancellationToken.None), ct);
+            return await ReadTabsAsync(null, key, decidedBy, ct);
+        return await shared.Tabs.GetAsync(key, () => ReadTabsAsync(null, key, null, CancellationToken.None), ct);
     }
+
+    /// <summary>
+    /// A reader's own read goes through the read path (a standby, or the primary after their own write); a reload after
+    /// a change event (no reader) reads from the primary: a standby may not have replayed the change yet, and no second
+    /// event would come to correct a queue read before it (decision 0041).
+    /// </summary>
+    private Task<PortalDbContext> ContextAsync(ClaimsPrincipal? reader, CancellationToken ct) =>
+        reader is null ? dbFactory.CreateDbContextAsync(ct) : reads.CreateDbContextAsync(reader, ct);
 
     /// <summary>The "decided by me" window of a reload, for the principal just checked.</summary>
     private DecidedBy? Viewer(ClaimsPrincipal principal, ProductQueueQuery query) =>
         query.Decided is null ? null : DecidedBy.For(query, principal.UserId() ?? throw new AccessDeniedException("Not signed in."), clock);
 
-    private async Task<ProductPage> ReadPageAsync(ProductQueueQuery query, DecidedBy? decidedBy, CancellationToken ct)
+    private async Task<ProductPage> ReadPageAsync(ClaimsPrincipal? reader, ProductQueueQuery query, DecidedBy? decidedBy,
+        CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await ContextAsync(reader, ct);
         var filtered = ProductFilters.Apply(db.Set<Product>().AsNoTracking(), query, db, decidedBy);
         // Deferred join: the page's ids come from the ordered index alone (index-only when an index covers the filter
         // and sort), then only those rows are read and their vendor looked up, not every row OFFSET skips.
@@ -77,13 +87,13 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
         ProductQueueQuery query, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
-        return await ReadTabsAsync(query, DecidedBy.For(query, actor.Id, clock), ct);
+        return await ReadTabsAsync(principal, query, DecidedBy.For(query, actor.Id, clock), ct);
     }
 
-    private async Task<IReadOnlyDictionary<string, CountEstimate>> ReadTabsAsync(ProductQueueQuery query, DecidedBy? decidedBy,
-        CancellationToken ct)
+    private async Task<IReadOnlyDictionary<string, CountEstimate>> ReadTabsAsync(ClaimsPrincipal? reader,
+        ProductQueueQuery query, DecidedBy? decidedBy, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await ContextAsync(reader, ct);
         var counts = new Dictionary<string, CountEstimate>();
         PublishingStatus?[] tabs = [PublishingStatus.Suggestion, PublishingStatus.Draft, PublishingStatus.Published, PublishingStatus.Rejected, null];
         foreach (var status in tabs)
@@ -141,7 +151,7 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
         CancellationToken ct = default)
     {
         await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(principal, ct);
         var users = db.Users.AsNoTracking().Where(u => db.Set<Product>().Any(p => p.VendorId == u.Id));
         if (TextRules.Searchable(text) is { } term)
         {

@@ -2,6 +2,7 @@ using AdminPortal.Shared;
 using System.Linq.Expressions;
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Security;
 using Microsoft.EntityFrameworkCore;
@@ -14,14 +15,16 @@ namespace AdminPortal.Features.Tickets.Queue;
 /// unioned (duplicates drop) and the first page taken. A page never sorts the whole scope.
 /// </summary>
 public sealed class TicketQueryService(
-    IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, TimeProvider clock)
+    ReadDbContextFactory reads, ActorResolver actors, TimeProvider clock)
 {
-    public async Task<TicketQueuePage> ListAsync(ClaimsPrincipal user, TicketQueueQuery filter, CancellationToken ct = default)
+    /// <param name="afterChange">A reload after a change event: from the primary (decision 0041).</param>
+    public async Task<TicketQueuePage> ListAsync(ClaimsPrincipal user, TicketQueueQuery filter, bool afterChange = false,
+        CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(user, Permission.TriageTickets, ct);
         // pages stop at the depth cap (decision 0008): a deeper page asked for opens the last one
         var (page, size) = (filter.SafePage, filter.SafePageSize);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(user, afterChange, ct);
         var rules = await TicketScope.ForAsync(db, actor, ct);
         var branches = await BranchesAsync(db, rules, filter, ct);
         if (branches.Count == 0 || (filter.Assignee == "me" && rules.StaffId is null))

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 using AdminPortal.Features.Products;
 using AdminPortal.Features.Users.Platform;
 using AdminPortal.Security;
@@ -18,12 +19,14 @@ public sealed record UserListPage(IReadOnlyList<UserRow> Rows, int Total)
 }
 
 /// <summary>Reads for the users list: one page of users, the role names to filter by.</summary>
-public sealed class UserQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, TimeProvider clock)
+public sealed class UserQueryService(ReadDbContextFactory reads, ActorResolver actors, TimeProvider clock)
 {
-    public async Task<UserListPage> ListAsync(ClaimsPrincipal by, UserListQuery query, CancellationToken ct = default)
+    /// <param name="afterChange">A reload after a change event: from the primary (decision 0041).</param>
+    public async Task<UserListPage> ListAsync(ClaimsPrincipal by, UserListQuery query, bool afterChange = false,
+        CancellationToken ct = default)
     {
         await actors.RequireAsync(by, Permission.ManageUsers, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(by, afterChange, ct);
         var filtered = query.Apply(db);
         var now = clock.GetUtcNow();
         var rows = await filtered.Skip(query.Offset).Take(query.Size)
@@ -45,7 +48,7 @@ public sealed class UserQueryService(IDbContextFactory<PortalDbContext> dbFactor
     public async Task<IReadOnlyList<string>> RoleNamesAsync(ClaimsPrincipal by, CancellationToken ct = default)
     {
         await actors.RequireAsync(by, Permission.ManageUsers, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(by, ct);
         return await db.PortalRoles.AsNoTracking().OrderBy(r => r.Name).Select(r => r.Name).ToListAsync(ct);
     }
 }

@@ -1,6 +1,7 @@
 using AdminPortal.Shared;
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 using AdminPortal.Data.Rollups;
 using AdminPortal.Features.Products;
 using AdminPortal.Security;
@@ -19,7 +20,7 @@ public sealed record VendorPage(IReadOnlyList<VendorRow> Rows, CountEstimate Tot
 /// owner's subscriptions by idx_subscriptions_user_id) and its integrations (ix_integrations_internal_id); pages by a
 /// deferred join, counts capped.
 /// </summary>
-public sealed class VendorQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors)
+public sealed class VendorQueryService(ReadDbContextFactory reads, ActorResolver actors)
 {
     public async Task<VendorPage> GetPageAsync(ClaimsPrincipal principal, VendorListQuery query, bool reload = false, CancellationToken ct = default)
     {
@@ -27,7 +28,7 @@ public sealed class VendorQueryService(IDbContextFactory<PortalDbContext> dbFact
             await actors.RequireForReloadAsync(principal, Permission.ManageVendors, ct);
         else
             await actors.RequireAsync(principal, Permission.ManageVendors, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(principal, reload, ct);
         var filtered = Apply(db, query);
         var pageIds = Order(filtered, query).Skip(query.Offset).Take(query.PageSize).Select(v => v.Id);
         var rows = await Order(db.Set<Vendor>().AsNoTracking().Where(v => pageIds.Contains(v.Id)), query)

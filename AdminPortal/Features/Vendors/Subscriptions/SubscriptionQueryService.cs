@@ -1,6 +1,7 @@
 using AdminPortal.Shared;
 using System.Security.Claims;
 using AdminPortal.Data;
+using AdminPortal.Data.Reads;
 using AdminPortal.Features.Products;
 using AdminPortal.Security;
 using AdminPortal.Security.Audit;
@@ -26,13 +27,13 @@ public sealed record ExpiredSubscription(string SubscriptionId, DateTime At);
 /// Reads for the subscriptions list: status (idx_subscriptions_status), end date (idx_subscriptions_end_date) and the
 /// subscriber; sorted by end date (open-ended last). The expiry pass's record comes from its audit entries.
 /// </summary>
-public sealed class SubscriptionQueryService(IDbContextFactory<PortalDbContext> dbFactory, ActorResolver actors, TimeProvider clock)
+public sealed class SubscriptionQueryService(ReadDbContextFactory reads, ActorResolver actors, TimeProvider clock)
 {
     public async Task<SubscriptionPage> GetPageAsync(ClaimsPrincipal principal, SubscriptionListQuery query, bool reload = false,
         CancellationToken ct = default)
     {
         await RequireAsync(principal, reload, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(principal, reload, ct);
         var filtered = Apply(db, query, clock.GetUtcNow().UtcDateTime);
         var pageIds = Order(filtered, query).Skip(query.Offset).Take(query.PageSize).Select(s => s.Id);
         var rows = await Order(db.Set<Subscription>().AsNoTracking().Where(s => pageIds.Contains(s.Id)), query)
@@ -47,7 +48,7 @@ public sealed class SubscriptionQueryService(IDbContextFactory<PortalDbContext> 
     public async Task<ExpiryRecord> ExpiryRecordAsync(ClaimsPrincipal principal, bool reload = false, CancellationToken ct = default)
     {
         await RequireAsync(principal, reload, ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await reads.CreateDbContextAsync(principal, reload, ct);
         var since = clock.GetUtcNow().UtcDateTime.AddDays(-1);
         var expiries = db.Set<AuditLogEntry>().AsNoTracking().Where(a => a.Action == SubscriptionExpiryPass.Action && a.EntityType == SubscriptionActions.EntityType);
         var lastDay = await expiries.CountAsync(a => a.At >= since, ct);
