@@ -47,8 +47,7 @@ public sealed class LargeAuditLog(NpgsqlDataSource dataSource, TimeProvider cloc
     public int Order => 900;
     public string Name => "audit log";
 
-    /// <summary>Needs only the demo accounts (its actors).</summary>
-    public bool LoadsAlongsideOthers => true;
+    // needs only the demo accounts (its actors), so LargeLoadAfter is empty
 
     public static readonly AuditEntityType Ticket = new("ticket", 1_000_000, AuditEntityIds.Decimal);
     public static readonly AuditEntityType Subscription = new("subscription", 150_000, AuditEntityIds.Decimal);
