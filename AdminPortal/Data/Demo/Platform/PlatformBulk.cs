@@ -112,12 +112,9 @@ public static class PlatformBulk
             var linkLines = LinkLines.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
             var photo = BinaryCopyWriter.Jsonb("[{\"url\":\"/assets/chat/photo.svg\",\"type\":\"image\"}]");
             var none = BinaryCopyWriter.Jsonb("[]");
-            await using (var input = await conn.BeginRawBinaryCopyAsync(
-                             $"COPY chat.messages (id, sender_id, group_id, text, attachments, read_by, timestamp) FROM STDIN {BulkLoad.CopyOptions(freeze)}", ct))
+            await BinaryCopyWriter.CopyAsync(conn,
+                $"COPY chat.messages (id, sender_id, group_id, text, attachments, read_by, timestamp) FROM STDIN {BulkLoad.CopyOptions(freeze)}", async w =>
             {
-                input.ReadTimeout = input.WriteTimeout = 0;   // none: ten million rows take minutes
-                var w = new BinaryCopyWriter(input);
-                w.Start();
                 var big = messages * 12 / 100;
                 for (long n = 0; n < messages; n++)
                 {
@@ -137,8 +134,7 @@ public static class PlatformBulk
                     if (n % 100_000 == 0)
                         ct.ThrowIfCancellationRequested();   // another part failed: stop, the transaction rolls back
                 }
-                await w.CompleteAsync(ct);
-            }
+            }, ct);
             using (var w = conn.BeginBinaryImport($"COPY chat.groups (id, name, type, product_id, members, created_at, updated_at, last_message_id, last_message_at) FROM STDIN {BulkLoad.CopyOptions(freeze)}"))
             {
                 for (var g = 0; g < groups; g++)
