@@ -62,12 +62,29 @@ public sealed class BinaryCopyWriter(Stream output)
         Int(v);
     }
 
-    public void Int8(long v)
+    public void Int8(long v) => Int8Field(v);
+
+    private void Int8Field(long v)
     {
         Int(8);
         BinaryPrimitives.WriteInt64BigEndian(_buffer.AsSpan(_at), v);
         _at += 8;
     }
+
+    public void Float8(double v) => Int8Field(BitConverter.DoubleToInt64Bits(v));
+
+    /// <summary>A text (or varchar, or json) value: its UTF-8 bytes, encoded straight into the buffer (at most 1 KB).</summary>
+    public void Text(ReadOnlySpan<char> text)
+    {
+        var length = System.Text.Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_at + 4, 1024));
+        Int(length);
+        _at += length;
+    }
+
+    /// <summary>An enum's label as PostgreSQL knows it (its <see cref="NpgsqlTypes.PgNameAttribute"/>), in binary form: the label's bytes.</summary>
+    public static byte[] EnumLabel<T>(T value) where T : struct, Enum =>
+        System.Text.Encoding.UTF8.GetBytes(typeof(T).GetField(value.ToString())!
+            .GetCustomAttributes(typeof(NpgsqlTypes.PgNameAttribute), false).OfType<NpgsqlTypes.PgNameAttribute>().Single().PgName);
 
     /// <summary>A timestamptz: microseconds since 2000-01-01 UTC, truncated as Npgsql truncates a DateTime's ticks.</summary>
     public void TimestampTz(DateTime utc) => Int8((utc.Ticks - PostgresEpochTicks) / 10);
