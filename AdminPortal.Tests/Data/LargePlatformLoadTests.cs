@@ -213,6 +213,46 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
     }
 
     /// <summary>
+    /// The catalog's products as <see cref="BinaryCopyWriter"/> encodes them (decision 0043) at a small size, read back
+    /// through the model: ids, the enums' labels, prices, vendors, images, texts, addresses, statuses and times as the
+    /// large load defines them.
+    /// </summary>
+    [Fact]
+    public async Task The_products_encoded_for_copy_read_back_as_the_large_load_defines_them()
+    {
+        var history = new AdminPortal.Data.Demo.DemoHistory(Now);
+        await using (var source = DataSetup.BuildDataSource(Fixture.SuperuserConnectionString))
+        {
+            await AdminPortal.Data.Demo.Platform.PlatformBulk.UsersAsync(source, history, 200, CancellationToken.None);
+            await using var load = await Fixture.CreateDbContextAsync();
+            await AdminPortal.Data.Demo.Platform.PlatformBulk.ProductsAsync(load, source, history, 2_000, CancellationToken.None);
+        }
+        await using var db = await Fixture.CreateDbContextAsync();
+        var vendors = await db.Users.Where(u => u.Email!.EndsWith(AdminPortal.Data.Demo.Platform.PlatformDemo.VendorDomain)).Select(u => u.Id).OrderBy(id => id).ToListAsync();
+        var products = await db.Set<Product>().AsNoTracking().ToListAsync();
+        var byId = products.ToDictionary(p => p.Id);
+
+        Assert.Equal(2_000, products.Count);
+        for (var i = 0; i < 2_000; i += 7)
+        {
+            var p = byId[ProductIds.FromNumber(i)];
+            var cause = (Cause)(i % 5);
+            Assert.Equal((cause, 100.0 + i, (100.0 + i) * 0.85, vendors[i % vendors.Count]), (p.Cause, p.Mrp, p.SellingPrice, p.VendorId));
+            Assert.Equal([$"/assets/products/{AdminPortal.Data.Demo.Platform.CatalogDemo.Images[i % 8]}.svg"], p.Images);
+            Assert.EndsWith(AdminPortal.Data.Demo.Platform.CatalogVocabulary.ByCause[cause].Items[i / 5 % 80 % AdminPortal.Data.Demo.Platform.CatalogVocabulary.ByCause[cause].Items.Length].ToLowerInvariant(), p.Title);
+            Assert.Equal(AdminPortal.Data.Demo.Platform.CatalogVocabulary.ByCause[cause].Tagline, p.Description);
+            Assert.Equal($"https://deed-o.example/products/{i}", p.ProductUrl);
+            Assert.Equal(p.CreatedAt, p.UpdatedAt);
+            Assert.InRange(p.CreatedAt, history.Today.AddDays(-AdminPortal.Data.Demo.DemoHistory.Days - 1), Now);
+            if (i % 10 < 6)
+                Assert.Equal(PublishingStatus.Published, p.PublishingStatus);
+        }
+        // every status, suggestions only among the last days' products
+        Assert.Equal(Enum.GetValues<PublishingStatus>().Order(), products.Select(p => p.PublishingStatus).Distinct().Order());
+        Assert.True(products.Where(p => p.PublishingStatus == PublishingStatus.Suggestion).All(p => Now - p.CreatedAt <= TimeSpan.FromDays(6)));
+    }
+
+    /// <summary>
     /// The chat's messages as <see cref="BinaryCopyWriter"/> encodes them (decision 0039) at a small size, over the
     /// superuser's connection as the load runs (messages are copied before their groups, foreign keys off): counts,
     /// the big group's share, senders and readers from the group's members, the GUIDs, texts, attachments and times

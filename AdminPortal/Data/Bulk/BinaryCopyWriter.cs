@@ -1,12 +1,13 @@
 using System.Buffers.Binary;
+using Npgsql;
 
 namespace AdminPortal.Data.Bulk;
 
 /// <summary>
 /// Rows encoded straight into COPY's binary format (signature, flags, per row a field count and each field's length and
 /// bytes, a -1 trailer), for the large load's ten-million-row tables, written to a raw COPY stream
-/// (<c>NpgsqlConnection.BeginRawBinaryCopyAsync</c>) a megabyte at a time. The binary importer resolves and writes
-/// every value through its own call chain; here a row is a few span copies (decision 0039).
+/// (<c>NpgsqlConnection.BeginRawBinaryCopyAsync</c>) a megabyte at a time by <see cref="CopyAsync"/>. The binary
+/// importer resolves and writes every value through its own call chain; here a row is a few span copies (decision 0039).
 /// </summary>
 public sealed class BinaryCopyWriter(Stream output)
 {
@@ -16,8 +17,22 @@ public sealed class BinaryCopyWriter(Stream output)
     private readonly byte[] _buffer = new byte[1 << 20];
     private int _at;
 
-    /// <summary>The header; call once before the rows.</summary>
-    public void Start()
+    /// <summary>
+    /// Runs <paramref name="copy"/> (<c>COPY ... FROM STDIN (FORMAT BINARY ...)</c>) with the rows <paramref name="rows"/>
+    /// writes: the header before them, the trailer after, and no read or write timeout (ten million rows take minutes).
+    /// </summary>
+    public static async Task CopyAsync(NpgsqlConnection connection, string copy, Func<BinaryCopyWriter, Task> rows, CancellationToken ct)
+    {
+        await using var input = await connection.BeginRawBinaryCopyAsync(copy, ct);
+        input.ReadTimeout = input.WriteTimeout = 0;
+        var writer = new BinaryCopyWriter(input);
+        writer.Start();
+        await rows(writer);
+        await writer.CompleteAsync(ct);
+    }
+
+    /// <summary>The header, before the rows.</summary>
+    private void Start()
     {
         Put(Signature);
         Int(0);   // flags
@@ -47,12 +62,29 @@ public sealed class BinaryCopyWriter(Stream output)
         Int(v);
     }
 
-    public void Int8(long v)
+    public void Int8(long v) => Int8Field(v);
+
+    private void Int8Field(long v)
     {
         Int(8);
         BinaryPrimitives.WriteInt64BigEndian(_buffer.AsSpan(_at), v);
         _at += 8;
     }
+
+    public void Float8(double v) => Int8Field(BitConverter.DoubleToInt64Bits(v));
+
+    /// <summary>A text (or varchar, or json) value: its UTF-8 bytes, encoded straight into the buffer (at most 1 KB).</summary>
+    public void Text(ReadOnlySpan<char> text)
+    {
+        var length = System.Text.Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_at + 4, 1024));
+        Int(length);
+        _at += length;
+    }
+
+    /// <summary>An enum's label as PostgreSQL knows it (its <see cref="NpgsqlTypes.PgNameAttribute"/>), in binary form: the label's bytes.</summary>
+    public static byte[] EnumLabel<T>(T value) where T : struct, Enum =>
+        System.Text.Encoding.UTF8.GetBytes(typeof(T).GetField(value.ToString())!
+            .GetCustomAttributes(typeof(NpgsqlTypes.PgNameAttribute), false).OfType<NpgsqlTypes.PgNameAttribute>().Single().PgName);
 
     /// <summary>A timestamptz: microseconds since 2000-01-01 UTC, truncated as Npgsql truncates a DateTime's ticks.</summary>
     public void TimestampTz(DateTime utc) => Int8((utc.Ticks - PostgresEpochTicks) / 10);
@@ -66,7 +98,7 @@ public sealed class BinaryCopyWriter(Stream output)
     }
 
     /// <summary>The trailer, then everything left is sent.</summary>
-    public async Task CompleteAsync(CancellationToken ct)
+    private async Task CompleteAsync(CancellationToken ct)
     {
         BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_at), -1);
         _at += 2;

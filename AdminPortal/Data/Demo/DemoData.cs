@@ -55,33 +55,42 @@ public sealed class DemoData(
         }
         LoadTimings.Clear();
         var total = Stopwatch.StartNew();
-        var phase = "accounts";
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var phases = new Phases();
+        var started = "accounts";
         var running = new List<Task>();
         try
         {
             var watch = Stopwatch.StartNew();
             await accounts.SeedAsync(ct);
-            LoadTimings.Record(phase, watch.Elapsed);
+            LoadTimings.Record("accounts", watch.Elapsed);
+            started = "the parts";
             var ordered = parts.Where((options ?? DemoLoadOptions.Everything).Runs).OrderBy(p => p.Order).ToList();
-            var alongside = scale == DemoScale.Large ? ordered.Where(p => p.LoadsAlongsideOthers).ToList() : [];
-            running.AddRange(alongside.Select(p => Task.Run(() => RunPartAsync(p, scale, failed))));
-            foreach (var part in ordered.Except(alongside))
+            if (scale == DemoScale.Large)
+                await LoadSideBySideAsync(ordered, phases, running, failed);
+            else
             {
-                phase = part.Name;
-                await RunPartAsync(part, scale, failed);
+                foreach (var part in ordered)
+                    await RunPartAsync(part, scale, phases, failed);
+                // count the rollups from scratch (the large load copies with triggers off; the small demo too, to be sure)
+                watch.Restart();
+                try
+                {
+                    await Rollups.RollupRebuild.RunAsync(dataSource, failed.Token);
+                }
+                catch (Exception e)
+                {
+                    phases.Fail("rollups", e);
+                    throw;
+                }
+                LoadTimings.Record("rollups", watch.Elapsed);
             }
-            phase = string.Join(", ", alongside.Select(p => p.Name));
-            await Task.WhenAll(running);
-            // the large load copies with triggers off: count the rollups from scratch (the small demo too, to be sure)
-            phase = "rollups";
-            watch.Restart();
-            await Rollups.RollupRebuild.RunAsync(dataSource, failed.Token);
-            LoadTimings.Record(phase, watch.Elapsed);
         }
         catch (Exception e)
         {
             await failed.CancelAsync();
+            var phase = phases.Failed ?? started;
+            e = phases.Error ?? e;   // the first failure, not another part's cancellation
             log.LogError(e, "The demo load failed in phase {Phase}", phase);
             // wait for the parts running alongside to stop (their transactions roll back) before emptying the tables
             await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -96,7 +105,52 @@ public sealed class DemoData(
         await LoadTimings.SaveAsync(dataSource, scale.ToString().ToLowerInvariant(), total.Elapsed, ct);
     }
 
-    private async Task RunPartAsync(IDemoDataPart part, DemoScale scale, CancellationTokenSource failed)
+    /// <summary>
+    /// The large load: each part starts as soon as the parts it names in <see cref="IDemoDataPart.LargeLoadAfter"/>
+    /// have committed (a part not in this run counts as done), and the rollups as soon as every part they read has
+    /// (<see cref="IDemoDataPart.RollupsRead"/>), their pieces side by side (<see cref="Rollups.RollupRebuild.RunSideBySideAsync"/>).
+    /// </summary>
+    private async Task LoadSideBySideAsync(List<IDemoDataPart> ordered, Phases phases, List<Task> running, CancellationTokenSource failed)
+    {
+        var loads = new Dictionary<string, Task>(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in ordered)
+        {
+            // a part waits only for parts of lower Order (so no cycle); one left out of this run (--only) counts as done
+            var wrong = part.LargeLoadAfter.Where(n => !parts.Any(p => string.Equals(p.Name, n, StringComparison.OrdinalIgnoreCase) && p.Order < part.Order)).ToList();
+            if (wrong.Count > 0)
+                throw new InvalidOperationException($"Demo part '{part.Name}' waits for {string.Join(", ", wrong)}: no part of lower Order has that name.");
+            var needs = part.LargeLoadAfter.Where(loads.ContainsKey).Select(n => loads[n]).ToArray();
+            var load = Task.Run(async () =>
+            {
+                await Task.WhenAll(needs);
+                await RunPartAsync(part, DemoScale.Large, phases, failed);
+            });
+            loads[part.Name] = load;
+            running.Add(load);
+        }
+        var counted = ordered.Where(p => p.RollupsRead).Select(p => loads[p.Name]).ToArray();
+        var rollups = Task.Run(async () =>
+        {
+            await Task.WhenAll(counted);
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                await Rollups.RollupRebuild.RunSideBySideAsync(dataSource,
+                    (piece, took) => LoadTimings.Record($"rollups: {piece}", took), failed.Token);
+            }
+            catch (Exception e)
+            {
+                phases.Fail("rollups", e);
+                await failed.CancelAsync();
+                throw;
+            }
+            LoadTimings.Record("rollups", watch.Elapsed);
+        });
+        running.Add(rollups);
+        await Task.WhenAll(running);
+    }
+
+    private async Task RunPartAsync(IDemoDataPart part, DemoScale scale, Phases phases, CancellationTokenSource failed)
     {
         try
         {
@@ -110,10 +164,28 @@ public sealed class DemoData(
             await part.SeedAsync(db, scale, failed.Token);
             LoadTimings.Record($"{part.Name} (part total)", watch.Elapsed);
         }
-        catch
+        catch (Exception e)
         {
+            phases.Fail(part.Name, e);
             await failed.CancelAsync(); // stop the parts running alongside
             throw;
+        }
+    }
+
+    /// <summary>What a failed load reports: the first part (or the rollups) that failed, and its exception (the parts
+    /// beside it then stop on the cancellation, which is not the cause).</summary>
+    private sealed class Phases
+    {
+        public string? Failed { get; private set; }
+        public Exception? Error { get; private set; }
+
+        private readonly Lock _gate = new();
+
+        public void Fail(string phase, Exception e)
+        {
+            lock (_gate)
+                if (Failed is null)
+                    (Failed, Error) = (phase, e);
         }
     }
 

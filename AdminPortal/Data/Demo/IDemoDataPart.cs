@@ -14,11 +14,15 @@ public interface IDemoDataPart
     Task SeedAsync(PortalDbContext db, DemoScale scale, CancellationToken ct);
 
     /// <summary>
-    /// At <see cref="DemoScale.Large"/>, true runs this part right after the demo accounts on its own connection,
-    /// alongside the other parts (it needs nothing they load, and they need nothing of it): the two cores then share
-    /// one COPY each. The small demo always runs parts one after another.
+    /// At <see cref="DemoScale.Large"/>: the parts (by <see cref="Name"/>) whose load this one needs committed before
+    /// it starts; it then runs on its own connection beside whatever else is loading (the two cores share the COPYs
+    /// and index builds). Empty: right after the demo accounts. The small demo runs the parts one after another in
+    /// <see cref="Order"/>.
     /// </summary>
-    bool LoadsAlongsideOthers => false;
+    IReadOnlyList<string> LargeLoadAfter => [];
+
+    /// <summary>Whether the rollups count anything of this part's tables: the load's rollups wait only for those parts.</summary>
+    bool RollupsRead => true;
 }
 
 public enum DemoScale

@@ -100,8 +100,11 @@ public static class LiveSql
         """;
 
     /// <summary>The live counters from scratch: one grouped INSERT … SELECT per table.</summary>
-    public const string Rebuild = """
-        TRUNCATE reporting.ticket_open, reporting.ticket_due, reporting.product_status;
+    public const string Rebuild = RebuildTickets + RebuildProducts;
+
+    /// <summary>The tickets' live counters from scratch (reads only helpdesk.tickets).</summary>
+    public const string RebuildTickets = """
+        TRUNCATE reporting.ticket_open, reporting.ticket_due;
 
         INSERT INTO reporting.ticket_open (hostel_id, category_id, staff_id, status, escalation_level, tickets)
         SELECT coalesce(hostel_id, 0), coalesce(category_id, 0), coalesce(assigned_to, 0), status, escalation_level, count(*)
@@ -115,9 +118,17 @@ public static class LiveSql
         WHERE status IN ('OPEN', 'IN_PROGRESS', 'AWAITING_STUDENT_RESPONSE', 'FORWARDED', 'REOPENED') AND due_at IS NOT NULL
         GROUP BY 1, 2, 3, 4, 5;
 
+        ANALYZE reporting.ticket_open, reporting.ticket_due;
+
+        """;
+
+    /// <summary>The products' live counter from scratch (reads only catalog.products).</summary>
+    public const string RebuildProducts = """
+        TRUNCATE reporting.product_status;
+
         INSERT INTO reporting.product_status (status, cause, products)
         SELECT publishing_status, cause, count(*) FROM catalog.products GROUP BY 1, 2;
 
-        ANALYZE reporting.ticket_open, reporting.ticket_due, reporting.product_status;
+        ANALYZE reporting.product_status;
         """;
 }

@@ -212,8 +212,11 @@ public static class RollupSql
         """;
 
     /// <summary>The recount from scratch (the <c>rollups rebuild</c> verb): empties the rollups and counts again.</summary>
-    public const string Rebuild = """
-        TRUNCATE reporting.moderation_daily, reporting.ticket_daily, reporting.user_daily;
+    public const string Rebuild = RebuildModeration + RebuildTickets + RebuildUsers;
+
+    /// <summary>The moderation rollup from scratch (reads audit.audit_log and catalog.products).</summary>
+    public const string RebuildModeration = """
+        TRUNCATE reporting.moderation_daily;
 
         INSERT INTO reporting.moderation_daily (day, moderator_id, cause, outcome, wait_bucket, decisions)
         SELECT reporting.utc_day(a.at), coalesce(a.actor_id, 0), coalesce(reporting.cause_named(a.after ->> 'cause'), p.cause),
@@ -221,6 +224,14 @@ public static class RollupSql
         FROM audit.audit_log a JOIN catalog.products p ON p.id = a.entity_id
         WHERE a.entity_type = 'product' AND a.action IN ('product.approve', 'product.reject', 'product.request_changes')
         GROUP BY 1, 2, 3, 4, 5;
+
+        ANALYZE reporting.moderation_daily;
+
+        """;
+
+    /// <summary>The tickets' daily rollup from scratch (reads helpdesk.tickets and helpdesk.comments).</summary>
+    public const string RebuildTickets = """
+        TRUNCATE reporting.ticket_daily;
 
         INSERT INTO reporting.ticket_daily (day, hostel_id, category_id, staff_id, measure, bucket, tickets)
         SELECT day, hostel, category, staff, measure, bucket, count(*)
@@ -243,10 +254,18 @@ public static class RollupSql
         WHERE m.counts
         GROUP BY 1, 2, 3, 4, 5, 6;
 
+        ANALYZE reporting.ticket_daily;
+
+        """;
+
+    /// <summary>The users' daily rollup from scratch (reads auth.users).</summary>
+    public const string RebuildUsers = """
+        TRUNCATE reporting.user_daily;
+
         INSERT INTO reporting.user_daily (day, status, platform, deleted, users)
         SELECT reporting.utc_day(u.created_at), u.status, u.registration_platform, u.deleted_at IS NOT NULL, count(*)
         FROM auth.users u GROUP BY 1, 2, 3, 4;
 
-        ANALYZE reporting.moderation_daily, reporting.ticket_daily, reporting.user_daily;
+        ANALYZE reporting.user_daily;
         """;
 }

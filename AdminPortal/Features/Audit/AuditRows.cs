@@ -26,15 +26,14 @@ public sealed class AuditRows(Dictionary<string, (int Id, string Name)[]> actors
 {
     private const short Fields = 11;
 
-    public async Task WriteAsync(Stream output, CancellationToken ct)
+    /// <summary>The rows, into a COPY of the log's columns in <see cref="LargeAuditLog"/>'s order (<see cref="BinaryCopyWriter.CopyAsync"/>).</summary>
+    public async Task WriteAsync(BinaryCopyWriter w, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var step = TimeSpan.FromDays(LargeAuditLog.Days).Ticks / count;   // ticks of 100 ns
         var kinds = LargeAuditLog.Kinds.ToDictionary(k => k, k => new Encoded(k, actors.GetValueOrDefault(k.Actor) ?? []));
         var system = Utf8("system");
         var addresses = Enumerable.Range(0, 200).Select(i => Utf8("10.0.0." + i.ToString(CultureInfo.InvariantCulture))).ToArray();
-        var w = new BinaryCopyWriter(output);
-        w.Start();
         long written = 0;
         foreach (var type in LargeAuditLog.Kinds.Select(k => k.Entity).Distinct().OrderBy(t => t.Name, StringComparer.Ordinal))
         {
@@ -73,7 +72,6 @@ public sealed class AuditRows(Dictionary<string, (int Id, string Name)[]> actors
                     ct.ThrowIfCancellationRequested();   // another part failed: stop, the transaction rolls back
             }
         }
-        await w.CompleteAsync(ct);
     }
 
     /// <summary>The first <paramref name="entities"/> ids of a type, ordered as the index orders them (decimal ids as text).</summary>

@@ -47,8 +47,7 @@ public sealed class LargeAuditLog(NpgsqlDataSource dataSource, TimeProvider cloc
     public int Order => 900;
     public string Name => "audit log";
 
-    /// <summary>Needs only the demo accounts (its actors).</summary>
-    public bool LoadsAlongsideOthers => true;
+    // needs only the demo accounts (its actors), so LargeLoadAfter is empty
 
     public static readonly AuditEntityType Ticket = new("ticket", 1_000_000, AuditEntityIds.Decimal);
     public static readonly AuditEntityType Subscription = new("subscription", 150_000, AuditEntityIds.Decimal);
@@ -147,12 +146,9 @@ public sealed class LargeAuditLog(NpgsqlDataSource dataSource, TimeProvider cloc
                                                  $"(SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM {sequence}))", ct))!;
             // the rows come in the entity index's order, not the id's: the primary key is built once after, like the others
             await BulkLoad.ExecuteAsync(conn, "ALTER TABLE audit.audit_log DROP CONSTRAINT pk_audit_log", ct);
-            await using (var input = await conn.BeginRawBinaryCopyAsync(
-                             $"COPY audit.audit_log ({Columns}) FROM STDIN {BulkLoad.CopyOptions(freeze)}", ct))
-            {
-                input.ReadTimeout = input.WriteTimeout = 0;   // none: ten million rows take minutes
-                await new AuditRows(actors, now.AddDays(-Days), count, last + 1).WriteAsync(input, ct);
-            }
+            var rows = new AuditRows(actors, now.AddDays(-Days), count, last + 1);
+            await BinaryCopyWriter.CopyAsync(conn, $"COPY audit.audit_log ({Columns}) FROM STDIN {BulkLoad.CopyOptions(freeze)}",
+                w => rows.WriteAsync(w, ct), ct);
             await BulkLoad.ExecuteAsync(conn, "ALTER TABLE audit.audit_log ADD CONSTRAINT pk_audit_log PRIMARY KEY (id)", ct);
             await Scalar(conn, $"SELECT setval('{sequence}', {Math.Max(last + count, 1)}, {(last + count > 0 ? "true" : "false")})", ct);
         }, ct);

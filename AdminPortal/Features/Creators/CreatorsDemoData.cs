@@ -45,8 +45,7 @@ internal sealed class CreatorsDemoData(NpgsqlDataSource dataSource, TimeProvider
 
     public string Name => "creators (Cloutsy)";
 
-    /// <summary>At large scale: needs only the demo moderator (the reviewer of decided documents).</summary>
-    public bool LoadsAlongsideOthers => true;
+    // at large scale: needs only the demo moderator (the reviewer of decided documents), so LargeLoadAfter is empty
 
     public async Task SeedAsync(PortalDbContext db, DemoScale scale, CancellationToken ct)
     {

@@ -33,6 +33,9 @@ internal sealed class VendorsDemoData(NpgsqlDataSource dataSource, TimeProvider 
 
     public string Name => "vendors (Venta)";
 
+    /// <summary>At large scale: the owners are platform users; nothing of the catalog (it loads beside it).</summary>
+    public IReadOnlyList<string> LargeLoadAfter => [PlatformUsersDemo.PartName];
+
     public async Task SeedAsync(PortalDbContext db, DemoScale scale, CancellationToken ct)
     {
         if (scale == DemoScale.Large)

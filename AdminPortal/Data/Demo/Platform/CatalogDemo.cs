@@ -36,7 +36,11 @@ public sealed class CatalogDemo(NpgsqlDataSource dataSource, TimeProvider clock)
         ["Photos are blurry", "Price above MRP guidance", "Not cause-aligned", "Duplicate of an existing listing"];
 
     public int Order => 200;
-    public string Name => "catalog";
+    public const string PartName = "catalog";
+    public string Name => PartName;
+
+    /// <summary>At large scale: the products' vendors are platform users.</summary>
+    public IReadOnlyList<string> LargeLoadAfter => [PlatformUsersDemo.PartName];
 
     public async Task SeedAsync(PortalDbContext db, DemoScale scale, CancellationToken ct)
     {

@@ -22,6 +22,15 @@ public sealed class ChatDemo(NpgsqlDataSource dataSource, TimeProvider clock) : 
     public int Order => 500;
     public string Name => "chat";
 
+    /// <summary>
+    /// At large scale: the members are platform users, and the catalog's load empties chat.groups (its products'
+    /// <c>TRUNCATE ... CASCADE</c>, which lets their COPY skip WAL), so the chat loads after the catalog has committed.
+    /// </summary>
+    public IReadOnlyList<string> LargeLoadAfter => [PlatformUsersDemo.PartName, CatalogDemo.PartName];
+
+    /// <summary>No rollup counts messages or groups: the rollups run beside the chat's load.</summary>
+    public bool RollupsRead => false;
+
     public async Task SeedAsync(PortalDbContext db, DemoScale scale, CancellationToken ct)
     {
         var history = DemoHistory.Of(clock);

@@ -11,7 +11,8 @@ namespace AdminPortal.Data.Demo.Platform;
 public sealed class PlatformUsersDemo(NpgsqlDataSource dataSource, TimeProvider clock) : IDemoDataPart
 {
     public int Order => 100;
-    public string Name => "platform users";
+    public const string PartName = "platform users";
+    public string Name => PartName;
 
     /// <summary>The first 12 are vendors; 55 to 57 platform moderators, 58 and 59 platform admins; the rest buyers.</summary>
     public const int Count = 180;

@@ -26,8 +26,7 @@ public sealed class HelpdeskDemoData(TimeProvider clock, NpgsqlDataSource dataSo
     public int Order => 600;
     public string Name => "helpdesk";
 
-    /// <summary>Needs only the demo accounts (staff A and B); nothing else reads the helpdesk's tables.</summary>
-    public bool LoadsAlongsideOthers => true;
+    // needs only the demo accounts (staff A and B), so LargeLoadAfter is empty; nothing else reads the helpdesk's tables
 
     public async Task SeedAsync(PortalDbContext db, DemoScale scale, CancellationToken ct)
     {
