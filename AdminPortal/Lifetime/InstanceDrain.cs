@@ -71,10 +71,11 @@ public sealed class InstanceDrain(IOptions<DrainOptions> options, ILogger<Instan
         var hold = options.Value.Drain;
         logger.LogWarning("Stopping: new requests are refused; {Screens} open screens are told this server is restarting and closed in {Seconds:F1} s",
             screens.Length, screens.Length == 0 ? 0 : hold.TotalSeconds);
+        var told = Task.WhenAll(screens.Select(TellAsync));
         if (screens.Length == 0 || hold <= TimeSpan.Zero)
             return;
         var started = Stopwatch.GetTimestamp();
-        await Task.WhenAny(Task.WhenAll(screens.Select(TellAsync)), Task.Delay(hold));
+        await Task.WhenAny(told, Task.Delay(hold));
         var left = hold - Stopwatch.GetElapsedTime(started);
         if (left > TimeSpan.Zero)
             await Task.Delay(left);
