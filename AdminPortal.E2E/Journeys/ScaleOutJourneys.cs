@@ -1,12 +1,13 @@
 using AdminPortal.E2E.Infrastructure;
 using AdminPortal.E2E.Pages;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace AdminPortal.E2E.Journeys;
 
 /// <summary>Several instances over one database, behind the nginx config of docs/deploy.md.</summary>
 [Collection(SecondPortalCollection.Name)]
-public sealed class ScaleOutJourneys(BrowserFixture portal)
+public sealed class ScaleOutJourneys(BrowserFixture portal, ITestOutputHelper output)
 {
     [Fact]
     public async Task A_cookie_issued_by_one_instance_is_valid_on_another()
@@ -64,8 +65,10 @@ public sealed class ScaleOutJourneys(BrowserFixture portal)
         Assert.True(await CircuitsAsync(admin, serving) > 0, "the queue's circuit is on neither instance");
         await ShotAsync(page, "rolling-restart-1-before-1366");
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();   // printed for docs/deploy.md, never asserted
         await serving.TerminateAsync();   // SIGTERM, as a rolling restart stops it
         await Assertions.Expect(page.GetByTestId("restart-notice")).ToContainTextAsync("This server is restarting; reconnecting you…");
+        var noticeShown = clock.Elapsed;
         await ShotAsync(page, "rolling-restart-2-notice-1366");
 
         // Blazor reconnects through nginx, the other instance does not know the circuit, the page reloads there: a new
@@ -74,10 +77,12 @@ public sealed class ScaleOutJourneys(BrowserFixture portal)
             .ToBeAttachedAsync(new() { Timeout = 30_000 });
         await new ShellPage(page).WaitForCircuitAsync();
         await queue.WaitUntilLoadedAsync();
+        var reloaded = clock.Elapsed;
         Assert.EndsWith("/products" + view, page.Url, StringComparison.Ordinal);
         await Assertions.Expect(queue.Row(id)).ToHaveCountAsync(1);
         Assert.True(await serving.WaitForExitAsync(TimeSpan.FromSeconds(30)), "the stopped instance did not exit");
         Assert.Equal(0, serving.ExitCode);
+        output.WriteLine($"SIGTERM to: notice shown {noticeShown.TotalSeconds:F1} s, queue live on the other instance {reloaded.TotalSeconds:F1} s, stopped instance exited by {clock.Elapsed.TotalSeconds:F1} s");
         Assert.True(await CircuitsAsync(admin, other) > 0, "the reloaded queue is not on the other instance");
 
         // and it is live there: another moderator's approval (on the shared portal) takes the row off it
