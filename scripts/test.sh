@@ -81,6 +81,26 @@ if [ "$((passed + failed))" -eq 0 ]; then
   status=1
 fi
 [ "$failed" -eq 0 ] || status=1
+# The failed tests again, at the end, with the first lines of their messages: a CI log that shows only its tail still
+# names what failed and why.
+if [ "$failed" -gt 0 ]; then
+  echo "== Failed tests"
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    awk '
+      /<UnitTestResult / && /outcome="(Failed|Error|Timeout)"/ {
+        match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); print "-- " name; want = 1; next
+      }
+      want && /<Message>/ { inmsg = 1; lines = 0; sub(/.*<Message>/, "") }
+      inmsg {
+        done = sub(/<\/Message>.*/, "")
+        gsub(/&lt;/, "<"); gsub(/&gt;/, ">"); gsub(/&quot;/, "\""); gsub(/&apos;/, "\047"); gsub(/&amp;/, "\\&")
+        if (lines < 8) print "   " $0; lines++
+        if (done) { inmsg = 0; want = 0 }
+      }
+    ' "$trx"
+  done
+fi
 line="$passed passed, $failed failed"
 [ "$skipped" -eq 0 ] || line="$line, $skipped skipped"
 echo "$line"
