@@ -65,6 +65,12 @@ public static class CircuitBenchmarks
             Console.WriteLine($"  opening {dashboards} dashboards (load average {bench.LoadAverage()})");
             var opened = await fleet.OpenAsync(dashboards, concurrency, perSecond, maxErrors, bound, Guard, Progress);
             await Task.Delay(TimeSpan.FromSeconds(5));
+            if (RenderBenchmarks.Int(options, "hold-dashboards-seconds", 0) is > 0 and var holdDashboards)
+            {
+                // time to look inside (dotnet-gcdump collect -p PID): what an idle dashboard circuit holds
+                Console.WriteLine($"  holding {holdDashboards} s with {opened.Opened} dashboards open: portal PID {portal.Pid}");
+                await Task.Delay(TimeSpan.FromSeconds(holdDashboards));
+            }
             var after = await PortalMemory.ReadAsync(admin, portal);
             figures.AddRange(MemoryFigures("idle dashboard (/)", opened.Opened, before, after, 300));
             Console.WriteLine($"  {opened.Opened} dashboards open: {Describe(opened)}");

@@ -18,7 +18,7 @@ using Npgsql;
 //     [--only-outage] [--writers N] [--stop-seconds N]   (figure 15: restart and stop a THROWAWAY cluster under a portal
 //                       process and a stream of writes; refuses --connection and --data-dir)
 //     [--only-circuits] [--circuits N] [--dashboard-circuits N] [--approvals N] [--open-concurrency N] [--ramp-per-second N]
-//         [--max-errors N] [--open-minutes N] [--max-rss-mb N] [--min-free-mb N] [--hold-seconds N]
+//         [--max-errors N] [--open-minutes N] [--max-rss-mb N] [--min-free-mb N] [--hold-seconds N] [--hold-dashboards-seconds N]
 //                       (figure 16: N headless circuits on one portal process, on whatever data the database has)
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);

@@ -53,6 +53,72 @@ public sealed class DashboardComponentTests : MudBunitContext
     }
 
     [Fact]
+    public void A_bar_chart_draws_a_bar_for_each_value_with_its_value_on_hover_and_no_event_handler()
+    {
+        var chart = new ChartFigure("decisions", "Decisions", ["1 Nov", "2 Nov"],
+            [new ChartLine("Approved", [3, 0]), new ChartLine("Rejected", [1, 2])], "bar", " h");
+        var cut = Render<FigureChart>(p => p.Add(c => c.Chart, chart));
+
+        var bars = cut.FindAll(".dash-chart-drawing rect.chart-bar");
+        Assert.Equal(3, bars.Count);   // a zero draws nothing
+        Assert.Equal(["1 Nov · Approved: 3 h", "1 Nov · Rejected: 1 h", "2 Nov · Rejected: 2 h"],
+            bars.Select(b => b.QuerySelector("title")!.TextContent));
+        // the taller value, the taller bar; the y axis's ceiling is the next round figure over the largest value
+        double Height(int i) => double.Parse(bars[i].GetAttribute("height")!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Height(0) > Height(2) && Height(2) > Height(1));
+        Assert.Equal(["0", "1", "2", "3"], cut.FindAll("text.chart-tick[text-anchor=end]").Select(t => t.TextContent));
+        Assert.Equal(["Approved", "Rejected"], cut.FindAll(".chart-legend li").Select(l => l.TextContent));
+        Assert.DoesNotContain("blazor:on", cut.Find(".dash-chart-drawing").InnerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stacked_chart_puts_each_series_on_the_one_below_and_a_line_chart_draws_a_point_per_label()
+    {
+        var stacked = Render<FigureChart>(p => p.Add(c => c.Chart,
+            new ChartFigure("s", "Stacked", ["1 Nov"], [new ChartLine("A", [3]), new ChartLine("B", [1])], "stacked")));
+        var bars = stacked.FindAll("rect.chart-bar");
+        double At(int i, string a) => double.Parse(bars[i].GetAttribute(a)!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(2, bars.Count);
+        Assert.Equal(At(0, "x"), At(1, "x"));
+        Assert.Equal(At(0, "y"), At(1, "y") + At(1, "height"), 2);
+
+        var line = Render<FigureChart>(p => p.Add(c => c.Chart,
+            new ChartFigure("l", "Line", ["1 Nov", "2 Nov", "3 Nov"], [new ChartLine("Created", [3, 0, 5])], "line")));
+        Assert.Equal(3, line.Find("polyline.chart-line").GetAttribute("points")!.Split(' ').Length);
+        Assert.Equal(3, line.FindAll("circle.chart-point").Count);
+    }
+
+    [Fact]
+    public void A_label_or_series_name_from_the_data_is_text_in_the_drawing_never_markup()
+    {
+        const string hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        var cut = Render<FigureChart>(p => p.Add(c => c.Chart,
+            new ChartFigure("h", "Hostile", [hostile], [new ChartLine(hostile, [1]), new ChartLine("B", [2])], "bar")));
+        var drawing = cut.Find(".dash-chart-drawing");
+        Assert.Empty(drawing.QuerySelectorAll("script, img"));
+        Assert.Contains(drawing.QuerySelectorAll("text.chart-tick"), t => t.TextContent == hostile);
+        Assert.Equal(hostile + " · " + hostile + ": 1", drawing.QuerySelector("rect title")!.TextContent);
+        Assert.Contains(drawing.QuerySelectorAll(".chart-legend li"), l => l.TextContent == hostile);
+    }
+
+    [Theory]
+    [InlineData(0, 0, 0)]
+    [InlineData(0.4, 0.4, 0.1)]
+    [InlineData(3, 3, 1)]
+    [InlineData(5, 6, 2)]
+    [InlineData(15, 15, 5)]
+    [InlineData(20, 20, 5)]
+    [InlineData(23, 30, 10)]
+    [InlineData(101, 150, 50)]
+    [InlineData(33690, 40000, 10000)]
+    public void The_y_axis_climbs_in_at_most_four_round_steps_to_the_first_step_over_the_largest_value(double max, double top, double step)
+    {
+        var axis = ChartDrawing.Axis(max);
+        Assert.Equal(top, axis.Top, 6);
+        Assert.Equal(step, axis.Step, 6);
+    }
+
+    [Fact]
     public void An_empty_chart_says_so_and_still_has_its_table()
     {
         var cut = Render<FigureChart>(p => p.Add(c => c.Chart,
