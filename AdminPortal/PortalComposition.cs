@@ -1,4 +1,5 @@
 using AdminPortal.Data;
+using AdminPortal.Lifetime;
 using AdminPortal.Security;
 
 namespace AdminPortal;
@@ -16,7 +17,8 @@ public static class PortalComposition
             .AddPortalData(database)
             .AddPortalIdentity(configuration)
             .AddPortalAuthorization()
-            .AddPortalFeatures(configuration);
+            .AddPortalFeatures(configuration)
+            .AddInstanceDrain(configuration);   // SIGTERM: refuse new work, tell the open screens, then stop (0042)
 
     /// <summary>
     /// A container of <see cref="AddPortalServices"/> over a connection string, without a host (tests, the benchmark,

@@ -6,6 +6,7 @@ using AdminPortal.Data.Demo;
 using AdminPortal.Features.Audit;
 using AdminPortal.Features.Account;
 using AdminPortal.Features.Users;
+using AdminPortal.Lifetime;
 using AdminPortal.Diagnostics;
 using AdminPortal.Security;
 using AdminPortal.Security.SignIn;
@@ -18,6 +19,7 @@ public static class PortalPipeline
 {
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UseInstanceDrain();   // first: from SIGTERM on, new requests get 503 and nginx sends them elsewhere (0042)
         if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
         {
             // Behind nginx (docs/deploy.md): take the client's address and scheme from the proxy on loopback only.

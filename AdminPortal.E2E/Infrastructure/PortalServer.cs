@@ -40,6 +40,26 @@ public sealed class PortalServer : IAsyncDisposable
         return url;
     }
 
+    /// <summary>
+    /// Starts one more portal instance over the same database that the caller owns: it can stop it as an operator
+    /// would (<see cref="PortalInstance.TerminateAsync"/>) and disposes it.
+    /// </summary>
+    public async Task<PortalInstance> StartInstanceAsync(IDictionary<string, string>? settings = null)
+    {
+        var url = $"http://127.0.0.1:{EmbeddedPostgres.FreeLoopbackPort()}";
+        var instance = new PortalInstance(StartPortal(["--urls", url], settings), url);
+        try
+        {
+            await WaitUntilHealthyAsync(instance.Process, url);
+        }
+        catch
+        {
+            await instance.DisposeAsync();
+            throw;
+        }
+        return instance;
+    }
+
     /// <summary>Runs a verb of the portal (migrate, seed, create-admin) against the test database.</summary>
     public async Task<(int ExitCode, string Output)> RunVerbAsync(string[] args, string? stdin = null)
     {

@@ -1,12 +1,13 @@
 using AdminPortal.E2E.Infrastructure;
 using AdminPortal.E2E.Pages;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace AdminPortal.E2E.Journeys;
 
 /// <summary>Several instances over one database, behind the nginx config of docs/deploy.md.</summary>
 [Collection(SecondPortalCollection.Name)]
-public sealed class ScaleOutJourneys(BrowserFixture portal)
+public sealed class ScaleOutJourneys(BrowserFixture portal, ITestOutputHelper output)
 {
     [Fact]
     public async Task A_cookie_issued_by_one_instance_is_valid_on_another()
@@ -43,4 +44,69 @@ public sealed class ScaleOutJourneys(BrowserFixture portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Restarting_the_instance_under_a_moderators_queue_moves_it_to_the_other_with_its_view_and_live_updates()
+    {
+        // two instances of this test's own behind nginx: the one it stops is never the shared portal
+        await using var one = await portal.Server.StartInstanceAsync();
+        await using var two = await portal.Server.StartInstanceAsync();
+        await using var nginx = await NginxProxy.StartAsync(Repository.Root, [one.Url, two.Url]);
+        await using var context = await portal.NewContextAsync(Demo.Moderator, baseUrl: nginx.BaseUrl);
+        var page = await context.NewPageAsync();
+        var queue = new ProductQueuePage(page);
+        const string view = "?cause=sustainablefashion&sort=title";
+        await queue.OpenAsync(view);
+        var ids = await queue.RowIdsAsync();
+        var id = ids[ids.Count / 2];
+
+        await using var admin = await portal.NewContextAsync(Demo.Admin);
+        var (serving, other) = await CircuitsAsync(admin, one) > 0 ? (one, two) : (two, one);
+        Assert.True(await CircuitsAsync(admin, serving) > 0, "the queue's circuit is on neither instance");
+        await ShotAsync(page, "rolling-restart-1-before-1366");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();   // printed for docs/deploy.md, never asserted
+        await serving.TerminateAsync();   // SIGTERM, as a rolling restart stops it
+        await Assertions.Expect(page.GetByTestId("restart-notice")).ToContainTextAsync("This server is restarting; reconnecting you…");
+        var noticeShown = clock.Elapsed;
+        await ShotAsync(page, "rolling-restart-2-notice-1366");
+
+        // Blazor reconnects through nginx, the other instance does not know the circuit, the page reloads there: a new
+        // document (its notice not shown) at the same URL, the queue on a circuit of the other instance
+        await Assertions.Expect(page.Locator("[data-testid=restart-notice][data-draining=false]"))
+            .ToBeAttachedAsync(new() { Timeout = 30_000 });
+        await new ShellPage(page).WaitForCircuitAsync();
+        await queue.WaitUntilLoadedAsync();
+        var reloaded = clock.Elapsed;
+        Assert.EndsWith("/products" + view, page.Url, StringComparison.Ordinal);
+        await Assertions.Expect(queue.Row(id)).ToHaveCountAsync(1);
+        Assert.True(await serving.WaitForExitAsync(TimeSpan.FromSeconds(30)), "the stopped instance did not exit");
+        Assert.Equal(0, serving.ExitCode);
+        output.WriteLine($"SIGTERM to: notice shown {noticeShown.TotalSeconds:F1} s, queue live on the other instance {reloaded.TotalSeconds:F1} s, stopped instance exited by {clock.Elapsed.TotalSeconds:F1} s");
+        Assert.True(await CircuitsAsync(admin, other) > 0, "the reloaded queue is not on the other instance");
+
+        // and it is live there: another moderator's approval (on the shared portal) takes the row off it
+        await using var contextB = await portal.NewContextAsync(Demo.Moderator2);
+        var pageB = await contextB.NewPageAsync();
+        var review = new ProductQueuePage(pageB);
+        await pageB.GotoAsync($"/products/{id}");
+        await new ShellPage(pageB).WaitForCircuitAsync();
+        await Assertions.Expect(review.Status).ToHaveTextAsync("suggestion");
+        await review.Button("Approve").ClickAsync();
+        await Assertions.Expect(review.Notice).ToContainTextAsync("Approved");
+        await Assertions.Expect(queue.Row(id)).ToHaveCountAsync(0);
+        await ShotAsync(page, "rolling-restart-3-after-1366");
+    }
+
+    /// <summary>The circuits open on one instance (its Development-only /_diagnostics/live, asked directly).</summary>
+    private static async Task<int> CircuitsAsync(IBrowserContext admin, PortalInstance instance)
+    {
+        var response = await admin.APIRequest.GetAsync($"{instance.Url}/_diagnostics/live");
+        Assert.True(response.Ok, $"GET {instance.Url}/_diagnostics/live: {response.Status}");
+        return (await response.JsonAsync())!.Value.GetProperty("circuits").GetInt32();
+    }
+
+    /// <summary>The viewport as a person sees it, into TestResults/screenshots/.</summary>
+    private static Task ShotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Repository.ScreenshotPath(name + ".png") });
 }
