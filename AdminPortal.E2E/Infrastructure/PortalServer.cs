@@ -47,7 +47,11 @@ public sealed class PortalServer : IAsyncDisposable
     public async Task<PortalInstance> StartInstanceAsync(IDictionary<string, string>? settings = null)
     {
         var url = $"http://127.0.0.1:{EmbeddedPostgres.FreeLoopbackPort()}";
-        var instance = new PortalInstance(StartPortal(["--urls", url], settings), url);
+        // an instance of a journey's own starts without the dashboard warm-up (decision 0040): the shared portal
+        // shows the warm-up as shipped; here it would only add its CPU to every other journey running beside
+        var own = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
+        own.TryAdd("Dashboard:WarmUpAtStart", "false");
+        var instance = new PortalInstance(StartPortal(["--urls", url], own), url);
         try
         {
             await WaitUntilHealthyAsync(instance.Process, url);

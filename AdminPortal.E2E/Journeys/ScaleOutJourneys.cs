@@ -49,8 +49,20 @@ public sealed class ScaleOutJourneys(BrowserFixture portal, ITestOutputHelper ou
     public async Task Restarting_the_instance_under_a_moderators_queue_moves_it_to_the_other_with_its_view_and_live_updates()
     {
         // two instances of this test's own behind nginx: the one it stops is never the shared portal
-        await using var one = await portal.Server.StartInstanceAsync();
-        await using var two = await portal.Server.StartInstanceAsync();
+        // both at once (each waits for its own health); one that started is stopped again if the other failed
+        var starting = new[] { portal.Server.StartInstanceAsync(), portal.Server.StartInstanceAsync() };
+        try
+        {
+            await Task.WhenAll(starting);
+        }
+        catch
+        {
+            foreach (var started in starting.Where(t => t.IsCompletedSuccessfully))
+                await (await started).DisposeAsync();
+            throw;
+        }
+        await using var one = await starting[0];
+        await using var two = await starting[1];
         await using var nginx = await NginxProxy.StartAsync(Repository.Root, [one.Url, two.Url]);
         await using var context = await portal.NewContextAsync(Demo.Moderator, baseUrl: nginx.BaseUrl);
         var page = await context.NewPageAsync();

@@ -126,6 +126,7 @@ public sealed partial class SafeLinksTests
         ("App.razor", "Assets[\"app.css\"]"),                    // the framework's fingerprinted static files
         ("App.razor", "Assets[\"app.js\"]"),
         ("ProductQueueRow.razor", "ReviewUrl"),                  // ProductQueueState.ReviewUrl: "/products/{id}?..."
+        ("NavMenu.razor", "section.Href"),                       // NavMenu.All: the sections' constant paths ("/products")
         ("ProductReviewPage.razor", "BackUrl"),                  // ProductQueueState.Url(query): "/products?..."
         ("ProductVendorCard.razor", "ProductQueueState.Url(ProductQueueQuery.Default with { VendorId = Vendor.Id })"),
         ("TicketQueueRow.razor", "Href"),                        // $"/tickets/{Row.Id}" (an int)

@@ -50,6 +50,13 @@ public sealed class NavMenuTests : MudBunitContext
         Assert.Equal("true", nav.Find("a[href='/tickets'] svg").GetAttribute("aria-hidden"));
     }
 
+    [Fact]
+    public void Every_section_links_to_a_path_of_the_portal_itself()
+    {
+        Assert.All(NavMenu.All, s => Assert.Matches("^/[a-z]*$", s.Href));
+        Assert.Equal(NavMenu.All.Count, NavMenu.All.Select(s => s.Href).Distinct().Count());
+    }
+
     private sealed class CountingDrawer : MudBlazor.Interfaces.INavigationEventReceiver
     {
         public int Navigations { get; private set; }

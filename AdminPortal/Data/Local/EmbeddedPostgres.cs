@@ -23,11 +23,13 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly Action<string> _log;
     private readonly bool _throwaway;
     private readonly bool _streamsWal;
+    private readonly string _extraServerOptions;
     private bool _started;
 
     private EmbeddedPostgres(string dataDirectory, string binDirectory, int port, Action<string> log, bool throwaway = false,
-        bool streamsWal = false)
+        bool streamsWal = false, string? extraServerOptions = null)
     {
+        _extraServerOptions = string.IsNullOrWhiteSpace(extraServerOptions) ? "" : " " + extraServerOptions.Trim();
         _throwaway = throwaway;
         _streamsWal = streamsWal;
         _dataDirectory = Path.GetFullPath(dataDirectory);
@@ -72,7 +74,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             await InstallServerPackageAsync(log, cancellationToken);
         var bin = string.IsNullOrWhiteSpace(options.BinDirectory) ? FindBinDirectory() : options.BinDirectory;
         var port = options.Port > 0 ? options.Port : FreeLoopbackPort();
-        var cluster = new EmbeddedPostgres(data, bin, port, log, options.Throwaway, options.StreamsWal);
+        var cluster = new EmbeddedPostgres(data, bin, port, log, options.Throwaway, options.StreamsWal, options.ExtraServerOptions);
         await cluster.InitialiseAsync(cancellationToken);
         await cluster.StartServerAsync(cancellationToken);
         await cluster.EnsureDatabaseAsync(options.Database, cancellationToken);
@@ -180,7 +182,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         var wal = _streamsWal ? "-c wal_level=replica -c max_wal_senders=4 " : "-c wal_level=minimal -c max_wal_senders=0 ";
         var serverOptions = $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' " +
                             "-c max_connections=200 -c shared_buffers=256MB " + durability + wal +
-                            "-c max_wal_size=4GB -c checkpoint_timeout=30min";
+                            "-c max_wal_size=4GB -c checkpoint_timeout=30min" + _extraServerOptions;
         await RunAsync("pg_ctl", ["start", "-D", ClusterDirectory, "-l", LogFile, "-w", "-t", "60", "-o", serverOptions], ct);
         _started = true;
         _log($"Private PostgreSQL cluster running on 127.0.0.1:{Port}, data in {ClusterDirectory}, log in {LogFile}");

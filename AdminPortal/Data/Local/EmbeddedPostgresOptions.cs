@@ -29,6 +29,12 @@ public sealed class EmbeddedPostgresOptions
     /// </summary>
     public bool StreamsWal { get; set; }
 
+    /// <summary>
+    /// More server settings for the private cluster, appended to the ones it starts with (a later <c>-c</c> wins), e.g.
+    /// <c>-c max_parallel_maintenance_workers=0</c>: for measuring the large load under other settings. Empty by default.
+    /// </summary>
+    public string? ExtraServerOptions { get; set; }
+
     public static string DefaultDataDirectory()
     {
         // root's home is not traversable by the postgres user the cluster must run as, so root gets a system folder.
