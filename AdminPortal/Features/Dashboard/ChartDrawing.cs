@@ -46,7 +46,7 @@ public static class ChartDrawing
             var value = tick * k;
             var y = Y(value);
             svg.Append(Inv, $"<line class=\"chart-grid\" x1=\"{Left}\" x2=\"{Width - Right}\" y1=\"{F(y)}\" y2=\"{F(y)}\"/>");
-            svg.Append(Inv, $"<text class=\"chart-tick\" x=\"{Left - 6}\" y=\"{F(y + 4)}\" text-anchor=\"end\">{Number(value)}</text>");
+            svg.Append(Inv, $"<text class=\"chart-tick\" x=\"{Left - 6}\" y=\"{F(y + 4)}\" text-anchor=\"end\">{Value(value)}</text>");
         }
         // x labels: every step-th, as many as fit
         var step = Math.Max(1, (int)Math.Ceiling(n / 8.0));
@@ -130,9 +130,10 @@ public static class ChartDrawing
     private static double At(ChartLine s, int i) => i < s.Values.Length ? s.Values[i] : 0;
 
     private static string Title(string label, ChartLine s, int i, string unit) =>
-        $"<title>{Encode(label)} · {Encode(s.Name)}: {Number(At(s, i))}{Encode(unit)}</title>";
+        $"<title>{Encode(label)} · {Encode(s.Name)}: {Encode(Value(At(s, i), unit))}</title>";
 
-    private static string Number(double v) => v.ToString("0.#", Inv);
+    /// <summary>A figure as the drawing's hover and the chart's table both show it: one decimal at most, then the unit.</summary>
+    public static string Value(double v, string unit = "") => v.ToString("0.#", Inv) + unit;
 
     private static string F(double v) => v.ToString("0.##", Inv);
 
