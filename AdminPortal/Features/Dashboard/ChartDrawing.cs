@@ -120,10 +120,13 @@ public static class ChartDrawing
         return (step * Math.Ceiling(max / step - 1e-9), step);
     }
 
-    /// <summary>A label cut to what fits under its bars (about 7 px a character at 12 px), with an ellipsis.</summary>
+    /// <summary>
+    /// A label cut to what fits under its bars, with an ellipsis: about 10 units a character, the width at the phone's
+    /// larger ticks (16 units, app.css), so labels do not run into each other on either screen.
+    /// </summary>
     private static string Fit(string label, double room)
     {
-        var chars = Math.Max(3, (int)(room / 7));
+        var chars = Math.Max(3, (int)(room / 10));
         return label.Length <= chars ? label : label[..(chars - 1)].TrimEnd() + "…";
     }
 
