@@ -91,9 +91,18 @@ public sealed class PresenceTracker : IDisposable
     /// Calls <paramref name="onChanged"/> (on any thread: a component uses InvokeAsync) whenever <see cref="Who"/>
     /// for this entity may have changed. Dispose to stop.
     /// </summary>
-    public IDisposable Watch(string entityType, string entityId, Action onChanged)
+    public IDisposable Watch(string entityType, string entityId, Action onChanged) =>
+        Add(new Watcher(this, entityType, entityId, _ => onChanged()));
+
+    /// <summary>
+    /// Calls <paramref name="onChanged"/> with the entity's id (on any thread) whenever <see cref="Who"/> for any entity
+    /// of this type may have changed: one watch for a list's rows instead of one per row. Dispose to stop.
+    /// </summary>
+    public IDisposable WatchType(string entityType, Action<string> onChanged) =>
+        Add(new Watcher(this, entityType, null, onChanged));
+
+    private Watcher Add(Watcher watcher)
     {
-        var watcher = new Watcher(this, entityType, entityId, onChanged);
         lock (_gate)
             _watchers.Add(watcher);
         return watcher;
@@ -198,10 +207,10 @@ public sealed class PresenceTracker : IDisposable
     {
         Watcher[] interested;
         lock (_gate)
-            interested = _watchers.Where(w => w.EntityType == entityType && w.EntityId == entityId).ToArray();
+            interested = _watchers.Where(w => w.EntityType == entityType && (w.EntityId is null || w.EntityId == entityId)).ToArray();
         foreach (var w in interested)
         {
-            try { w.OnChanged(); }
+            try { w.OnChanged(entityId); }
             catch (Exception ex) { _logger.LogError(ex, "A presence watcher failed"); }
         }
     }
@@ -226,12 +235,13 @@ public sealed class PresenceTracker : IDisposable
         }
     }
 
-    private sealed class Watcher(PresenceTracker owner, string entityType, string entityId, Action onChanged)
+    // entityId null: every entity of the type
+    private sealed class Watcher(PresenceTracker owner, string entityType, string? entityId, Action<string> onChanged)
         : IDisposable
     {
         public string EntityType => entityType;
-        public string EntityId => entityId;
-        public Action OnChanged => onChanged;
+        public string? EntityId => entityId;
+        public Action<string> OnChanged => onChanged;
 
         public void Dispose()
         {
