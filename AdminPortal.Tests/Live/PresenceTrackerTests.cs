@@ -38,6 +38,22 @@ public sealed class PresenceTrackerTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_type_watch_hears_every_entity_of_that_type_with_its_id_until_disposed()
+    {
+        var heard = new List<string>();
+        var watch = _presence.WatchType(EntityTypes.Product, heard.Add);
+
+        using (_presence.Enter(EntityTypes.Product, "p-1", 7, "Asha Rao", "circuit-1"))
+        using (_presence.Enter(EntityTypes.Ticket, "42", 7, "Asha Rao", "circuit-1"))
+            _presence.Enter(EntityTypes.Product, "p-2", 8, "Ben Okafor", "circuit-2").Dispose();
+        Assert.Equal(["p-1", "p-2", "p-2", "p-1"], heard);   // entered and left, tickets not heard
+
+        watch.Dispose();
+        _presence.Enter(EntityTypes.Product, "p-3", 7, "Asha Rao", "circuit-1").Dispose();
+        Assert.Equal(4, heard.Count);
+    }
+
+    [Fact]
     public void The_same_user_in_two_tabs_counts_once_and_stays_until_both_leave()
     {
         var first = _presence.Enter(EntityTypes.Ticket, "42", 7, "Asha", "circuit-1");
