@@ -176,6 +176,8 @@ public sealed class DashboardJourneys(BrowserFixture portal)
         await phoneQueue.OpenAsync("?status=all&decided=today");
         await Assertions.Expect(phoneQueue.Row(id)).ToBeVisibleAsync();
         await small.GetByRole(AriaRole.Button, new() { Name = "Filters (on)" }).ClickAsync();
+        // the panel's inputs are drawn only once it is open (decision 0046): wait for them before the screenshot
+        await Assertions.Expect(small.GetByRole(AriaRole.Search, new() { Name = "Filter products" })).ToBeVisibleAsync();
         await small.ScreenshotAsync(new() { Path = Path.Combine(Shots, "products-decided-today-390x844.png"), FullPage = true });
     }
 
