@@ -19,7 +19,9 @@ public sealed class PresenceTracker : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Visit> _local = [];
     private readonly Dictionary<(string Origin, string VisitId), Visit> _remote = [];
-    private readonly List<Watcher> _watchers = [];
+    // by entity: a queue shows 25 rows on every open circuit, so an instance holds 25 x circuits watchers, and a row
+    // leaving on an event disposes one on every circuit; one flat list made each of those a scan of all of them
+    private readonly Dictionary<(string Type, string Id), HashSet<Watcher>> _watchers = [];
     private readonly IDisposable _subscription;
     private readonly ITimer _timer;
 
@@ -95,7 +97,11 @@ public sealed class PresenceTracker : IDisposable
     {
         var watcher = new Watcher(this, entityType, entityId, onChanged);
         lock (_gate)
-            _watchers.Add(watcher);
+        {
+            if (!_watchers.TryGetValue((entityType, entityId), out var set))
+                _watchers[(entityType, entityId)] = set = [];
+            set.Add(watcher);
+        }
         return watcher;
     }
 
@@ -198,7 +204,7 @@ public sealed class PresenceTracker : IDisposable
     {
         Watcher[] interested;
         lock (_gate)
-            interested = _watchers.Where(w => w.EntityType == entityType && w.EntityId == entityId).ToArray();
+            interested = _watchers.TryGetValue((entityType, entityId), out var set) ? [.. set] : [];
         foreach (var w in interested)
         {
             try { w.OnChanged(); }
@@ -236,7 +242,8 @@ public sealed class PresenceTracker : IDisposable
         public void Dispose()
         {
             lock (owner._gate)
-                owner._watchers.Remove(this);
+                if (owner._watchers.TryGetValue((entityType, entityId), out var set) && set.Remove(this) && set.Count == 0)
+                    owner._watchers.Remove((entityType, entityId));
         }
     }
 }
