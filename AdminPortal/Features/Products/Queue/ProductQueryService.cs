@@ -50,6 +50,21 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
     }
 
     /// <summary>
+    /// The view's rows and tab counts as re-read after the latest product event, when both shared reads have already
+    /// finished (they start on the event itself, see <see cref="ProductQueueReads"/>); null when they have not, or for
+    /// the viewer's own "decided by me" views. The same user check as the other reloads.
+    /// </summary>
+    public async Task<(ProductPage Page, IReadOnlyDictionary<string, CountEstimate> Counts)?> ReadAlreadyAfterChangeAsync(
+        ClaimsPrincipal principal, ProductQueueQuery query, CancellationToken ct = default)
+    {
+        await actors.RequireForReloadAsync(principal, Permission.ModerateProducts, ct);
+        if (query.Decided is not null || !shared.Pages.TryGetCompleted(query, out var page)
+            || !shared.Tabs.TryGetCompleted(ProductQueueReads.TabsKey(query), out var counts))
+            return null;
+        return (page, counts);
+    }
+
+    /// <summary>
     /// A reader's own read goes through the read path (a standby, or the primary after their own write); a reload after
     /// a change event (no reader) reads from the primary: a standby may not have replayed the change yet, and no second
     /// event would come to correct a queue read before it (decision 0041).
