@@ -133,6 +133,25 @@ public sealed class SharedReadsTests : IAsyncLifetime
         Assert.Equal(2, ahead.ReadCount);
     }
 
+    [Fact]
+    public async Task The_current_read_is_handed_out_running_or_done_and_none_after_an_event_nobody_read_ahead()
+    {
+        using var ahead = new SharedReads<string, int>(_feed, e => e.Is(EntityTypes.Product), readAhead: true);
+        Assert.Null(ahead.Current("q"));
+        var running = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = ahead.GetAsync("q", () => running.Task);
+
+        var current = Assert.IsAssignableFrom<Task<int>>(ahead.Current("q"));
+        Assert.False(current.IsCompleted);
+        running.SetResult(3);
+        Assert.Equal(3, await current);
+        Assert.Equal(3, await first);
+
+        _feed.Resync();
+        await PublishAndWaitAsync(new ChangeEvent(EntityTypes.Group, "g", ChangeActions.Updated));
+        Assert.Null(ahead.Current("q"));
+    }
+
     private static async Task<int> WhenCompletedAsync(SharedReads<string, int> reads, string key)
     {
         for (var i = 0; i < 500; i++)

@@ -99,6 +99,19 @@ public sealed class SharedReads<TKey, TValue> : IDisposable where TKey : notnull
         return false;
     }
 
+    /// <summary>The current shared read of <paramref name="key"/>, finished or still running; null when there is none.</summary>
+    public Task<TValue>? Current(TKey key)
+    {
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(key, out var entry) || entry.Read.IsFaulted || entry.Read.IsCanceled
+                || !Fresh(entry, _clock.GetTimestamp()))
+                return null;
+            entry.Asked = true;
+            return entry.Read;
+        }
+    }
+
     private bool Fresh(Entry entry, long now) => _maxAge is not { } maxAge || _clock.GetElapsedTime(entry.StartedAt, now) < maxAge;
 
     private Entry StartLocked(TKey key, Func<Task<TValue>> read, long now)
