@@ -107,23 +107,14 @@ public sealed class SecondPortalCollection : ICollectionFixture<BrowserFixture>
 }
 
 /// <summary>
-/// The read-only sweeps (axe on every route): a portal, database and Chromium of their own, so they run beside the
-/// journeys of <see cref="PortalCollection"/> (xunit runs collections in parallel) and see the demo data untouched.
+/// The read-only sweep (axe on every route): a portal, database and Chromium of their own, so it runs beside the
+/// journeys of <see cref="PortalCollection"/> and <see cref="SecondPortalCollection"/> (xunit runs the three
+/// collections at once, decision 0048) and sees the demo data untouched.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class SweepCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "sweeps";
-}
-
-/// <summary>
-/// The second half of the sweeps (decision 0035) and the dashboard journeys, on a portal, database and Chromium of their
-/// own: three of the four collections run at a time (xunit.runner.json), none much longer than another (docs/testing.md).
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class SecondSweepCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "sweeps-2";
 }
 
 public static class Demo

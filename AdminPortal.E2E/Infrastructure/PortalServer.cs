@@ -6,7 +6,7 @@ namespace AdminPortal.E2E.Infrastructure;
 /// <summary>
 /// The real portal as a separate process (Kestrel on a free loopback port, Development, demo data) over a throwaway
 /// PostgreSQL cluster this fixture owns, so tests can also prepare data through the portal's own verbs.
-/// Several instances can share one cluster (see <see cref="StartAnotherInstanceAsync"/>).
+/// A journey can start more instances over the same cluster (see <see cref="StartInstanceAsync"/>): it owns and stops them.
 /// </summary>
 public sealed class PortalServer : IAsyncDisposable
 {
@@ -25,16 +25,16 @@ public sealed class PortalServer : IAsyncDisposable
         server._cluster = await EmbeddedPostgres.StartAsync(
             new EmbeddedPostgresOptions { DataDirectory = folder, Database = "adminportal_e2e", Throwaway = true }, _ => { });
         server.ConnectionString = server._cluster.ConnectionString("adminportal_e2e");
-        server.BaseUrl = await server.StartAnotherInstanceAsync();
+        server.BaseUrl = await server.StartSharedInstanceAsync();
         return server;
     }
 
-    /// <summary>Starts one more portal instance over the same database and returns its base address.</summary>
-    public async Task<string> StartAnotherInstanceAsync(IDictionary<string, string>? settings = null)
+    /// <summary>The collection's shared instance, as shipped (dashboard warm-up included); it runs until the fixture ends.</summary>
+    private async Task<string> StartSharedInstanceAsync()
     {
         var port = EmbeddedPostgres.FreeLoopbackPort();
         var url = $"http://127.0.0.1:{port}";
-        var process = StartPortal(["--urls", url], settings);
+        var process = StartPortal(["--urls", url], null);
         _processes.Add(process);
         await WaitUntilHealthyAsync(process, url);
         return url;
@@ -42,7 +42,8 @@ public sealed class PortalServer : IAsyncDisposable
 
     /// <summary>
     /// Starts one more portal instance over the same database that the caller owns: it can stop it as an operator
-    /// would (<see cref="PortalInstance.TerminateAsync"/>) and disposes it.
+    /// would (<see cref="PortalInstance.TerminateAsync"/>) and disposes it (<c>await using</c>) when its journey ends, so
+    /// no journey's extra instance keeps running its workers beside the journeys after it.
     /// </summary>
     public async Task<PortalInstance> StartInstanceAsync(IDictionary<string, string>? settings = null)
     {

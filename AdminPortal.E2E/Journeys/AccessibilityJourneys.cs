@@ -11,9 +11,8 @@ namespace AdminPortal.E2E.Journeys;
 /// violation. Anonymous pages are checked signed out; see <see cref="Cases"/> for which role opens each.
 /// </summary>
 /// <remarks>
-/// The cases are dealt alternately to two halves, each in a sweep collection with a portal of its own
-/// (<see cref="SweepCollection"/>, <see cref="SecondSweepCollection"/>), so the two halves run side by side
-/// (decision 0035); <see cref="The_two_halves_check_every_case_once"/> proves no case is lost or checked twice.
+/// The whole sweep runs in its own collection (<see cref="SweepCollection"/>), beside the two journey collections
+/// (decision 0048: three collections, three at a time).
 /// </remarks>
 [Collection(SweepCollection.Name)]
 public sealed class AccessibilityJourneys(BrowserFixture portal)
@@ -40,35 +39,8 @@ public sealed class AccessibilityJourneys(BrowserFixture portal)
         return cases;
     }
 
-    /// <summary>Every other case of <see cref="Cases"/>: half 0 the first, third, ...; half 1 the second, fourth, ...</summary>
-    public static TheoryData<string, string> Half(int half)
-    {
-        var cases = new TheoryData<string, string>();
-        var index = 0;
-        foreach (var row in Cases())
-        {
-            if (index++ % 2 == half)
-                cases.Add((string)row[0], (string)row[1]);
-        }
-        return cases;
-    }
-
-    [Fact]
-    public void Every_route_is_checked_for_some_principal() =>
-        Assert.All(RouteTable.All, r => Assert.Contains(Cases(), c => (string)c[0] == r.Template));
-
-    [Fact]
-    public void The_two_halves_check_every_case_once()
-    {
-        static string Key(object[] row) => $"{row[0]} as {row[1]}";
-        var all = Cases().Select(Key).ToList();
-        var halves = Half(0).Select(Key).Concat(Half(1).Select(Key)).ToList();
-        Assert.Equal(all.Order(), halves.Order());
-        Assert.Equal(all.Count, all.Distinct().Count());
-    }
-
     [Theory]
-    [MemberData(nameof(Half), 0)]
+    [MemberData(nameof(Cases))]
     public Task Pages_have_no_serious_accessibility_violations(string template, string principal) =>
         CheckAsync(portal, template, principal);
 
@@ -96,14 +68,4 @@ public sealed class AccessibilityJourneys(BrowserFixture portal)
         }
         Assert.True(problems.Count == 0, $"{url} as {principal}:\n" + string.Join('\n', problems));
     }
-}
-
-/// <summary>The second half of <see cref="AccessibilityJourneys"/>' cases, beside the first on a portal of its own.</summary>
-[Collection(SecondSweepCollection.Name)]
-public sealed class AccessibilityJourneysSecondHalf(BrowserFixture portal)
-{
-    [Theory]
-    [MemberData(nameof(AccessibilityJourneys.Half), 1, MemberType = typeof(AccessibilityJourneys))]
-    public Task Pages_have_no_serious_accessibility_violations(string template, string principal) =>
-        AccessibilityJourneys.CheckAsync(portal, template, principal);
 }

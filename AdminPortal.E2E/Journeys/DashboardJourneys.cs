@@ -10,7 +10,7 @@ namespace AdminPortal.E2E.Journeys;
 /// another browser decides, and screenshots of every role at 1366x768 and 390x844, light and dark
 /// (/tmp/shots-dash16/).
 /// </summary>
-[Collection(SecondSweepCollection.Name)]
+[Collection(PortalCollection.Name)]
 public sealed class DashboardJourneys(BrowserFixture portal)
 {
     public static readonly string Shots = Path.Combine(Path.GetTempPath(), "shots-dash16");

@@ -18,7 +18,8 @@ public sealed class LiveUpdateJourneys(BrowserFixture portal)
     [Fact]
     public async Task An_approval_on_one_instance_leaves_the_queue_on_another_within_a_second()
     {
-        var second = await portal.Server.StartAnotherInstanceAsync();
+        await using var secondInstance = await portal.Server.StartInstanceAsync();
+        var second = secondInstance.Url;
         await using var contextB = await portal.NewContextAsync(Demo.Moderator2, baseUrl: second);
         var pageB = await contextB.NewPageAsync();
         var queueB = new ProductQueuePage(pageB);
@@ -46,7 +47,8 @@ public sealed class LiveUpdateJourneys(BrowserFixture portal)
     [Fact]
     public async Task Two_moderators_on_two_instances_see_each_other_on_a_review_page()
     {
-        var second = await portal.Server.StartAnotherInstanceAsync();
+        await using var secondInstance = await portal.Server.StartInstanceAsync();
+        var second = secondInstance.Url;
         await using var contextB = await portal.NewContextAsync(Demo.Moderator2, baseUrl: second);
         var pageB = await contextB.NewPageAsync();
         var queueB = new ProductQueuePage(pageB);

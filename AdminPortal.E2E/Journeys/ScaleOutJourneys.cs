@@ -12,7 +12,8 @@ public sealed class ScaleOutJourneys(BrowserFixture portal, ITestOutputHelper ou
     [Fact]
     public async Task A_cookie_issued_by_one_instance_is_valid_on_another()
     {
-        var second = await portal.Server.StartAnotherInstanceAsync();
+        await using var secondInstance = await portal.Server.StartInstanceAsync();
+        var second = secondInstance.Url;
         await using var first = await portal.NewContextAsync(Demo.Moderator);   // signed in on instance 1
         var state = await first.StorageStateAsync();
         await using var other = await portal.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -30,7 +31,8 @@ public sealed class ScaleOutJourneys(BrowserFixture portal, ITestOutputHelper ou
     [Fact]
     public async Task Signing_in_and_working_through_nginx_keeps_a_live_circuit()
     {
-        var second = await portal.Server.StartAnotherInstanceAsync();
+        await using var secondInstance = await portal.Server.StartInstanceAsync();
+        var second = secondInstance.Url;
         await using var nginx = await NginxProxy.StartAsync(Repository.Root, [portal.BaseUrl, second]);
         await using var context = await portal.NewContextAsync(baseUrl: nginx.BaseUrl);
         var page = await context.NewPageAsync();

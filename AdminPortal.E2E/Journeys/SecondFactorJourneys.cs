@@ -139,7 +139,8 @@ public sealed class SecondFactorJourneys(BrowserFixture portal)
     public async Task A_role_that_must_enrol_is_taken_to_enrolment_and_the_portal_stays_closed_until_then()
     {
         var email = await NewAdminAsync("enrol");
-        var strict = await portal.Server.StartAnotherInstanceAsync(new Dictionary<string, string> { ["Security:MfaRequiredRoles:0"] = "Admin" });
+        await using var strictInstance = await portal.Server.StartInstanceAsync(new Dictionary<string, string> { ["Security:MfaRequiredRoles:0"] = "Admin" });
+        var strict = strictInstance.Url;
         foreach (var (width, height) in new[] { (390, 844), (1366, 768) })
         {
             await using var context = await portal.NewContextAsync(width: width, height: height, baseUrl: strict);

@@ -144,11 +144,12 @@ public sealed class SignInJourneys(BrowserFixture portal)
     public async Task Too_many_attempts_get_a_page_saying_when_to_try_again()
     {
         // an instance of its own with a tiny limit: the shared instance's limiter must stay fresh for the other journeys
-        var baseUrl = await portal.Server.StartAnotherInstanceAsync(new Dictionary<string, string>
+        await using var limitedInstance = await portal.Server.StartInstanceAsync(new Dictionary<string, string>
         {
             ["SignIn:Throttle:PerAccountAddressBurst"] = "2",
             ["SignIn:Throttle:PerAccountAddressSecondsPerAttempt"] = "120",
         });
+        var baseUrl = limitedInstance.Url;
         foreach (var (width, height) in new[] { (1366, 768), (390, 844) })
         {
             await using var context = await portal.NewContextAsync(width: width, height: height, baseUrl: baseUrl);

@@ -75,6 +75,7 @@ public sealed class HelpdeskSchemaTests(PostgresFixture fixture) : DatabaseTest(
     [InlineData("idx_tickets_category_status_due", "(category_id, status, due_at, id)")]
     [InlineData("idx_tickets_assignee_status_due", "(assigned_to, status, due_at, id)")]
     [InlineData("idx_tickets_undated", "(id) WHERE (due_at IS NULL)")]
+    [InlineData("idx_tickets_status_due", "(status, due_at, id)")]
     [InlineData("idx_tickets_title_trgm", "USING gin (title gin_trgm_ops)")]
     public async Task Ticket_indexes_are_the_seeds_and_the_queues(string name, string definitionEnd)
     {

@@ -2523,6 +2523,9 @@ namespace AdminPortal.Data.Migrations
                     b.HasIndex(new[] { "Status", "CreatedAt" }, "idx_tickets_status_created")
                         .HasDatabaseName("idx_tickets_status_created");
 
+                    b.HasIndex(new[] { "Status", "DueAt", "Id" }, "idx_tickets_status_due")
+                        .HasDatabaseName("idx_tickets_status_due");
+
                     b.HasIndex(new[] { "SubcategoryId" }, "idx_tickets_subcategory_id")
                         .HasDatabaseName("idx_tickets_subcategory_id");
 

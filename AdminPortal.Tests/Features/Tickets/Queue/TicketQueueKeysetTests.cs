@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AdminPortal.Features.Tickets;
 using AdminPortal.Features.Tickets.Model;
 using AdminPortal.Features.Tickets.Queue;
 using AdminPortal.Tests.Infrastructure;
@@ -69,6 +70,59 @@ public sealed class TicketQueueKeysetTests(PostgresFixture fixture) : DatabaseTe
         Assert.Equal(forward.Select(p => string.Join(',', p.Ids)).Reverse(), backward.Select(p => string.Join(',', p.Ids)));
         Assert.Equal(1, backward.Last().Page);
     }
+
+    [Theory]
+    [InlineData("sort=due_at")]
+    [InlineData("sort=-due_at")]
+    [InlineData("sort=due_at&status=all")]
+    [InlineData("sort=due_at&overdue=1")]
+    public async Task An_admins_whole_desk_in_due_order_is_read_per_status_with_the_same_pages_by_cursor_and_number(string query)
+    {
+        var (desk, inScope, outOfScope) = await QueueAsync();
+        await using var scope = Scope();
+        var queue = scope.ServiceProvider.GetRequiredService<TicketQueryService>();
+        var view = TicketQueueQuery.FromQueryString(query) with { PageSize = Size };
+        Assert.True(TicketQueryService.OnlyDueOrder(view));   // the one-branch read (decision 0049), not per hostel
+        var now = Fixture.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = await Fixture.CreateDbContextAsync())
+        {
+            // a resolved ticket and one past its due time without a pause: what "every status" and "overdue" add or keep
+            await db.Set<Ticket>().Where(t => t.Id == outOfScope[0]).ExecuteUpdateAsync(u => u.SetProperty(t => t.Status, TicketStatus.Resolved));
+            await db.Set<Ticket>().Where(t => t.Id == inScope[2]).ExecuteUpdateAsync(u => u.SetProperty(t => t.DueAt, now.AddHours(-3)));
+        }
+        var statuses = view.EffectiveStatuses.ToList();
+        List<Ticket> expected;
+        await using (var db = await Fixture.CreateDbContextAsync())
+        {
+            var all = await db.Set<Ticket>().AsNoTracking().Where(t => statuses.Contains(t.Status)).ToListAsync();
+            if (view.Overdue)
+                all = all.Where(t => t.DueAt < now && t.PausedAt == null && TicketStatuses.ClockRunning.Contains(t.Status)).ToList();
+            // PostgreSQL's order: NULLs last ascending, first descending
+            expected = view.Sort == TicketSort.DueDesc
+                ? all.OrderBy(t => t.DueAt is null ? 0 : 1).ThenByDescending(t => t.DueAt).ThenByDescending(t => t.Id).ToList()
+                : all.OrderBy(t => t.DueAt is null ? 1 : 0).ThenBy(t => t.DueAt).ThenBy(t => t.Id).ToList();
+        }
+
+        var whole = (await queue.ListAsync(desk.AsAdmin, view with { PageSize = 50 })).Rows.Select(r => r.Id).ToList();
+        var forward = await WalkAsync(queue, desk.AsAdmin, view, forward: true);
+        var backward = await WalkAsync(queue, desk.AsAdmin, forward.Last().Query, forward: false);
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(t => t.Id), whole);
+        Assert.Equal(view.AllStatuses, whole.Contains(outOfScope[0]));
+        Assert.Equal(whole, forward.SelectMany(p => p.Ids));
+        Assert.False(forward.Last().HasNext);
+        Assert.Equal(forward.Select(p => string.Join(',', p.Ids)).Reverse(), backward.Select(p => string.Join(',', p.Ids)));
+        Assert.Equal(1, backward.Last().Page);
+    }
+
+    [Theory]
+    [InlineData("sort=due_at&assignee=none")]
+    [InlineData("sort=due_at&q=wifi")]
+    [InlineData("sort=-created_at")]
+    [InlineData("sort=due_at&subcategory=3")]
+    public void Other_views_of_an_admin_keep_their_per_hostel_reads(string query) =>
+        Assert.False(TicketQueryService.OnlyDueOrder(TicketQueueQuery.FromQueryString(query)));
 
     [Fact]
     public async Task A_cursor_outside_the_scope_or_on_the_first_page_is_ignored()

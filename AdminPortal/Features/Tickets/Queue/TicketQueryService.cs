@@ -120,12 +120,26 @@ public sealed class TicketQueryService(
             return [t => t.HostelId == hostel];
         if (filter.CategoryId is { } category)
             return [t => t.CategoryId == category];
-        // An admin's "everything" as one branch per hostel, so the hostel index still orders by due time.
+        // An admin's whole desk in due order, narrowed at most by due-time ranges: one branch, read per status on
+        // idx_tickets_status_due (7 small ordered reads instead of one per hostel and status: planning 36 subqueries
+        // was most of a deep "every status" Next page, decision 0049).
+        if (OnlyDueOrder(filter))
+            return [_ => true];
+        // Otherwise one branch per hostel, so the hostel indexes (and their unassigned partial) still order by due time.
         var hostels = await db.Set<Hostel>().AsNoTracking().Select(h => h.Id).ToListAsync(ct);
         var branches = hostels.Select(h => (Expression<Func<Ticket, bool>>)(t => t.HostelId == h)).ToList();
         branches.Add(t => t.HostelId == null);
         return branches;
     }
+
+    /// <summary>
+    /// Whether the view is the due-time order narrowed by nothing but due-time ranges (overdue, due within, created
+    /// from: the last bounds due_at too), so one (status, due_at, id) index serves it without walking past rows.
+    /// </summary>
+    internal static bool OnlyDueOrder(TicketQueueQuery f) =>
+        f.Sort is TicketSort.Due or TicketSort.DueDesc
+        && f.SubcategoryId is null && f.Assignee is null && !f.Escalated && f.EscalationLevel is null
+        && f.CreatedTo is null && string.IsNullOrEmpty(f.Text) && !f.MyCategories;
 
     private IQueryable<Ticket> Filter(IQueryable<Ticket> q, TicketQueueQuery f, TicketScopeRules rules)
     {
