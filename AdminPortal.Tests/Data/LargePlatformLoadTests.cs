@@ -98,6 +98,10 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
         var vendor = await db.Set<Vendor>().Where(v => v.Lat != null).OrderBy(v => v.Id).FirstAsync();
         var newest = await db.Set<Location>().Where(l => l.VendorId == vendor.Id).OrderByDescending(l => l.Timestamp).FirstAsync();
         Assert.Equal((vendor.Lat, vendor.Long), (newest.Lat, newest.Long));
+        // the trail as BinaryCopyWriter encodes it (decision 0045): its points, each (5 + v mod 25) minutes before the next
+        var trail = await db.Set<Location>().Where(l => l.VendorId == vendor.Id).OrderByDescending(l => l.Timestamp).Select(l => l.Timestamp).ToListAsync();
+        Assert.Equal(VendorsSize.PointsOf(vendor.Id - 1), trail.Count);
+        Assert.All(trail.Zip(trail.Skip(1)), pair => Assert.Equal(TimeSpan.FromMinutes(5 + (vendor.Id - 1) % 25), pair.First - pair.Second));
     }
 
     [Fact]
