@@ -102,7 +102,7 @@ public static class CircuitBenchmarks
         await StatusAsync("before the approvals");
         foreach (var f in figures)
             Console.WriteLine($"  = {f.Name}: median {f.Median:F1} p95 {f.P95:F1} {f.Unit} (n {f.Samples})");
-        figures.AddRange(await ApprovalsAsync(bench, portal, admin, queues.Open.ToList(), approvals));
+        figures.AddRange(await ApprovalsAsync(bench, portal, admin, queues.Open.ToList(), approvals, journal));
         await StatusAsync("after the approvals");
         // the memory read forces a full GC of the whole heap: last, so its pause (seconds at 4,000 circuits on two
         // busy cores) cannot touch the approvals
@@ -157,7 +157,7 @@ public static class CircuitBenchmarks
     }
 
     private static async Task<List<Figure>> ApprovalsAsync(BenchContext bench, PortalProcess portal, PortalSession admin,
-        List<HeadlessCircuit> circuits, int samples)
+        List<HeadlessCircuit> circuits, int samples, CircuitJournal journal)
     {
         const int warmup = 2;
         await using var services = new PortalServices(bench.ConnectionString);
@@ -165,6 +165,7 @@ public static class CircuitBenchmarks
         var arrivals = new List<double>();
         var serviceMs = new List<double>();
         var (portalCpu, machineCpu) = (new List<double>(), new List<double>());
+        var (netCpu, batchesEach, bytesEach, jsEach) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
         ServerDeliveries? server = null;
         var missing = 0;
         Console.WriteLine($"  approvals: {warmup} unmeasured, then {samples}, each reaching {circuits.Count} queues (load average {bench.LoadAverage()})");
@@ -173,8 +174,13 @@ public static class CircuitBenchmarks
             string id;
             await using (var scope = services.CreateScope())
                 id = (await scope.ServiceProvider.GetRequiredService<ProductQueryService>().GetPageAsync(principal, new ProductQueueQuery())).Rows[0].Id;
+            // the portal's idle CPU just before (revalidation, pings), so the approval's own CPU can be told apart
+            var idleFrom = Cpu.Read([portal]);
+            await Task.Delay(2000);
+            var idleMsPerS = (Cpu.Read([portal]).PortalsMs - idleFrom.PortalsMs) / 2;
             foreach (var c in circuits)
                 c.Arm();
+            var (batchesBefore, bytesBefore, jsBefore) = (circuits.Sum(c => (long)c.Batches), circuits.Sum(c => c.BatchBytes), journal.JsCalls.Values.Sum());
             var liveBefore = await LiveAsync(admin);
             var cpuBefore = Cpu.Read([portal]);
             var start = Stopwatch.GetTimestamp();
@@ -193,20 +199,37 @@ public static class CircuitBenchmarks
             var allIn = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             await Task.Delay(1500);
             var cpuAfter = Cpu.Read([portal]);
+            var window = Stopwatch.GetElapsedTime(start).TotalSeconds;
             var liveAfter = await LiveAsync(admin);
+            var net = cpuAfter.PortalsMs - cpuBefore.PortalsMs - idleMsPerS * window;
+            var batches = (double)(circuits.Sum(c => (long)c.Batches) - batchesBefore) / circuits.Count;
+            var bytes = (double)(circuits.Sum(c => c.BatchBytes) - bytesBefore) / circuits.Count;
+            var js = (double)(journal.JsCalls.Values.Sum() - jsBefore) / circuits.Count;
             var times = circuits.Select(c => c.ArrivalTimestamp is { } t ? (t - start) * 1000.0 / Stopwatch.Frequency : double.NaN).ToList();
             var late = times.Count(double.IsNaN);
             var delivered = liveAfter.Deliveries.Minus(liveBefore.Deliveries);
             Console.WriteLine($"    {(s < 0 ? "warm-up" : $"sample {s + 1}")}: service {returned:F0} ms, all arrived {allIn:F0} ms, arrival p50 {Stats.Percentile(times.Where(t => !double.IsNaN(t)).ToList(), 0.5):F0} p95 {Stats.Percentile(times.Where(t => !double.IsNaN(t)).ToList(), 0.95):F0} ms, " +
-                $"server p95 {delivered.Percentile(0.95):F0} ms ({delivered.Total} deliveries), none within 30 s: {late}, portal CPU {cpuAfter.PortalsMs - cpuBefore.PortalsMs:F0} ms, load average {bench.LoadAverage()}");
+                $"server p95 {delivered.Percentile(0.95):F0} ms ({delivered.Total} deliveries), none within 30 s: {late}, portal CPU {cpuAfter.PortalsMs - cpuBefore.PortalsMs:F0} ms " +
+                $"(idle {idleMsPerS:F0} ms/s just before; net of it {net:F0} ms, {net / circuits.Count:F2} ms per circuit), per circuit {batches:F1} batches {bytes:F0} bytes {js:F1} JS calls, load average {bench.LoadAverage()}");
             if (s < 0)
+            {
+                // a circuit the server ended (an error while opening on a starved machine) never answers: leave it out
+                // of the measured samples rather than wait 30 s for it each time
+                var dead = circuits.RemoveAll(c => c.ArrivalTimestamp is null);
+                if (dead > 0)
+                    Console.WriteLine($"    {dead} circuits got no batch in the warm-up: left out of the samples ({circuits.Count} measured)");
                 continue;
+            }
             arrivals.AddRange(times.Where(t => !double.IsNaN(t)));
             missing += late;
             serviceMs.Add(returned);
             server = server is null ? delivered : server.Plus(delivered);
             portalCpu.Add(cpuAfter.PortalsMs - cpuBefore.PortalsMs);
             machineCpu.Add(cpuAfter.MachineMs - cpuBefore.MachineMs);
+            netCpu.Add(net);
+            batchesEach.Add(batches);
+            bytesEach.Add(bytes);
+            jsEach.Add(js);
         }
         var n = circuits.Count;
         return
@@ -218,6 +241,10 @@ public static class CircuitBenchmarks
                 "ms", server?.Percentile(0.5) ?? double.NaN, server?.Percentile(0.95) ?? double.NaN, (int)(server?.Total ?? 0), n >= 5000 ? 2000 : null),
             Figure.From(Group, $"CPU per approval with {n} queues, portal", "CPU time of the portal from the call until 1.5 s after the last arrival (refill included); /proc", portalCpu),
             Figure.From(Group, $"CPU per approval with {n} queues, whole machine", "busy CPU time of both cores over the same span (the headless client included)", machineCpu),
+            Figure.From(Group, $"CPU per approval with {n} queues, portal, net of idle", "the portal's CPU over the span minus its idle rate (measured for 2 s just before) times the span", netCpu),
+            Figure.From(Group, "render batches per queue circuit per approval", "batches the headless client received per circuit from the call to 1.5 s after the last arrival", batchesEach, unit: ""),
+            Figure.From(Group, "render batch bytes per queue circuit per approval", "bytes of those batches per circuit", bytesEach, unit: "B"),
+            Figure.From(Group, "JS interop calls per queue circuit per approval", "JS calls the circuits answered over the same span, per circuit", jsEach, unit: ""),
         ];
     }
 }

@@ -48,6 +48,21 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
         // every influencer holds exactly its niches, each once
         Assert.Equal(0, await db.Set<InfluencerNiche>().GroupBy(l => new { l.InfluencerId, l.NicheId }).CountAsync(g => g.Count() > 1));
         Assert.Equal(2_000, await db.Set<InfluencerNiche>().Select(l => l.InfluencerId).Distinct().CountAsync());
+        // the influencers as BinaryCopyWriter encodes them (decision 0045): dates, genders, nulls and flags by row number
+        var some = await db.Set<Influencer>().AsNoTracking().Where(i => i.Id <= 60).OrderBy(i => i.Id).ToListAsync();
+        foreach (var i in some)
+        {
+            var n = i.Id;
+            Assert.Equal(LargeCreators.InfluencerPhone(n), i.Phone);
+            Assert.EndsWith($"{n}@creators.cloutsy.demo", i.Email);
+            Assert.Equal(n % 5 == 0 ? null : new DateOnly(1985 + n % 20, 1 + n % 12, 1 + n % 28), i.DateOfBirth);
+            Assert.Equal(n % 10 == 0 ? null : (Gender)(n % 4), i.Gender);
+            Assert.Equal(n % 3 == 0, i.Bio is null);
+            Assert.Equal(n % 2 == 0 ? null : $"https://cdn.cloutsy.demo/influencers/{n}.jpg", i.ProfileImage);
+            Assert.Equal((n % 5 != 0, n % 13 != 0), (i.IsPhoneVerified, i.IsActive));
+            Assert.Equal(i.CreatedAt.AddDays(n % 5), i.UpdatedAt);
+        }
+        Assert.Equal(LargeCreators.InfluencerNiches(7, size).Order(), await db.Set<InfluencerNiche>().Where(l => l.InfluencerId == 7).Select(l => l.NicheId).OrderBy(x => x).ToListAsync());
 
         // the sequences continue after the explicit ids: the portal's next niche and influencer do not collide
         db.Add(new Niche { Name = "Added after the load" });
@@ -83,6 +98,10 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
         var vendor = await db.Set<Vendor>().Where(v => v.Lat != null).OrderBy(v => v.Id).FirstAsync();
         var newest = await db.Set<Location>().Where(l => l.VendorId == vendor.Id).OrderByDescending(l => l.Timestamp).FirstAsync();
         Assert.Equal((vendor.Lat, vendor.Long), (newest.Lat, newest.Long));
+        // the trail as BinaryCopyWriter encodes it (decision 0045): its points, each (5 + v mod 25) minutes before the next
+        var trail = await db.Set<Location>().Where(l => l.VendorId == vendor.Id).OrderByDescending(l => l.Timestamp).Select(l => l.Timestamp).ToListAsync();
+        Assert.Equal(VendorsSize.PointsOf(vendor.Id - 1), trail.Count);
+        Assert.All(trail.Zip(trail.Skip(1)), pair => Assert.Equal(TimeSpan.FromMinutes(5 + (vendor.Id - 1) % 25), pair.First - pair.Second));
     }
 
     [Fact]
@@ -274,12 +293,16 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
         Assert.Equal("600", One($"SELECT count(*)::text FROM chat.messages WHERE group_id = '{AdminPortal.Data.Demo.Platform.PlatformBulk.LargeGuid(1, 0)}'"));
         Assert.Equal("0", One("SELECT count(*)::text FROM chat.messages m JOIN chat.groups g ON g.id = m.group_id WHERE NOT m.sender_id = ANY (g.members) OR m.read_by <> g.members"));
         Assert.Equal("0", One("SELECT count(*)::text FROM chat.messages m LEFT JOIN auth.users u ON u.id = m.sender_id WHERE u.id IS NULL OR u.email NOT LIKE '%@buyers.deedo.demo'"));
-        // message n's id is the row-ordered GUID of n; times rise with n, within the 90 days before the anchor
+        // the ids are the row-ordered GUIDs 0..n-1 of the rows' places; they follow the group keyset's order (decision
+        // 0045): within a group, a higher id is an older message; times within the 90 days before the anchor
         Assert.Equal("5000", One($"""
             SELECT count(*)::text FROM chat.messages
             WHERE id >= '{AdminPortal.Data.Demo.Platform.PlatformBulk.LargeGuid(3, 0)}' AND id <= '{AdminPortal.Data.Demo.Platform.PlatformBulk.LargeGuid(3, 4_999)}'
             """));
-        Assert.Equal("0", One("SELECT count(*)::text FROM (SELECT timestamp < lag(timestamp) OVER (ORDER BY id) AS back FROM chat.messages) x WHERE back"));
+        Assert.Equal("0", One("""
+            SELECT count(*)::text FROM (SELECT group_id < lag(group_id) OVER w OR (group_id = lag(group_id) OVER w AND timestamp > lag(timestamp) OVER w) AS back
+                                        FROM chat.messages WINDOW w AS (ORDER BY id)) x WHERE back
+            """));
         var (from, to) = (history.Today.AddDays(-AdminPortal.Data.Demo.DemoHistory.Days - 1), Now);
         await using var db = await Fixture.CreateDbContextAsync();
         Assert.Equal("t", One($"SELECT (min(timestamp) >= '{from:O}' AND max(timestamp) <= '{to:O}')::text FROM chat.messages").Substring(0, 1));
@@ -289,10 +312,17 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
                    (SELECT count(*) FROM chat.messages WHERE text LIKE '%https://deed-o.example/products/%')
             """));
         Assert.Equal("0", One("SELECT count(*)::text FROM chat.messages WHERE text = '' OR attachments IS NULL"));
+        // the table holds the rows in idx_messages_group_keyset's order (decision 0045): by group, each group's newest first
+        Assert.Equal("0", One("""
+            SELECT count(*)::text FROM (
+                SELECT group_id, timestamp, id, lag(group_id) OVER w AS g0, lag(timestamp) OVER w AS t0, lag(id) OVER w AS i0
+                FROM chat.messages WINDOW w AS (ORDER BY ctid)) x
+            WHERE group_id < g0 OR (group_id = g0 AND timestamp >= t0)
+            """));
         // each group's last message is its newest
         Assert.Equal("0", One("""
             SELECT count(*)::text FROM chat.groups g
-            WHERE g.last_message_id IS DISTINCT FROM (SELECT m.id FROM chat.messages m WHERE m.group_id = g.id ORDER BY m.id DESC LIMIT 1)
+            WHERE g.last_message_id IS DISTINCT FROM (SELECT m.id FROM chat.messages m WHERE m.group_id = g.id ORDER BY m.timestamp DESC, m.id DESC LIMIT 1)
                OR g.last_message_at IS DISTINCT FROM (SELECT max(m.timestamp) FROM chat.messages m WHERE m.group_id = g.id)
             """));
     }

@@ -54,6 +54,26 @@ public sealed class PresenceTrackerTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Watchers_hear_only_their_entity_and_a_disposed_one_stops_hearing_while_the_others_of_it_go_on()
+    {
+        var (first, second, other) = (0, 0, 0);
+        var firstWatch = _presence.Watch(EntityTypes.Product, "p-1", () => first++);
+        using var secondWatch = _presence.Watch(EntityTypes.Product, "p-1", () => second++);
+        using var otherWatch = _presence.Watch(EntityTypes.Product, "p-2", () => other++);
+
+        using (_presence.Enter(EntityTypes.Product, "p-1", 7, "Asha Rao", "circuit-1"))
+            Assert.Equal((1, 1, 0), (first, second, other));
+        Assert.Equal((2, 2, 0), (first, second, other));   // the leave too
+
+        firstWatch.Dispose();
+        firstWatch.Dispose();   // twice is harmless
+        using (_presence.Enter(EntityTypes.Product, "p-1", 7, "Asha Rao", "circuit-1"))
+            Assert.Equal((2, 3, 0), (first, second, other));
+        using (_presence.Enter(EntityTypes.Product, "p-2", 7, "Asha Rao", "circuit-1"))
+            Assert.Equal((2, 4, 1), (first, second, other));
+    }
+
+    [Fact]
     public void The_same_user_in_two_tabs_counts_once_and_stays_until_both_leave()
     {
         var first = _presence.Enter(EntityTypes.Ticket, "42", 7, "Asha", "circuit-1");

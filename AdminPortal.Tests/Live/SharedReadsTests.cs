@@ -93,6 +93,76 @@ public sealed class SharedReadsTests : IAsyncLifetime
         Assert.Equal(9, await patient);
     }
 
+    [Fact]
+    public async Task Read_ahead_rereads_on_the_event_the_views_someone_used_and_no_others()
+    {
+        using var ahead = new SharedReads<string, int>(_feed, e => e.Is(EntityTypes.Product), readAhead: true);
+        var value = 1;
+        Assert.Equal(1, await ahead.GetAsync("on screen", () => Task.FromResult(value)));
+        Assert.False(ahead.TryGetCompleted("never asked", out _));
+        value = 2;
+
+        await PublishAndWaitAsync(new ChangeEvent(EntityTypes.Product, "42", ChangeActions.Approved));
+        Assert.Equal(2, ahead.ReadCount);   // the event itself started the second read: nobody asked
+        Assert.True(await WhenCompletedAsync(ahead, "on screen") is 2);
+
+        // nobody used that read-ahead before the next event (the view is no longer on screen): not read again
+        await PublishAndWaitAsync(new ChangeEvent(EntityTypes.Product, "43", ChangeActions.Approved));
+        await PublishAndWaitAsync(new ChangeEvent(EntityTypes.Product, "44", ChangeActions.Approved));
+        Assert.Equal(3, ahead.ReadCount);
+        Assert.False(ahead.TryGetCompleted("on screen", out _));
+    }
+
+    [Fact]
+    public async Task Read_ahead_never_hands_out_a_read_begun_before_the_event_and_a_resync_only_drops()
+    {
+        using var ahead = new SharedReads<string, int>(_feed, e => e.Is(EntityTypes.Product), readAhead: true);
+        var slow = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = ahead.GetAsync("q", () => slow.Task);
+
+        // still running when the event comes: dropped, not read ahead (and its value never comes back)
+        await PublishAndWaitAsync(new ChangeEvent(EntityTypes.Product, "42", ChangeActions.Approved));
+        slow.SetResult(1);
+        Assert.Equal(1, await first);
+        Assert.False(ahead.TryGetCompleted("q", out _));
+        Assert.Equal(2, await ahead.GetAsync("q", () => Task.FromResult(2)));
+
+        _feed.Resync();
+        await PublishAndWaitAsync(new ChangeEvent(EntityTypes.Group, "g", ChangeActions.Updated));
+        Assert.False(ahead.TryGetCompleted("q", out _));
+        Assert.Equal(2, ahead.ReadCount);
+    }
+
+    [Fact]
+    public async Task The_current_read_is_handed_out_running_or_done_and_none_after_an_event_nobody_read_ahead()
+    {
+        using var ahead = new SharedReads<string, int>(_feed, e => e.Is(EntityTypes.Product), readAhead: true);
+        Assert.Null(ahead.Current("q"));
+        var running = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = ahead.GetAsync("q", () => running.Task);
+
+        var current = Assert.IsAssignableFrom<Task<int>>(ahead.Current("q"));
+        Assert.False(current.IsCompleted);
+        running.SetResult(3);
+        Assert.Equal(3, await current);
+        Assert.Equal(3, await first);
+
+        _feed.Resync();
+        await PublishAndWaitAsync(new ChangeEvent(EntityTypes.Group, "g", ChangeActions.Updated));
+        Assert.Null(ahead.Current("q"));
+    }
+
+    private static async Task<int> WhenCompletedAsync(SharedReads<string, int> reads, string key)
+    {
+        for (var i = 0; i < 500; i++)
+        {
+            if (reads.TryGetCompleted(key, out var value))
+                return value;
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"no completed read of {key}");
+    }
+
     // delivery is in subscription order on one loop: once a later subscriber has it, SharedReads has seen it too
     private async Task PublishAndWaitAsync(ChangeEvent change)
     {

@@ -67,6 +67,7 @@ public sealed class ServiceCallerMatrixTests(PostgresFixture fixture) : Database
         ["ProductQueryService.GetPageAfterChangeAsync"] = Needs(P.ModerateProducts),
         ["ProductQueryService.CountTabsAsync"] = Needs(P.ModerateProducts),
         ["ProductQueryService.CountTabsAfterChangeAsync"] = Needs(P.ModerateProducts),
+        ["ProductQueryService.ReadAlreadyAfterChangeAsync"] = Needs(P.ModerateProducts),
         ["ProductQueryService.SearchVendorsAsync"] = Needs(P.ModerateProducts),
         ["ProductQueryService.FindVendorAsync"] = Needs(P.ModerateProducts),
         ["ProductQueryService.GetDetailsAsync"] = Needs(P.ModerateProducts),

@@ -19,7 +19,9 @@ public sealed class PresenceTracker : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Visit> _local = [];
     private readonly Dictionary<(string Origin, string VisitId), Visit> _remote = [];
-    private readonly List<Watcher> _watchers = [];
+    // by entity: a queue shows 25 rows on every open circuit, so an instance holds 25 x circuits watchers, and a row
+    // leaving on an event disposes one on every circuit; one flat list made each of those a scan of all of them
+    private readonly Dictionary<(string Type, string? Id), HashSet<Watcher>> _watchers = [];   // Id null: WatchType
     private readonly IDisposable _subscription;
     private readonly ITimer _timer;
 
@@ -104,7 +106,11 @@ public sealed class PresenceTracker : IDisposable
     private Watcher Add(Watcher watcher)
     {
         lock (_gate)
-            _watchers.Add(watcher);
+        {
+            if (!_watchers.TryGetValue((watcher.EntityType, watcher.EntityId), out var set))
+                _watchers[(watcher.EntityType, watcher.EntityId)] = set = [];
+            set.Add(watcher);
+        }
         return watcher;
     }
 
@@ -207,7 +213,14 @@ public sealed class PresenceTracker : IDisposable
     {
         Watcher[] interested;
         lock (_gate)
-            interested = _watchers.Where(w => w.EntityType == entityType && (w.EntityId is null || w.EntityId == entityId)).ToArray();
+        {
+            var found = new List<Watcher>();
+            if (_watchers.TryGetValue((entityType, entityId), out var one))
+                found.AddRange(one);
+            if (_watchers.TryGetValue((entityType, null), out var all))   // WatchType
+                found.AddRange(all);
+            interested = [.. found];
+        }
         foreach (var w in interested)
         {
             try { w.OnChanged(entityId); }
@@ -246,7 +259,8 @@ public sealed class PresenceTracker : IDisposable
         public void Dispose()
         {
             lock (owner._gate)
-                owner._watchers.Remove(this);
+                if (owner._watchers.TryGetValue((entityType, entityId), out var set) && set.Remove(this) && set.Count == 0)
+                    owner._watchers.Remove((entityType, entityId));
         }
     }
 }

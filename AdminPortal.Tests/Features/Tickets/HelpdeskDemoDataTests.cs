@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using AdminPortal.Data.Demo;
 using AdminPortal.Features.Tickets.Demo;
 using AdminPortal.Tests.Infrastructure;
@@ -95,5 +96,57 @@ public sealed class HelpdeskDemoDataTests(PostgresFixture fixture) : DatabaseTes
         Assert.Equal(new[] { "Escalated", "My open tickets", "Overdue", "Unassigned in my categories" },
             await ListAsync<string>(Db, "SELECT name FROM helpdesk.saved_views WHERE owner_id IS NULL AND is_shared ORDER BY name"));
         Assert.True(await ScalarAsync<long>(Db, "SELECT count(*) FROM helpdesk.outbox WHERE processed_at IS NULL") > 0);
+    }
+
+    /// <summary>
+    /// The large load's tickets as <see cref="BinaryCopyWriter"/> encodes them (decision 0045) at a small size, read
+    /// back through the model: each row's category, subcategory, student, hostel, filled description, location,
+    /// metadata and times as <c>LargeTickets</c> defines them, every status it writes.
+    /// </summary>
+    [Fact]
+    public async Task The_large_tickets_encoded_for_copy_read_back_through_the_model()
+    {
+        var now = new DateTime(2026, 11, 23, 9, 0, 0, DateTimeKind.Utc);
+        await using (var scope = Scope())
+            await scope.ServiceProvider.GetRequiredService<DemoAccounts>().SeedAsync();
+        await using var db = await Fixture.CreateDbContextAsync();
+        var faker = new Bogus.Faker("en_IND") { Random = new Bogus.Randomizer(HelpdeskDemoData.Seed) };
+        var campus = await DemoCampus.SeedAsync(db, CancellationToken.None);
+        var people = await DemoPeople.SeedAsync(db, faker, campus, now, CancellationToken.None);
+        var desk = await DemoDesk.SeedAsync(db, people, now, CancellationToken.None);
+        await using (var source = AdminPortal.Data.DataSetup.BuildDataSource(Fixture.OwnerConnectionString))
+            await LargeTickets.LoadAsync(source, campus, people, desk, now, 3_000, CancellationToken.None);
+
+        var tickets = await db.Set<AdminPortal.Features.Tickets.Model.Ticket>().AsNoTracking().OrderBy(t => t.Id).ToListAsync();
+        Assert.Equal(3_000, tickets.Count);
+        var students = people.Students.ToDictionary(s => s.UserId);
+        var hostels = campus.Hostels.ToDictionary(h => h.Id);
+        foreach (var t in tickets)
+        {
+            var student = students[t.CreatedBy];
+            var hostel = hostels[t.HostelId!.Value];
+            Assert.Equal(student.HostelId, t.HostelId);
+            Assert.Equal($"{hostel.Name} {student.RoomNo}", t.Location);
+            Assert.DoesNotContain("{", t.Description);
+            var (category, plan, subs) = desk.Categories.Single(c => c.Category.Id == t.CategoryId);
+            var sub = subs.FindIndex(s => s.Id == t.SubcategoryId);
+            Assert.Contains(t.Title, plan.Subs[sub].Titles);
+            Assert.Contains(t.Description, HelpdeskTexts.ByCategory[plan.Name].Descriptions
+                .Select(d => d.Replace("{room}", student.RoomNo).Replace("{hostel}", hostel.Name)));
+            Assert.Equal(hostel.Name, t.Metadata!.RootElement.GetProperty("hostel").GetString());
+            Assert.Equal(student.RoomNo, t.Metadata.RootElement.GetProperty("room").GetString());
+            Assert.Equal(student.RoomNo![2] - '0', t.Metadata.RootElement.GetProperty("floor").GetInt32());
+            Assert.Equal(t.CreatedAt.AddHours(plan.Subs[sub].SlaHours ?? plan.SlaHours), t.DueAt!.Value, TimeSpan.FromMilliseconds(1));
+            Assert.InRange(t.CreatedAt, now.AddDays(-DemoHistory.Days - 1), now);
+            Assert.Equal(t.ResolvedAt is not null, t.Status is AdminPortal.Features.Tickets.Model.TicketStatus.Resolved or AdminPortal.Features.Tickets.Model.TicketStatus.Closed);
+            Assert.Equal(t.PausedAt is not null, t.Status == AdminPortal.Features.Tickets.Model.TicketStatus.AwaitingStudentResponse);
+            Assert.Equal(t.LastEscalationAt is not null, t.EscalationLevel > 0);
+        }
+        Assert.Equal(Enum.GetValues<AdminPortal.Features.Tickets.Model.TicketStatus>().Order(), tickets.Select(t => t.Status).Distinct().Order());
+        Assert.Contains(tickets, t => t.AssignedTo is null);
+        Assert.Contains(tickets, t => t.AssignedTo is not null);
+        Assert.Contains(tickets, t => t.EscalationLevel == 2);
+        // ids grow with created_at, as in a real table
+        Assert.Equal(tickets.Select(t => t.CreatedAt).Order(), tickets.Select(t => t.CreatedAt));
     }
 }

@@ -13,6 +13,7 @@ public sealed class BinaryCopyWriter(Stream output)
 {
     private static readonly byte[] Signature = [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xff, (byte)'\r', (byte)'\n', 0];
     private static readonly long PostgresEpochTicks = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+    private static readonly int PostgresEpochDay = new DateOnly(2000, 1, 1).DayNumber;
 
     private readonly byte[] _buffer = new byte[1 << 20];
     private int _at;
@@ -62,6 +63,19 @@ public sealed class BinaryCopyWriter(Stream output)
         Int(v);
     }
 
+    public void Bool(bool v)
+    {
+        Int(1);
+        _buffer[_at++] = v ? (byte)1 : (byte)0;
+    }
+
+    /// <summary>A date: days since 2000-01-01.</summary>
+    public void Date(DateOnly v)
+    {
+        Int(4);
+        Int(v.DayNumber - PostgresEpochDay);
+    }
+
     public void Int8(long v) => Int8Field(v);
 
     private void Int8Field(long v)
@@ -79,6 +93,15 @@ public sealed class BinaryCopyWriter(Stream output)
         var length = System.Text.Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_at + 4, 1024));
         Int(length);
         _at += length;
+    }
+
+    /// <summary>A jsonb value from its text: the version byte (1), then the UTF-8 bytes (at most 1 KB).</summary>
+    public void JsonbText(ReadOnlySpan<char> json)
+    {
+        _buffer[_at + 4] = 1;
+        var length = System.Text.Encoding.UTF8.GetBytes(json, _buffer.AsSpan(_at + 5, 1024));
+        Int(length + 1);
+        _at += length + 1;
     }
 
     /// <summary>An enum's label as PostgreSQL knows it (its <see cref="NpgsqlTypes.PgNameAttribute"/>), in binary form: the label's bytes.</summary>

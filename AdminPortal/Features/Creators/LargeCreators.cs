@@ -44,8 +44,8 @@ public static class LargeCreators
             {
                 var options = BulkLoad.CopyOptions(freeze);
                 Niches(conn, size, now, options);
-                Influencers(conn, size, now, options, ct);
-                InfluencerLinks(conn, size, now, options);
+                await InfluencersAsync(conn, size, now, options, ct);
+                await InfluencerLinksAsync(conn, size, now, options, ct);
                 Brands(conn, size, now, reviewerId, options);
                 BrandLinks(conn, size, now, options);
                 Otps(conn, size, now, options);
@@ -114,52 +114,56 @@ public static class LargeCreators
         w.Complete();
     }
 
-    private static void Influencers(NpgsqlConnection conn, CreatorsSize size, DateTime now, string options, CancellationToken ct)
+    // the influencers and their million niche links: encoded straight into COPY's binary format (BinaryCopyWriter, decision 0045)
+    private static async Task InfluencersAsync(NpgsqlConnection conn, CreatorsSize size, DateTime now, string options, CancellationToken ct)
     {
-        using var w = conn.BeginBinaryImport("COPY creators.influencers (id, name, username, email, phone, date_of_birth, gender, bio, " +
-                                             $"profile_image, is_phone_verified, is_active, created_at, updated_at) FROM STDIN {options}");
+        var genders = Enum.GetValues<Gender>().Select(BinaryCopyWriter.EnumLabel).ToArray();   // by value
         var minutes = 2 * 365 * 24 * 60;
-        for (var i = 1; i <= size.Influencers; i++)
+        await BinaryCopyWriter.CopyAsync(conn, "COPY creators.influencers (id, name, username, email, phone, date_of_birth, gender, bio, " +
+                                               $"profile_image, is_phone_verified, is_active, created_at, updated_at) FROM STDIN {options}", async w =>
         {
-            var first = First[i % First.Length];
-            var last = Last[i / First.Length % Last.Length];
-            var handle = $"{first}.{last}{i}".ToLowerInvariant();
-            var created = now.AddMinutes(-minutes + (long)i * minutes / size.Influencers);
-            w.StartRow();
-            w.Write(i);
-            w.Write($"{first} {last} {i}");
-            w.Write(handle);
-            w.Write($"{handle}@creators.cloutsy.demo");
-            w.Write(InfluencerPhone(i));
-            if (i % 5 == 0) w.WriteNull(); else w.Write(new DateOnly(1985 + i % 20, 1 + i % 12, 1 + i % 28), NpgsqlDbType.Date);
-            if (i % 10 == 0) w.WriteNull(); else w.Write((Gender)(i % 4));
-            if (i % 3 == 0) w.WriteNull(); else w.Write($"{Topics[i % Topics.Length]} creator from {Last[i % Last.Length]} street");
-            if (i % 2 == 0) w.WriteNull(); else w.Write($"https://cdn.cloutsy.demo/influencers/{i}.jpg");
-            w.Write(i % 5 != 0);
-            w.Write(i % 13 != 0);
-            w.Write(created, NpgsqlDbType.TimestampTz);
-            w.Write(created.AddDays(i % 5), NpgsqlDbType.TimestampTz);
-            Progress.Report("influencers", i, size.Influencers);
-            if (i % 10_000 == 0)
-                ct.ThrowIfCancellationRequested();
-        }
-        w.Complete();
+            for (var i = 1; i <= size.Influencers; i++)
+            {
+                var first = First[i % First.Length];
+                var last = Last[i / First.Length % Last.Length];
+                var handle = $"{first}.{last}{i}".ToLowerInvariant();
+                var created = now.AddMinutes(-minutes + (long)i * minutes / size.Influencers);
+                await w.RowAsync(13, ct);
+                w.Int4(i);
+                w.Text($"{first} {last} {i}");
+                w.Text(handle);
+                w.Text($"{handle}@creators.cloutsy.demo");
+                w.Text(InfluencerPhone(i));
+                if (i % 5 == 0) w.Null(); else w.Date(new DateOnly(1985 + i % 20, 1 + i % 12, 1 + i % 28));
+                if (i % 10 == 0) w.Null(); else w.Bytes(genders[i % 4]);
+                if (i % 3 == 0) w.Null(); else w.Text($"{Topics[i % Topics.Length]} creator from {Last[i % Last.Length]} street");
+                if (i % 2 == 0) w.Null(); else w.Text($"https://cdn.cloutsy.demo/influencers/{i}.jpg");
+                w.Bool(i % 5 != 0);
+                w.Bool(i % 13 != 0);
+                w.TimestampTz(created);
+                w.TimestampTz(created.AddDays(i % 5));
+                Progress.Report("influencers", i, size.Influencers);
+                if (i % 10_000 == 0)
+                    ct.ThrowIfCancellationRequested();
+            }
+        }, ct);
     }
 
-    private static void InfluencerLinks(NpgsqlConnection conn, CreatorsSize size, DateTime now, string options)
+    private static async Task InfluencerLinksAsync(NpgsqlConnection conn, CreatorsSize size, DateTime now, string options, CancellationToken ct)
     {
-        using var w = conn.BeginBinaryImport($"COPY creators.influencer_niches (influencer_id, niche_id, created_at, updated_at) FROM STDIN {options}");
         var at = now.AddDays(-365);
-        for (var i = 1; i <= size.Influencers; i++)
-            foreach (var niche in InfluencerNiches(i, size))
-            {
-                w.StartRow();
-                w.Write(i);
-                w.Write(niche);
-                w.Write(at, NpgsqlDbType.TimestampTz);
-                w.Write(at, NpgsqlDbType.TimestampTz);
-            }
-        w.Complete();
+        await BinaryCopyWriter.CopyAsync(conn, $"COPY creators.influencer_niches (influencer_id, niche_id, created_at, updated_at) FROM STDIN {options}", async w =>
+        {
+            for (var i = 1; i <= size.Influencers; i++)
+                foreach (var niche in InfluencerNiches(i, size))
+                {
+                    await w.RowAsync(4, ct);
+                    w.Int4(i);
+                    w.Int4(niche);
+                    w.TimestampTz(at);
+                    w.TimestampTz(at);
+                }
+        }, ct);
     }
 
     private static void Brands(NpgsqlConnection conn, CreatorsSize size, DateTime now, int? reviewerId, string options)

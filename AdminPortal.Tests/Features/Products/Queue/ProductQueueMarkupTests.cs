@@ -25,7 +25,7 @@ public sealed class ProductQueueMarkupTests : MudBunitContext
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.Parse("2026-12-02T05:00:00Z")));
         Services.AddScoped<ViewerClock>();
         // the folded panel with no vendor filter reads nothing: a service that would fail on any read
-        Services.AddSingleton(new ProductQueryService(null!, null!, null!, null!, TimeProvider.System));
+        Services.AddSingleton(new ProductQueryService(null!, null!, null!, null!, null!, TimeProvider.System));
         AddAuthorization().SetAuthorized("moderator@example.test");
     }
 

@@ -266,6 +266,23 @@ public sealed class ProductQueueStateTests
     }
 
     [Fact]
+    public async Task The_view_reread_after_a_change_shows_rows_and_counts_at_once_and_a_load_begun_before_it_never_lands()
+    {
+        var state = Showing(2);
+        var before = new TaskCompletionSource<ProductPage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stale = state.LoadAsync((_, ct) => before.Task.WaitAsync(ct), null);
+        var counts = new Dictionary<string, CountEstimate> { [ProductQueueQuery.StatusKey(PublishingStatus.Suggestion)] = new(1, CountKind.Exact) };
+
+        state.ShowFresh(new ProductPage([Row(1)], new(1, CountKind.Exact)), counts);
+        before.SetResult(new ProductPage([Row(0), Row(1)], new(2, CountKind.Exact)));
+        await stale;
+
+        Assert.Equal(["p1"], state.Page!.Rows.Select(r => r.Id));
+        Assert.Equal("1", state.CountText(PublishingStatus.Suggestion));
+        Assert.False(state.Loading);
+    }
+
+    [Fact]
     public void The_prerender_snapshot_is_used_only_for_the_same_view()
     {
         var prerendered = Showing(2).Snapshot();

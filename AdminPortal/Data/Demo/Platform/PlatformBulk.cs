@@ -123,27 +123,35 @@ public static class PlatformBulk
             var linkLines = LinkLines.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
             var photo = BinaryCopyWriter.Jsonb("[{\"url\":\"/assets/chat/photo.svg\",\"type\":\"image\"}]");
             var none = BinaryCopyWriter.Jsonb("[]");
+            // the rows in the order of idx_messages_group_keyset (group_id, timestamp DESC, id DESC): each group's
+            // messages together, newest first, so that index is built from presorted input (decision 0045). Message n
+            // (its group, sender, text, attachments, time) is the same as before; its id is the row-ordered GUID of
+            // its place k in the table, so the primary key, kept during the COPY, is still filled left to right
+            var (order, starts) = GroupKeysetOrder(messages, groups, n => GroupOf(n, messages, groups));
             await BinaryCopyWriter.CopyAsync(conn,
                 $"COPY chat.messages (id, sender_id, group_id, text, attachments, read_by, timestamp) FROM STDIN {BulkLoad.CopyOptions(freeze)}", async w =>
             {
-                var big = messages * 12 / 100;
-                for (long n = 0; n < messages; n++)
+                for (var g = 0; g < groups; g++)
                 {
-                    // n < big: the big group; then group = a skewed hash, so sizes range from a few to thousands
-                    var g = n < big ? 0 : (int)(1 + (ulong)(n * n % 7919 * (n % 13 + 1)) % (ulong)(groups - 1));
                     var m = members[g];
-                    lastOf[g] = n;
-                    await w.RowAsync(7, ct);
-                    w.Uuid(LargeGuid(3, n));
-                    w.Int4(m[(int)(n % m.Length)]);
-                    w.Uuid(LargeGuid(1, g));
-                    w.Bytes(n % 100 == 1 ? linkLines[n / 100 % linkLines.Length] : lines[n % lines.Length]);
-                    w.Bytes(n % 50 == 0 ? photo : none);
-                    w.Bytes(readBy[g]);
-                    w.TimestampTz(MessageTime(history, n, messages));
-                    Progress.Report("messages", n + 1, messages);
-                    if (n % 100_000 == 0)
-                        ct.ThrowIfCancellationRequested();   // another part failed: stop, the transaction rolls back
+                    var groupId = LargeGuid(1, g);
+                    if (starts[g + 1] > starts[g])
+                        lastOf[g] = starts[g];   // newest first
+                    for (var k = starts[g]; k < starts[g + 1]; k++)
+                    {
+                        long n = order[k];
+                        await w.RowAsync(7, ct);
+                        w.Uuid(LargeGuid(3, k));
+                        w.Int4(m[(int)(n % m.Length)]);
+                        w.Uuid(groupId);
+                        w.Bytes(n % 100 == 1 ? linkLines[n / 100 % linkLines.Length] : lines[n % lines.Length]);
+                        w.Bytes(n % 50 == 0 ? photo : none);
+                        w.Bytes(readBy[g]);
+                        w.TimestampTz(MessageTime(history, n, messages));
+                        Progress.Report("messages", k + 1, messages);
+                        if (k % 100_000 == 0)
+                            ct.ThrowIfCancellationRequested();   // another part failed: stop, the transaction rolls back
+                    }
                 }
             }, ct);
             using (var w = conn.BeginBinaryImport($"COPY chat.groups (id, name, type, product_id, members, created_at, updated_at, last_message_id, last_message_at) FROM STDIN {BulkLoad.CopyOptions(freeze)}"))
@@ -159,11 +167,34 @@ public static class PlatformBulk
                     w.Write(history.Today.AddDays(-DemoHistory.Days), NpgsqlDbType.TimestampTz);
                     w.Write(history.Anchor, NpgsqlDbType.TimestampTz);
                     if (lastOf[g] < 0) { w.WriteNull(); w.WriteNull(); }
-                    else { w.Write(LargeGuid(3, lastOf[g])); w.Write(MessageTime(history, lastOf[g], messages), NpgsqlDbType.TimestampTz); }
+                    else { w.Write(LargeGuid(3, lastOf[g])); w.Write(MessageTime(history, order[lastOf[g]], messages), NpgsqlDbType.TimestampTz); }
                 }
                 w.Complete();
             }
         }, ct);
+    }
+
+    /// <summary>Message n's group: n below 12% of the messages is the big group 0's; then a skewed hash, so sizes range from a few to thousands.</summary>
+    internal static int GroupOf(long n, long messages, int groups) =>
+        n < messages * 12 / 100 ? 0 : (int)(1 + (ulong)(n * n % 7919 * (n % 13 + 1)) % (ulong)(groups - 1));
+
+    /// <summary>
+    /// The messages 0..count-1 by group (groups in id order: <see cref="LargeGuid"/> sorts by its number), each group's
+    /// newest (highest n) first: a counting sort, group g's messages at <c>order[starts[g]..starts[g + 1]]</c>.
+    /// </summary>
+    internal static (int[] Order, int[] Starts) GroupKeysetOrder(long count, int groups, Func<long, int> groupOf)
+    {
+        var of = new int[count];
+        var starts = new int[groups + 1];
+        for (long n = 0; n < count; n++)
+            starts[(of[n] = groupOf(n)) + 1]++;
+        for (var g = 0; g < groups; g++)
+            starts[g + 1] += starts[g];
+        var next = (int[])starts.Clone();
+        var order = new int[count];
+        for (var n = count - 1; n >= 0; n--)
+            order[next[of[n]]++] = (int)n;
+        return (order, starts);
     }
 
     /// <summary>Message n of the load: oldest first (n = 0 about 90 days back), the last one just before the anchor.</summary>

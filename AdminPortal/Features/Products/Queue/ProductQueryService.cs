@@ -17,8 +17,12 @@ namespace AdminPortal.Features.Products.Queue;
 /// capped or estimated, never an exact count(*) over the whole table.
 /// </summary>
 public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFactory, ReadDbContextFactory reads, ActorResolver actors,
-    ProductQueueReads shared, TimeProvider clock)
+    ProductQueueReads shared, LiveInstance instance, TimeProvider clock)
 {
+    /// <summary>From this many open circuits on the instance, a queue waits for its view's running re-read (below).</summary>
+    public const int WaitForReadFromCircuits = 500;
+    private static readonly TimeSpan MaxWaitForRead = TimeSpan.FromMilliseconds(250);
+
     public async Task<ProductPage> GetPageAsync(ClaimsPrincipal principal, ProductQueueQuery query, CancellationToken ct = default)
     {
         var actor = await actors.RequireAsync(principal, Permission.ModerateProducts, ct);
@@ -47,6 +51,36 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
         if (Viewer(principal, query) is { } decidedBy)
             return await ReadTabsAsync(null, key, decidedBy, ct);
         return await shared.Tabs.GetAsync(key, () => ReadTabsAsync(null, key, null, CancellationToken.None), ct);
+    }
+
+    /// <summary>
+    /// The view's rows and tab counts as re-read after the latest product event (the reads start on the event itself,
+    /// see <see cref="ProductQueueReads"/>): when both have finished; or, with many circuits open on the instance, when
+    /// they finish within 250 ms (then the fan-out's work, one item per circuit, no longer queues in front of the
+    /// read's own continuations, and one render per queue is worth the wait). Null otherwise, and for the viewer's own
+    /// "decided by me" views. The same user check as the other reloads.
+    /// </summary>
+    public async Task<(ProductPage Page, IReadOnlyDictionary<string, CountEstimate> Counts)?> ReadAlreadyAfterChangeAsync(
+        ClaimsPrincipal principal, ProductQueueQuery query, CancellationToken ct = default)
+    {
+        await actors.RequireForReloadAsync(principal, Permission.ModerateProducts, ct);
+        if (query.Decided is not null || shared.Pages.Current(query) is not { } page
+            || shared.Tabs.Current(ProductQueueReads.TabsKey(query)) is not { } counts)
+            return null;
+        if (!page.IsCompletedSuccessfully || !counts.IsCompletedSuccessfully)
+        {
+            if (instance.OpenCircuits < WaitForReadFromCircuits)
+                return null;
+            try
+            {
+                await Task.WhenAll(page, counts).WaitAsync(MaxWaitForRead, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                return null;   // too slow, or failed: the row leaves from the event and the usual reload refills
+            }
+        }
+        return (page.Result, counts.Result);
     }
 
     /// <summary>

@@ -84,7 +84,11 @@ public sealed class ProductQueueState : IDisposable
 
     // the review page finds the row's position in this view itself: a link rendered before rows above it left
     // would carry a stale one
-    public string ReviewUrl(ProductRow row) => $"/products/{Uri.EscapeDataString(row.Id)}{Query.ToQueryString()}";
+    public string ReviewUrl(ProductRow row) => $"/products/{Uri.EscapeDataString(row.Id)}{View}";
+
+    // the view's query string, built once per view rather than for every row of every render
+    private (ProductQueueQuery Of, string Text)? _view;
+    private string View => _view is { } v && ReferenceEquals(v.Of, Query) ? v.Text : (_view = (Query, Query.ToQueryString())).Value.Text;
 
     public static string Url(ProductQueueQuery query) => "/products" + query.ToQueryString();
 
@@ -156,6 +160,18 @@ public sealed class ProductQueueState : IDisposable
         Page = page;
         ClampCursor();
         _selected.IntersectWith(page.Rows.Select(r => r.Id));
+    }
+
+    /// <summary>
+    /// The view re-read after a change, rows and tab counts together (one render instead of the row leaving and then
+    /// the refill). A load still running began before that change: it is cancelled rather than shown after this.
+    /// </summary>
+    public void ShowFresh(ProductPage page, IReadOnlyDictionary<string, CountEstimate> counts)
+    {
+        _loadCts?.Cancel();
+        Loading = false;
+        ShowPage(page);
+        Counts = counts;
     }
 
     /// <summary>A decided row leaves this view at once, from the event alone; true when one left.</summary>
