@@ -21,6 +21,7 @@ public sealed class LiveUpdateJourneys(BrowserFixture portal)
         await using var secondInstance = await portal.Server.StartInstanceAsync();
         var second = secondInstance.Url;
         await using var contextB = await portal.NewContextAsync(Demo.Moderator2, baseUrl: second);
+        contextB.SetDefaultTimeout(30_000);   // the instance is new: its first pages JIT beside two other collections' journeys
         var pageB = await contextB.NewPageAsync();
         var queueB = new ProductQueuePage(pageB);
         await queueB.OpenAsync();
@@ -50,6 +51,7 @@ public sealed class LiveUpdateJourneys(BrowserFixture portal)
         await using var secondInstance = await portal.Server.StartInstanceAsync();
         var second = secondInstance.Url;
         await using var contextB = await portal.NewContextAsync(Demo.Moderator2, baseUrl: second);
+        contextB.SetDefaultTimeout(30_000);   // the instance is new: its first pages JIT beside two other collections' journeys
         var pageB = await contextB.NewPageAsync();
         var queueB = new ProductQueuePage(pageB);
         await queueB.OpenAsync();
