@@ -41,6 +41,7 @@ public sealed class LargeLoadScheduleTests(PostgresFixture fixture) : DatabaseTe
     [Fact]
     public async Task A_part_starts_after_the_parts_it_waits_for_beside_the_others_and_the_rollups_do_not_wait_for_parts_they_do_not_read()
     {
+        LoadTimings.Clear();   // this test's own book of phases, which the load below records into (not another collection's load)
         var events = new ConcurrentQueue<string>();
         var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         IDemoDataPart[] parts =
@@ -123,6 +124,26 @@ public sealed class LargeLoadScheduleTests(PostgresFixture fixture) : DatabaseTe
         Assert.Contains(once, r => r.StartsWith("reporting.moderation_daily ", StringComparison.Ordinal));
         Assert.Contains(once, r => r.StartsWith("reporting.ticket_daily ", StringComparison.Ordinal));
         Assert.Equal(once, await RollupsAsync());
+    }
+
+    [Fact]
+    public async Task Loads_side_by_side_in_one_process_keep_their_own_phases()
+    {
+        // two loads' steps interleaved: both start their book, then both record, then both read
+        using var step = new Barrier(2);
+        Task<List<string>> LoadOf(string name) => Task.Run(() =>
+        {
+            LoadTimings.Clear();
+            Assert.True(step.SignalAndWait(Guard));
+            LoadTimings.Record($"{name} phase", TimeSpan.Zero);
+            Assert.True(step.SignalAndWait(Guard));
+            return LoadTimings.Snapshot().Select(p => p.Phase).ToList();
+        });
+
+        var phases = await Task.WhenAll(LoadOf("a"), LoadOf("b"));
+
+        Assert.Equal(["a phase"], phases[0]);
+        Assert.Equal(["b phase"], phases[1]);
     }
 
     /// <summary>Every row of every reporting table, as text.</summary>

@@ -5,25 +5,44 @@ namespace AdminPortal.Data.Bulk;
 /// <summary>The phases of one demo load and their durations, printed as a table at the end and kept for benchmarks.</summary>
 public static class LoadTimings
 {
-    private static readonly List<(string Phase, TimeSpan Duration)> Phases = [];
-    private static readonly Dictionary<string, TimeSpan> BackendCpu = [];
+    /// <summary>One load's phases. Each load keeps its own (see <see cref="Clear"/>): loads side by side in one process
+    /// (the tests' collections) never read or empty each other's.</summary>
+    private sealed class Book
+    {
+        public readonly List<(string Phase, TimeSpan Duration)> Phases = [];
+        public readonly Dictionary<string, TimeSpan> BackendCpu = [];
+    }
 
+    private static readonly AsyncLocal<Book?> Current = new();
+    private static readonly Book Elsewhere = new();   // phases recorded outside any load's flow (a part run on its own)
+
+    private static Book Active => Current.Value ?? Elsewhere;
+
+    /// <summary>
+    /// Empties the book of this flow's load, or starts one for this flow and the tasks it starts from here on: the
+    /// demo load calls it first, so its parts (run on tasks it starts) record into it, and a caller that calls it
+    /// before the load reads the same book after it.
+    /// </summary>
     public static void Clear()
     {
-        lock (Phases)
-        {
-            Phases.Clear();
-            BackendCpu.Clear();
-        }
+        if (Current.Value is { } book)
+            lock (book)
+            {
+                book.Phases.Clear();
+                book.BackendCpu.Clear();
+            }
+        else
+            Current.Value = new Book();
     }
 
     public static void Record(string phase, TimeSpan duration, TimeSpan? backendCpu = null)
     {
-        lock (Phases)
+        var book = Active;
+        lock (book)
         {
-            Phases.Add((phase, duration));
+            book.Phases.Add((phase, duration));
             if (backendCpu is { } cpu)
-                BackendCpu[phase] = cpu;
+                book.BackendCpu[phase] = cpu;
         }
         Console.WriteLine($"  {phase}: {duration.TotalSeconds:F1} s" + (backendCpu is { } c ? $" (server backend CPU {c.TotalSeconds:F1} s)" : ""));
     }
@@ -51,8 +70,9 @@ public static class LoadTimings
 
     public static IReadOnlyList<(string Phase, TimeSpan Duration)> Snapshot()
     {
-        lock (Phases)
-            return [.. Phases];
+        var book = Active;
+        lock (book)
+            return [.. book.Phases];
     }
 
     public static void PrintTable(TextWriter output, TimeSpan total)
@@ -60,8 +80,9 @@ public static class LoadTimings
         var phases = Snapshot();
         var width = Math.Max(24, phases.Count == 0 ? 0 : phases.Max(p => p.Phase.Length));
         Dictionary<string, TimeSpan> cpu;
-        lock (Phases)
-            cpu = new(BackendCpu);
+        var book = Active;
+        lock (book)
+            cpu = new(book.BackendCpu);
         output.WriteLine($"{"phase".PadRight(width)}  seconds  backend CPU s");
         foreach (var (phase, duration) in phases)
             output.WriteLine($"{phase.PadRight(width)}  {duration.TotalSeconds,7:F1}" +
