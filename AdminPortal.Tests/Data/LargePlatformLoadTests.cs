@@ -380,4 +380,23 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
             Assert.Contains(index, string.Join("\n", lines));
         }
     }
+
+    /// <summary>Decision 0050: every index build of a bulk load reads the heap from its first page, so rows written in
+    /// an index's order reach that index's sort in order (a synchronized scan would start near the table's end).</summary>
+    [Fact]
+    public async Task A_bulk_load_turns_synchronized_scans_off_for_its_index_builds_and_only_inside_its_transaction()
+    {
+        await using var source = OwnerSource();
+        string? during = null;
+        await BulkLoad.RunAsync(source, "synchronized scans probe", [], [], async (conn, _) =>
+        {
+            await using var command = new NpgsqlCommand("SELECT current_setting('synchronize_seqscans')", conn);
+            during = (string?)await command.ExecuteScalarAsync();
+        }, CancellationToken.None);
+        Assert.Equal("off", during);
+
+        await using var after = await source.OpenConnectionAsync();   // SET LOCAL: the pooled connection is back to the default
+        await using var check = new NpgsqlCommand("SELECT current_setting('synchronize_seqscans')", after);
+        Assert.Equal("on", (string?)await check.ExecuteScalarAsync());
+    }
 }

@@ -16,6 +16,10 @@ namespace AdminPortal.Data.Bulk;
 /// still empty: TRUNCATE ... CASCADE empties those too.</item>
 /// <item>Secondary indexes are dropped and rebuilt once after the COPY (<see cref="DeferredIndexes"/>) with
 /// 1 GB of <c>maintenance_work_mem</c> and 2 parallel workers.</item>
+/// <item><c>synchronize_seqscans = off</c>: each index build reads the heap from its first page. With it on, a build
+/// starts where the previous scan of the table last reported (near its end), so rows written in an index's order
+/// reach that index's sort rotated, and PostgreSQL's quicksort no longer sees them presorted (it checks that first,
+/// in one pass): the audit log's entity index, 10M rows, took 22 s instead of 6 (decision 0050).</item>
 /// </list>
 /// </summary>
 public static class BulkLoad
@@ -27,7 +31,7 @@ public static class BulkLoad
         await using var tx = await conn.BeginTransactionAsync(ct);
         var superuser = (string?)await new NpgsqlCommand("SELECT current_setting('is_superuser')", conn).ExecuteScalarAsync(ct) == "on";
         await ExecuteAsync(conn, "SET LOCAL synchronous_commit = off; SET LOCAL maintenance_work_mem = '1GB'; " +
-                                 "SET LOCAL max_parallel_maintenance_workers = 2", ct);
+                                 "SET LOCAL max_parallel_maintenance_workers = 2; SET LOCAL synchronize_seqscans = off", ct);
         if (superuser)
             await ExecuteAsync(conn, "SET LOCAL session_replication_role = replica", ct);
         if (truncate.Count > 0)
