@@ -382,21 +382,24 @@ public sealed class LargePlatformLoadTests(PostgresFixture fixture) : DatabaseTe
     }
 
     /// <summary>Decision 0050: every index build of a bulk load reads the heap from its first page, so rows written in
-    /// an index's order reach that index's sort in order (a synchronized scan would start near the table's end).</summary>
+    /// an index's order reach that index's sort in order (a synchronized scan would start near the table's end), and
+    /// its B-tree builds sort in runs that fit in the CPU's cache, one process each.</summary>
     [Fact]
-    public async Task A_bulk_load_turns_synchronized_scans_off_for_its_index_builds_and_only_inside_its_transaction()
+    public async Task A_bulk_load_sorts_in_cache_sized_runs_from_the_heaps_first_page_and_only_inside_its_transaction()
     {
+        const string settings = "SELECT current_setting('synchronize_seqscans') || ' ' || current_setting('maintenance_work_mem') " +
+                                "|| ' ' || current_setting('max_parallel_maintenance_workers')";
         await using var source = OwnerSource();
         string? during = null;
-        await BulkLoad.RunAsync(source, "synchronized scans probe", [], [], async (conn, _) =>
+        await BulkLoad.RunAsync(source, "settings probe", [], [], async (conn, _) =>
         {
-            await using var command = new NpgsqlCommand("SELECT current_setting('synchronize_seqscans')", conn);
+            await using var command = new NpgsqlCommand(settings, conn);
             during = (string?)await command.ExecuteScalarAsync();
         }, CancellationToken.None);
-        Assert.Equal("off", during);
+        Assert.Equal($"off {BulkLoad.SortMemory} 0", during);
 
-        await using var after = await source.OpenConnectionAsync();   // SET LOCAL: the pooled connection is back to the default
-        await using var check = new NpgsqlCommand("SELECT current_setting('synchronize_seqscans')", after);
-        Assert.Equal("on", (string?)await check.ExecuteScalarAsync());
+        await using var after = await source.OpenConnectionAsync();   // SET LOCAL: the pooled connection is back to the defaults
+        await using var check = new NpgsqlCommand(settings, after);
+        Assert.StartsWith("on ", (string?)await check.ExecuteScalarAsync());
     }
 }

@@ -19,7 +19,15 @@ public static class DeferredIndexes
             await BulkLoad.ExecuteAsync(connection, $"DROP INDEX IF EXISTS \"{schema}\".\"{name}\"", ct);
         await load();
         foreach (var (_, _, definition) in definitions)
+        {
+            // a B-tree sorts best in little memory, a GIN index gathers its entries in much (BulkLoad.SortMemory)
+            var btree = definition.Contains(" USING btree ", StringComparison.Ordinal);
+            if (!btree)
+                await BulkLoad.ExecuteAsync(connection, $"SET LOCAL maintenance_work_mem = '{BulkLoad.GinMemory}'", ct);
             await BulkLoad.ExecuteAsync(connection, definition, ct);
+            if (!btree)
+                await BulkLoad.ExecuteAsync(connection, $"SET LOCAL maintenance_work_mem = '{BulkLoad.SortMemory}'", ct);
+        }
         foreach (var table in qualifiedTables)
             await BulkLoad.ExecuteAsync(connection, $"ANALYZE {table}", ct);
         return definitions.Count;
