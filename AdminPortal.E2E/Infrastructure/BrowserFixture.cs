@@ -12,6 +12,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     private readonly Dictionary<string, string> _storageStates = [];
     private readonly SemaphoreSlim _signInLock = new(1, 1);
+    private readonly Dictionary<(string?, int, int), IBrowserContext> _sharedContexts = [];
+    private readonly SemaphoreSlim _sharedLock = new(1, 1);
     private IPlaywright? _playwright;
 
     public PortalServer Server { get; private set; } = null!;
@@ -60,6 +62,27 @@ public sealed class BrowserFixture : IAsyncLifetime
             CspViolations.Watch(context);
         context.SetDefaultTimeout(15_000);
         return context;
+    }
+
+    /// <summary>
+    /// One context per account and size for the whole collection, for checks that only read pages (the axe sweep): each
+    /// page load after the first finds the portal's scripts and styles in the context's cache, already compiled, where
+    /// a fresh context fetches and compiles them again (Chromium was over half of the E2E run's CPU). The caller closes
+    /// its page; the contexts end with the browser.
+    /// </summary>
+    public async Task<IBrowserContext> SharedContextAsync(string? email, int width, int height)
+    {
+        await _sharedLock.WaitAsync();
+        try
+        {
+            if (!_sharedContexts.TryGetValue((email, width, height), out var context))
+                _sharedContexts[(email, width, height)] = context = await NewContextAsync(email, width, height);
+            return context;
+        }
+        finally
+        {
+            _sharedLock.Release();
+        }
     }
 
     private async Task<string> StorageStateAsync(string email)
