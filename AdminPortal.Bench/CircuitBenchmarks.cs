@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using AdminPortal.Bench.CircuitClient;
 using AdminPortal.Data.Demo;
@@ -35,8 +36,19 @@ public static class CircuitBenchmarks
         var figures = new List<Figure>();
         var journal = new CircuitJournal();
 
-        await using var portal = await PortalProcess.StartAsync(bench.ConnectionString);
+        // --sessions N: the queues take N moderator sessions in turn (the portal's sign-in throttle raised for this
+        // portal only), so each circuit's revalidation is not the same request as its neighbours'
+        var sessionCount = Math.Max(1, RenderBenchmarks.Int(options, "sessions", 1));
+        var idleSeconds = Math.Max(1, RenderBenchmarks.Int(options, "idle-seconds", 10));
+        await using var portal = await PortalProcess.StartAsync(bench.ConnectionString, sessionCount == 1 ? null : new Dictionary<string, string>
+        {
+            ["SignIn__Throttle__PerAddressBurst"] = (sessionCount + 20).ToString(CultureInfo.InvariantCulture),
+            ["SignIn__Throttle__PerAccountAddressBurst"] = (sessionCount + 20).ToString(CultureInfo.InvariantCulture),
+        });
         using var moderator = await PortalSession.SignInAsync(portal.BaseAddress, Moderator, DemoAccounts.Password);
+        var moderators = new List<PortalSession> { moderator };
+        while (moderators.Count < sessionCount)
+            moderators.Add(await PortalSession.SignInAsync(portal.BaseAddress, Moderator, DemoAccounts.Password));
         using var admin = await PortalSession.SignInAsync(portal.BaseAddress, "admin@adminportal.demo", DemoAccounts.Password);
         string? Guard() =>
             PortalMemory.RssOf(portal.Pid) > maxRss ? $"memory guard: portal RSS over {maxRss / 1048576:F0} MB"
@@ -52,15 +64,15 @@ public static class CircuitBenchmarks
         }
 
         // first opens of each page JIT the prerender and the circuit's paths: unmeasured
-        await using (var warm = new CircuitFleet(moderator, "/products", journal))
+        await using (var warm = new CircuitFleet([moderator], "/products", journal))
             await warm.OpenAsync(4, 2, 0, 4, bound, () => null);
-        await using (var warm = new CircuitFleet(moderator, "/", journal))
+        await using (var warm = new CircuitFleet([moderator], "/", journal))
             await warm.OpenAsync(4, 2, 0, 4, bound, () => null);
         await WhenCircuitsAsync(admin, n => n == 0);
 
         // idle dashboards: memory each
         var before = await PortalMemory.ReadAsync(admin, portal);
-        await using (var fleet = new CircuitFleet(moderator, "/", journal))
+        await using (var fleet = new CircuitFleet([moderator], "/", journal))
         {
             Console.WriteLine($"  opening {dashboards} dashboards (load average {bench.LoadAverage()})");
             var opened = await fleet.OpenAsync(dashboards, concurrency, perSecond, maxErrors, bound, Guard, Progress);
@@ -79,8 +91,8 @@ public static class CircuitBenchmarks
 
         // products queues
         before = await PortalMemory.ReadAsync(admin, portal);
-        await using var queues = new CircuitFleet(moderator, "/products", journal);
-        Console.WriteLine($"  opening {count} products queues, {concurrency} at a time{(perSecond > 0 ? $", at most {perSecond}/s" : "")} (load average {bench.LoadAverage()})");
+        await using var queues = new CircuitFleet(moderators, "/products", journal);
+        Console.WriteLine($"  opening {count} products queues over {moderators.Count} moderator session(s), {concurrency} at a time{(perSecond > 0 ? $", at most {perSecond}/s" : "")} (load average {bench.LoadAverage()})");
         var opening = await queues.OpenAsync(count, concurrency, perSecond, maxErrors, bound, Guard, Progress);
         Console.WriteLine($"  {Describe(opening)}");
         figures.Add(new Figure(Group, $"products queues opened per second (moderator, {concurrency} in flight)",
@@ -94,10 +106,22 @@ public static class CircuitBenchmarks
             await Task.Delay(TimeSpan.FromSeconds(hold));
         }
         await StatusAsync($"{queues.Open.Count} queues open");
-        var idleFrom = Cpu.Read([portal]);
-        await Task.Delay(TimeSpan.FromSeconds(10));
-        var idleTo = Cpu.Read([portal]);
-        Console.WriteLine($"  idle with {queues.Open.Count} queues, 10 s: portal CPU {(idleTo.PortalsMs - idleFrom.PortalsMs) / 10:F0} ms/s, machine busy {(idleTo.MachineMs - idleFrom.MachineMs) / 10:F0} ms/s of 2,000 (load average {bench.LoadAverage()})");
+        // idle: the portal's CPU, the database's transactions (each of the portal's queries outside a transaction is
+        // one) and, where the portal counts them, its circuits' revalidation checks and the queries they took
+        var (idleFrom, xactFrom, revalidationFrom) = (Cpu.Read([portal]), await TransactionsAsync(bench), await RevalidationAsync(admin));
+        await Task.Delay(TimeSpan.FromSeconds(idleSeconds));
+        var (idleTo, xactTo, revalidationTo) = (Cpu.Read([portal]), await TransactionsAsync(bench), await RevalidationAsync(admin));
+        var idleCpu = (idleTo.PortalsMs - idleFrom.PortalsMs) / idleSeconds;
+        var xactPerSecond = (xactTo - xactFrom) / (double)idleSeconds;
+        Console.WriteLine($"  idle with {queues.Open.Count} queues, {idleSeconds} s: portal CPU {idleCpu:F0} ms/s, machine busy {(idleTo.MachineMs - idleFrom.MachineMs) / idleSeconds:F0} ms/s of 2,000, " +
+            $"database transactions {xactPerSecond:F1}/s (load average {bench.LoadAverage()})");
+        if (revalidationFrom is not null && revalidationTo is not null)
+            Console.WriteLine("  revalidation over the idle span, per second: " + string.Join(", ", revalidationTo.Select(kv =>
+                $"{kv.Key} {(kv.Value - revalidationFrom.GetValueOrDefault(kv.Key)) / (double)idleSeconds:F1}")));
+        figures.Add(new Figure(Group, $"idle portal CPU with {queues.Open.Count} queues", $"portal CPU over {idleSeconds} s with every queue open and nothing happening (/proc)",
+            "ms/s", idleCpu, idleCpu, queues.Open.Count));
+        figures.Add(new Figure(Group, $"idle database transactions with {queues.Open.Count} queues", $"pg_stat_database xact_commit + xact_rollback over the same {idleSeconds} s",
+            "/s", xactPerSecond, xactPerSecond, queues.Open.Count));
 
         await StatusAsync("before the approvals");
         foreach (var f in figures)
@@ -148,6 +172,23 @@ public static class CircuitBenchmarks
                 return now;
             await Task.Delay(500);
         }
+    }
+
+    /// <summary>Transactions the database has committed or rolled back so far (pg_stat_database).</summary>
+    private static async Task<long> TransactionsAsync(BenchContext bench)
+    {
+        await using var command = bench.DataSource.CreateCommand(
+            "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The portal's revalidation counters (<c>/_diagnostics/live</c>'s <c>revalidation</c>), when it has them.</summary>
+    private static async Task<Dictionary<string, long>?> RevalidationAsync(PortalSession admin)
+    {
+        using var doc = JsonDocument.Parse(await admin.Http.GetStringAsync("/_diagnostics/live"));
+        return doc.RootElement.TryGetProperty("revalidation", out var r) && r.ValueKind == JsonValueKind.Object
+            ? r.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64())
+            : null;
     }
 
     private static async Task<LiveSnapshot> LiveAsync(PortalSession admin)

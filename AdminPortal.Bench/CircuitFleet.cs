@@ -8,9 +8,10 @@ namespace AdminPortal.Bench;
 
 /// <summary>
 /// Many headless circuits of one role on one page: opened at a bounded rate and concurrency until the count, the
-/// time bound, the memory guard or the error budget stops it; closed with the disconnect beacon.
+/// time bound, the memory guard or the error budget stops it; closed with the disconnect beacon. The circuits take
+/// the given signed-in sessions in turn (one session unless the bench signs in more: <c>--sessions</c>).
 /// </summary>
-public sealed class CircuitFleet(PortalSession session, string path, CircuitJournal journal) : IAsyncDisposable
+public sealed class CircuitFleet(IReadOnlyList<PortalSession> sessions, string path, CircuitJournal journal) : IAsyncDisposable
 {
     private readonly ConcurrentQueue<HeadlessCircuit> _open = new();
 
@@ -57,6 +58,7 @@ public sealed class CircuitFleet(PortalSession session, string path, CircuitJour
             if (perSecond > 0 && TimeSpan.FromSeconds(i / perSecond) - watch.Elapsed is { Ticks: > 0 } wait)
                 await Task.Delay(wait);
             await gate.WaitAsync();
+            var session = sessions[i % sessions.Count];
             tasks.Add(Task.Run(async () =>
             {
                 var started = Stopwatch.GetTimestamp();

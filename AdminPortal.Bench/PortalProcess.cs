@@ -43,11 +43,15 @@ public sealed class PortalProcess : IAsyncDisposable
         return p.ExitCode;
     }
 
-    public static async Task<PortalProcess> StartAsync(string connectionString)
+    /// <param name="environment">Settings for this portal (e.g. <c>SignIn__Throttle__PerAddressBurst</c>).</param>
+    public static async Task<PortalProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = Data.Local.EmbeddedPostgres.FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var p = Process.Start(Info(connectionString, ["--urls", baseAddress.ToString().TrimEnd('/')]))!;
+        var info = Info(connectionString, ["--urls", baseAddress.ToString().TrimEnd('/')]);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
+        var p = Process.Start(info)!;
         // BENCH_PORTAL_LOG=FILE keeps the portal's console log (e.g. with Logging__LogLevel__Microsoft.AspNetCore.SignalR=Debug)
         var log = Environment.GetEnvironmentVariable("BENCH_PORTAL_LOG") is { Length: > 0 } path ? TextWriter.Synchronized(File.AppendText(path)) : null;
         p.OutputDataReceived += (_, e) => { if (e.Data is not null) log?.WriteLine(e.Data); };

@@ -19,6 +19,7 @@ using Npgsql;
 //                       process and a stream of writes; refuses --connection and --data-dir)
 //     [--only-circuits] [--circuits N] [--dashboard-circuits N] [--approvals N] [--open-concurrency N] [--ramp-per-second N]
 //         [--max-errors N] [--open-minutes N] [--max-rss-mb N] [--min-free-mb N] [--hold-seconds N] [--hold-dashboards-seconds N]
+//         [--sessions N] [--idle-seconds N]   (the queues over N moderator sessions in turn; the idle span measured)
 //                       (figure 16: N headless circuits on one portal process, on whatever data the database has)
 var options = Args.Parse(args);
 var samples = int.Parse(options.GetValueOrDefault("samples") ?? "200", System.Globalization.CultureInfo.InvariantCulture);

@@ -153,10 +153,10 @@ public sealed partial class SessionTests(PostgresFixture fixture) : DatabaseTest
             await using var scope = host.Services.CreateAsyncScope();
             var sessions = scope.ServiceProvider.GetRequiredService<UserSessions>();
             var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Identity.IdentityOptions>>().Value;
-            Assert.True(await RevalidatingIdentityStateProvider.SessionIsLiveAsync(sessions, principal, default));
+            Assert.True(await CircuitRevalidation.SessionIsLiveAsync(sessions, principal, default));
             Assert.Equal(CircuitAccessCheck.Verdict.Unchanged, (await CircuitAccessCheck.RunAsync(scope.ServiceProvider, principal, options)).Verdict);
             Assert.Equal(1, await sessions.EndAllAsync(principal.UserId()!.Value, SessionEndReasons.SecondFactorReset, AuditActor.System));
-            Assert.False(await RevalidatingIdentityStateProvider.SessionIsLiveAsync(sessions, principal, default));
+            Assert.False(await CircuitRevalidation.SessionIsLiveAsync(sessions, principal, default));
             Assert.Equal(CircuitAccessCheck.Verdict.AccountGone, (await CircuitAccessCheck.RunAsync(scope.ServiceProvider, principal, options)).Verdict);
         }
     }

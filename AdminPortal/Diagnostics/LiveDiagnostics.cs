@@ -13,19 +13,23 @@ public static class LiveDiagnostics
 {
     /// <param name="GcPauseMs">This process's total GC pause time so far, and <paramref name="PoolThreads"/> its thread
     /// pool's size: the benchmark tells a pause or a starved pool from a queue.</param>
+    /// <param name="Revalidation">The circuits' revalidation so far: checks asked, distinct requests answered, batches,
+    /// queries (<see cref="RevalidationBatcher"/>).</param>
     public sealed record LiveReport(int Subscribers, int Presence, int Circuits, bool Listening,
-        IReadOnlyDictionary<string, long> Deliveries, double GcPauseMs, int PoolThreads, string LongestRecentGc);
+        IReadOnlyDictionary<string, long> Deliveries, double GcPauseMs, int PoolThreads, string LongestRecentGc,
+        IReadOnlyDictionary<string, long> Revalidation);
 
     public static IEndpointRouteBuilder MapLiveDiagnostics(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/_diagnostics/live", (HttpContext context, IChangeFeed feed, PresenceTracker presence, LiveInstance instance) =>
+        app.MapGet("/_diagnostics/live", (HttpContext context, IChangeFeed feed, PresenceTracker presence, LiveInstance instance,
+            RevalidationBatcher revalidation) =>
         {
             var remote = context.Connection.RemoteIpAddress;
             if (remote is null || !IPAddress.IsLoopback(remote))
                 return Results.NotFound();
             return Results.Ok(new LiveReport(feed.SubscriberCount, presence.LocalVisitCount, instance.OpenCircuits,
                 feed.IsListening, LiveMetrics.Snapshot(),
-                GC.GetTotalPauseDuration().TotalMilliseconds, ThreadPool.ThreadCount, LongestRecentGc()));
+                GC.GetTotalPauseDuration().TotalMilliseconds, ThreadPool.ThreadCount, LongestRecentGc(), revalidation.Counters()));
         }).RequireAuthorization(p => p.RequireRole(PortalRoles.Admin));
         return app;
     }

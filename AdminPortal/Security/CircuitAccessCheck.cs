@@ -28,14 +28,13 @@ public static class CircuitAccessCheck
     public static async Task<Result> RunAsync(IServiceProvider services, ClaimsPrincipal principal, IdentityOptions options,
         CancellationToken ct = default)
     {
-        if (!await RevalidatingIdentityStateProvider.SessionIsLiveAsync(services.GetRequiredService<Sessions.UserSessions>(), principal, ct))
+        if (!await CircuitRevalidation.SessionIsLiveAsync(services.GetRequiredService<Sessions.UserSessions>(), principal, ct))
             return new Result(Verdict.AccountGone, null);
         var users = services.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.GetUserAsync(principal);
         if (user is null || user.DeletedAt is not null || user.Status == PlatformUserStatus.Inactive)
             return new Result(Verdict.AccountGone, null);
-        var stillValid = await RevalidatingIdentityStateProvider.IsStillValidAsync(users,
-            services.GetRequiredService<PortalAccess>(), principal, options, ct);
+        var stillValid = await CircuitRevalidation.UserIsStillValidAsync(services.GetRequiredService<PortalAccess>(), principal, options, ct);
         var fresh = await services.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(user);
         // the circuit keeps its session: the fresh principal names the same session row
         if (principal.FindFirst(Sessions.PostgresTicketStore.SessionClaim) is { } session && fresh.Identity is ClaimsIdentity identity)

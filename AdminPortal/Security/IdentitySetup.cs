@@ -71,6 +71,7 @@ public static class IdentitySetup
         services.AddScoped<Shared.ViewerClock>();
         services.AddScoped<ActorResolver>();
         services.AddSharedCache<ActorChecks>();
+        services.AddSingleton<RevalidationBatcher>();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         return services;
     }

@@ -62,8 +62,7 @@ public sealed class RoleAssignmentTests(PostgresFixture fixture) : UsersTestBase
         await Roles().RevokeAsync(await AdminAsync(), await RoleRowAsync(moderator.Id, PortalRoles.Moderator), "moved");
         await using (var scope = Scope())
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-            Assert.False(await RevalidatingIdentityStateProvider.IsStillValidAsync(users,
+            Assert.False(await CircuitRevalidation.UserIsStillValidAsync(
                 scope.ServiceProvider.GetRequiredService<PortalAccess>(), principal, options, default));
             var check = await CircuitAccessCheck.RunAsync(scope.ServiceProvider, principal, options);
             Assert.Equal(CircuitAccessCheck.Verdict.RightsChanged, check.Verdict);

@@ -63,13 +63,25 @@ public sealed class UserSessions(
         return [.. live, .. ended];
     }
 
-    /// <summary>Is this session live: not ended, before its absolute expiry, not idle? (The circuit revalidation.)</summary>
-    public async Task<bool> IsLiveAsync(Guid sessionId, int userId, CancellationToken ct = default)
+    /// <summary>Is this session of this user live: not ended, before its absolute expiry, not idle? (<see cref="LiveAmongAsync"/> of one.)</summary>
+    public async Task<bool> IsLiveAsync(Guid sessionId, int userId, CancellationToken ct = default) =>
+        (await LiveAmongAsync([sessionId], ct)).TryGetValue(sessionId, out var owner) && owner == userId;
+
+    /// <summary>
+    /// The live sessions among <paramref name="sessionIds"/>, each with its user: one query for any number (the
+    /// circuits' revalidation asks for all of an instance's circuits at once, decision 0051). The one definition of
+    /// "live": not ended, before its absolute expiry, seen within the idle timeout.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> LiveAmongAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken ct = default)
     {
+        if (sessionIds.Count == 0)
+            return new Dictionary<Guid, int>();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var (now, idleSince) = Now();
-        return await db.Set<UserSession>().AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null
-                                                         && s.AbsoluteExpiresAt > now && s.LastSeenAt > idleSince, ct);
+        return await db.Set<UserSession>().AsNoTracking()
+            .Where(s => sessionIds.Contains(s.Id) && s.EndedAt == null && s.AbsoluteExpiresAt > now && s.LastSeenAt > idleSince)
+            .Select(s => new { s.Id, s.UserId })
+            .ToDictionaryAsync(s => s.Id, s => s.UserId, ct);
     }
 
     /// <summary>Activity on an open circuit: "last seen" moves (at most once per touch interval).</summary>
