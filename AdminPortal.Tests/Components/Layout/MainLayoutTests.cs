@@ -133,19 +133,19 @@ public sealed class MainLayoutTests : MudBunitContext
     {
         SignIn("Mira Moderator");
         var cut = RenderLayout();
-        Assert.False(cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.False(cut.FindComponent<PortalThemeProvider>().Instance.GetState(x => x.IsDarkMode));
 
         cut.Find("button[aria-label='Switch to dark theme']").Click();
 
         var light = cut.Find("button[aria-label='Switch to light theme']");
         Assert.Equal("Light theme", light.GetAttribute("title"));
-        Assert.True(cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.True(cut.FindComponent<PortalThemeProvider>().Instance.GetState(x => x.IsDarkMode));
         var remembered = JSInterop.Invocations["adminPortal.rememberTheme"];
         Assert.Equal("dark", Assert.Single(remembered).Arguments[0]);
 
         light.Click();
         Assert.NotNull(cut.Find("button[aria-label='Switch to dark theme']"));
-        Assert.False(cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.False(cut.FindComponent<PortalThemeProvider>().Instance.GetState(x => x.IsDarkMode));
         Assert.Equal("light", JSInterop.Invocations["adminPortal.rememberTheme"][1].Arguments[0]);
     }
 
@@ -154,7 +154,7 @@ public sealed class MainLayoutTests : MudBunitContext
     {
         _auth.SetNotAuthorized();
         var cut = RenderLayout(dark: true);
-        Assert.True(cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.True(cut.FindComponent<PortalThemeProvider>().Instance.GetState(x => x.IsDarkMode));
         Assert.Equal("Light theme", cut.Find("button[aria-label='Switch to light theme']").GetAttribute("title"));
     }
 
@@ -171,6 +171,22 @@ public sealed class MainLayoutTests : MudBunitContext
 
         cut.Find("button[aria-label='Toggle navigation']").Click();
         Assert.Equal(open, drawer.Instance.GetState(x => x.Open));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_theme_styles_are_exactly_MudBlazors_own_and_one_string_per_theme(bool dark)
+    {
+        var mud = Render<MudThemeProvider>(p => p.Add(t => t.Theme, PortalTheme.Theme).Add(t => t.IsDarkMode, dark));
+        var portal = Render<PortalThemeProvider>(p => p.Add(t => t.Theme, PortalTheme.Theme).Add(t => t.IsDarkMode, dark));
+        var again = Render<PortalThemeProvider>(p => p.Add(t => t.Theme, PortalTheme.Theme).Add(t => t.IsDarkMode, dark));
+
+        Assert.Contains("--mud-palette-primary", portal.Markup, StringComparison.Ordinal);
+        Assert.Equal(mud.Markup, portal.Markup);
+        Assert.Equal(portal.Markup, again.Markup);
+        var other = Render<PortalThemeProvider>(p => p.Add(t => t.Theme, PortalTheme.Theme).Add(t => t.IsDarkMode, !dark));
+        Assert.NotEqual(portal.Markup, other.Markup);
     }
 
     private sealed class FixedAntiforgery : AntiforgeryStateProvider
