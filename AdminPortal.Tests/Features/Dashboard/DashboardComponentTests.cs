@@ -101,6 +101,41 @@ public sealed class DashboardComponentTests : MudBunitContext
         Assert.Contains(drawing.QuerySelectorAll(".chart-legend li"), l => l.TextContent == hostile);
     }
 
+    [Fact]
+    public void A_label_series_name_or_title_from_the_data_is_text_in_the_table_and_caption_never_markup()
+    {
+        const string hostile = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+        var cut = Render<FigureChart>(p => p.Add(c => c.Chart,
+            new ChartFigure("h" + Guid.NewGuid().ToString("N"), hostile, [hostile], [new ChartLine(hostile, [1])], "bar", hostile)));
+        Assert.Empty(cut.FindAll("script, img"));
+        Assert.Equal(hostile, cut.Find("figcaption").TextContent);
+        Assert.Equal(hostile, cut.Find("tbody th").TextContent);
+        Assert.Equal("1" + hostile, cut.Find("tbody td").TextContent);
+        Assert.Equal(hostile, cut.FindAll("thead th")[1].TextContent);
+        Assert.Equal(hostile + ", table", cut.Find(".dash-table-wrap").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void The_same_chart_on_many_circuits_is_one_shared_copy_and_a_changed_chart_is_drawn_anew()
+    {
+        var key = "shared-" + Guid.NewGuid().ToString("N");   // the map is the process's: a key no other test uses
+        ChartFigure Make(double last) => new(key, "Decisions", ["1 Nov", "2 Nov"], [new ChartLine("Approved", [3, last])]);
+        var first = Make(1);
+        var second = Make(1);   // another circuit's copy, as its prerender's JSON brought it
+
+        Assert.Same(first, Assert.Single(ChartMarkup.Intern([first])));
+        Assert.Same(first, Assert.Single(ChartMarkup.Intern([second])));
+        var changed = Make(2);
+        Assert.Same(changed, Assert.Single(ChartMarkup.Intern([changed])));
+
+        var a = Render<FigureChart>(p => p.Add(c => c.Chart, first));
+        var b = Render<FigureChart>(p => p.Add(c => c.Chart, second));
+        Assert.Equal(a.Markup, b.Markup);
+        var redrawn = Render<FigureChart>(p => p.Add(c => c.Chart, changed));
+        Assert.Equal(["1 Nov|3", "2 Nov|2"], redrawn.FindAll("tbody tr").Select(r => string.Join("|", r.Children.Select(x => x.TextContent))));
+        Assert.Equal($"chart-{key}", redrawn.Find("figure").GetAttribute("data-testid"));
+    }
+
     [Theory]
     [InlineData(0, 0, 0)]
     [InlineData(0.4, 0.4, 0.1)]

@@ -103,6 +103,30 @@ public static class ChartDrawing
         return svg.ToString();
     }
 
+    /// <summary>The chart's caption and its drawing (hidden from screen readers), or "nothing to show", as markup.</summary>
+    public static string Head(ChartFigure chart) =>
+        $"<figcaption class=\"dash-chart-title\">{Encode(chart.Title)}</figcaption>" + (chart.IsEmpty
+            ? "<p class=\"mud-typography mud-typography-body2 dash-chart-empty\">Nothing to show yet for this period.</p>"
+            : $"<div class=\"dash-chart-drawing\" aria-hidden=\"true\">{Svg(chart)}</div>");
+
+    /// <summary>The table alternative as markup: labels down the rows, a column per series, every value.</summary>
+    public static string Table(ChartFigure chart)
+    {
+        var html = new StringBuilder(4096);
+        html.Append(Inv, $"<table class=\"dash-table\"><caption class=\"visually-hidden\">{Encode(chart.Title)}</caption><thead><tr><th scope=\"col\"></th>");
+        foreach (var s in chart.Series)
+            html.Append(Inv, $"<th scope=\"col\">{Encode(s.Name)}</th>");
+        html.Append("</tr></thead><tbody>");
+        for (var i = 0; i < chart.Labels.Count; i++)
+        {
+            html.Append(Inv, $"<tr><th scope=\"row\">{Encode(chart.Labels[i])}</th>");
+            foreach (var s in chart.Series)
+                html.Append(Inv, $"<td>{Encode(Value(At(s, i), chart.Unit))}</td>");
+            html.Append("</tr>");
+        }
+        return html.Append("</tbody></table>").ToString();
+    }
+
     /// <summary>
     /// The y axis for values up to <paramref name="max"/>: a round step (1, 2, 5 × 10^k, or 2.5 × 10^k from 25 up) of at least a quarter
     /// of the largest value, and the top, the first multiple of the step at or above it: at most four steps, each

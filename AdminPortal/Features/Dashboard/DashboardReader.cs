@@ -47,11 +47,11 @@ public sealed class DashboardReader(ActorResolver actors, ModerationFigures mode
         var userCharts = state.Administers ? admin.ChartsAsync(user) : null;
         await Task.WhenAll(new Task?[] { moderationCharts, ticketCharts, userCharts }.OfType<Task>());
         if (moderationCharts is not null)
-            state.ModerationCharts = await moderationCharts;
+            state.ModerationCharts = ChartMarkup.Intern(await moderationCharts);
         if (ticketCharts is not null)
-            state.TicketCharts = await ticketCharts;
+            state.TicketCharts = ChartMarkup.Intern(await ticketCharts);
         if (userCharts is not null)
-            state.UserCharts = await userCharts;
+            state.UserCharts = ChartMarkup.Intern(await userCharts);
         state.ChartsRead(clock.GetUtcNow());
     }
 }

@@ -50,7 +50,9 @@ public sealed class DashboardState
         (Moderates, Triages, Administers) = (snapshot.Moderates, snapshot.Triages, snapshot.Administers);
         (ModerationTiles, Reviewing, TicketTiles, UserTiles, HealthTiles) =
             (snapshot.ModerationTiles, snapshot.Reviewing, snapshot.TicketTiles, snapshot.UserTiles, snapshot.HealthTiles);
-        (ModerationCharts, TicketCharts, UserCharts) = (snapshot.ModerationCharts, snapshot.TicketCharts, snapshot.UserCharts);
+        // one shared copy of each chart for every circuit showing it (decision 0052): this circuit's own is garbage at once
+        (ModerationCharts, TicketCharts, UserCharts) =
+            (ChartMarkup.Intern(snapshot.ModerationCharts), ChartMarkup.Intern(snapshot.TicketCharts), ChartMarkup.Intern(snapshot.UserCharts));
         ChartsRead(now);
         Ready = true;
         return true;
