@@ -28,7 +28,7 @@ public sealed class PortalClaimsPrincipalFactory(
         foreach (var g in grants.Where(g => g.Domain is not null && g.Scope is not null))
             identity.AddClaim(new Claim(ScopeClaims.Type, ScopeClaims.Format(g.Role, g.Domain!, g.Scope!)));
         if (!string.IsNullOrEmpty(user.Name))
-            identity.AddClaim(new Claim("name", user.Name));
+            identity.AddClaim(new Claim(ScopeClaims.NameType, user.Name));
         return identity;
     }
 }

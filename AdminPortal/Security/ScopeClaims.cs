@@ -18,4 +18,11 @@ public static class ScopeClaims
 
     public static int? UserId(this ClaimsPrincipal principal) =>
         int.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>The claim with the user's own name (<see cref="PortalClaimsPrincipalFactory"/>; absent when the user has none).</summary>
+    public const string NameType = "name";
+
+    /// <summary>The name to show for the signed-in user: their own name, else the sign-in name (the e-mail).</summary>
+    public static string? DisplayName(this ClaimsPrincipal principal) =>
+        principal.FindFirst(NameType)?.Value ?? principal.Identity?.Name;
 }
