@@ -99,9 +99,11 @@ public sealed class SecondFactorJourneys(BrowserFixture portal)
         var codes = await page.GetByTestId("recovery-codes").Locator("li").AllInnerTextsAsync();
         Assert.Equal(10, codes.Count);
 
-        // password, then a code the "app" computes now
-        await context.ClearCookiesAsync();
-        await page.GotoAsync("about:blank");   // no circuit of the old session left to redirect mid-sign-in
+        // password, then a code the "app" computes now. Each sign-in in a browser context of its own: after clearing the
+        // cookies and going to about:blank, a request of the signed-in page still in flight could come back as a redirect
+        // to the login page and interrupt the next sign-in's navigation (CI, stop 27).
+        await using var second = await portal.NewContextAsync();
+        page = await second.NewPageAsync();
         await new LoginPage(page).SignInAsync(email, Demo.Password);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/second-factor$"), new() { Timeout = 20_000 });
         await page.GetByLabel("Code from your authenticator app").FillAsync("000000" == AuthenticatorCode.At(key, DateTimeOffset.UtcNow) ? "111111" : "000000");
@@ -115,8 +117,8 @@ public sealed class SecondFactorJourneys(BrowserFixture portal)
         // a recovery code instead: once
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            await context.ClearCookiesAsync();
-        await page.GotoAsync("about:blank");   // no circuit of the old session left to redirect mid-sign-in
+            await using var fresh = await portal.NewContextAsync();
+            page = await fresh.NewPageAsync();
             await new LoginPage(page).SignInAsync(email, Demo.Password);
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/second-factor$"), new() { Timeout = 20_000 });
             await page.GetByRole(AriaRole.Link, new() { Name = "Use a recovery code" }).ClickAsync();
