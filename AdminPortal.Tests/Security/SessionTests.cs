@@ -224,6 +224,27 @@ public sealed partial class SessionTests(PostgresFixture fixture) : DatabaseTest
         return Microsoft.AspNetCore.Authentication.TicketSerializer.Default.Deserialize(ticket)!.Principal;
     }
 
+    [Fact]
+    public async Task A_changed_security_stamp_is_refused_on_the_next_request_by_the_check_in_a_scope_of_its_own()
+    {
+        await using var host = await PortalWebHost.StartAsync(Fixture.ConnectionString, "Development");
+        // the request's services hand out the scoped check (ScopedStampValidator), which keeps no DbContext in them
+        await using (var requestScope = host.Services.CreateAsyncScope())
+            Assert.IsType<ScopedStampValidator>(requestScope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.ISecurityStampValidator>());
+        var (client, cookie) = await SignInAsync(host);
+        using (client)
+        {
+            Assert.Equal(HttpStatusCode.OK, await ReplayAsync(host, cookie));
+            await using (var scope = host.Services.CreateAsyncScope())
+            {
+                var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AdminPortal.Data.Identity.PortalUser>>();
+                var admin = await users.FindByEmailAsync(Admin);
+                Assert.True((await users.UpdateSecurityStampAsync(admin!)).Succeeded);
+            }
+            Assert.Equal(HttpStatusCode.Redirect, await ReplayAsync(host, cookie));
+        }
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }

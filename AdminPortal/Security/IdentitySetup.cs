@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AdminPortal.Security;
 
@@ -59,6 +60,8 @@ public static class IdentitySetup
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
+        services.AddScoped<SecurityStampValidator<PortalUser>>();
+        services.Replace(ServiceDescriptor.Singleton<ISecurityStampValidator, ScopedStampValidator>());
 
         services.AddDataProtection()
             .SetApplicationName("AdminPortal")
