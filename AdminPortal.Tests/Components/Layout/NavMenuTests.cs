@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using AdminPortal.Data.Identity;
 using System.Security.Claims;
 using AdminPortal.Components.Layout;
@@ -48,6 +49,41 @@ public sealed class NavMenuTests : MudBunitContext
         Assert.Contains("active", nav.Find("a[href='/']").ClassList);   // bUnit's location is the base address
         Assert.DoesNotContain("active", nav.Find("a[href='/tickets']").ClassList);
         Assert.Equal("true", nav.Find("a[href='/tickets'] svg").GetAttribute("aria-hidden"));
+    }
+
+    [Fact]
+    public void The_current_section_follows_the_address_and_is_named_for_assistive_technology()
+    {
+        Services.AddPortalAuthorization();
+        Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
+        Services.AddTransient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
+        Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationState(PortalRoles.Admin));
+        var nav = RenderWithMud<NavMenu>();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        navigation.NavigateTo("/tickets/5?tab=log");
+        nav.WaitForAssertion(() => Assert.Equal("page", nav.Find("a[href='/tickets']").GetAttribute("aria-current")));
+        Assert.Single(nav.FindAll("a.active"));
+        Assert.Null(nav.Find("a[href='/']").GetAttribute("aria-current"));
+
+        navigation.NavigateTo("/");
+        nav.WaitForAssertion(() => Assert.Contains("active", nav.Find("a[href='/']").ClassList));
+        Assert.DoesNotContain("active", nav.Find("a[href='/tickets']").ClassList);
+        Assert.Single(nav.FindAll("a[aria-current=page]"));
+    }
+
+    [Theory]
+    [InlineData("", "/")]
+    [InlineData("?welcome=1", "/")]
+    [InlineData("products", "/products")]
+    [InlineData("products/IM_01?from=queue#images", "/products")]
+    [InlineData("tickets/", "/tickets")]
+    [InlineData("audit", "/audit")]
+    [InlineData("productsx", null)]
+    [InlineData("account/security", null)]
+    public void A_section_is_current_on_its_path_and_below_it_and_the_dashboard_only_on_its_own(string relative, string? expected)
+    {
+        Assert.Equal(expected, NavMenu.Current(NavMenu.All, relative)?.Href);
     }
 
     [Fact]
