@@ -42,6 +42,46 @@ public sealed class SharedComponentTests : MudBunitContext
     }
 
     [Fact]
+    public void The_pager_asks_for_the_page_and_size_chosen_and_offers_no_step_past_either_end()
+    {
+        var pages = new List<int>();
+        var sizes = new List<int>();
+        var cut = Render<ListPager>(p => p.Add(x => x.Page, 1).Add(x => x.PageSize, 25).Add(x => x.Total, 120)
+            .Add(x => x.RowsOnPage, 25).Add(x => x.PageSizes, [10, 25, 50]).Add(x => x.Label, "Tickets")
+            .Add(x => x.OnPage, p => pages.Add(p)).Add(x => x.OnPageSize, s => sizes.Add(s)));
+
+        Assert.True(cut.Find("button[aria-label='Previous page']").HasAttribute("disabled"));
+        Assert.Equal("page", cut.Find("button[aria-label='Current page 1']").GetAttribute("aria-current"));
+        Assert.Equal("25", cut.Find("select.page-size-select option[selected]").TextContent);
+        Assert.Equal("Rows per page", cut.Find("label.page-size span").TextContent);
+        cut.Find("button[aria-label='Page 3']").Click();
+        cut.Find("button[aria-label='Next page']").Click();
+        cut.Find("select.page-size-select").Change("50");
+        cut.Find("select.page-size-select").Change("25");     // the size shown: nothing to ask
+        cut.Find("select.page-size-select").Change("9999");   // not offered: refused
+        Assert.Equal([3, 2], pages);
+        Assert.Equal([50], sizes);
+
+        cut.Render(p => p.Add(x => x.Page, 5));
+        Assert.True(cut.Find("button[aria-label='Next page']").HasAttribute("disabled"));
+        Assert.Empty(cut.FindComponents<MudPagination>());
+        Assert.Empty(cut.FindComponents<MudSelect<int>>());
+    }
+
+    [Theory]
+    [InlineData(1, 3, "1,2,3")]
+    [InlineData(1, 7, "1,2,3,4,5,6,7")]
+    [InlineData(2, 400, "1,2,3,4,5,-1,400")]
+    [InlineData(5, 400, "1,-1,4,5,6,-1,400")]
+    [InlineData(398, 400, "1,-1,396,397,398,399,400")]
+    [InlineData(4, 9, "1,2,3,4,5,-1,9")]
+    [InlineData(5, 9, "1,-1,4,5,6,-1,9")]
+    public void The_pager_lays_out_its_page_numbers_as_MudPagination_did(int current, int count, string expected)
+    {
+        Assert.Equal(expected, string.Join(",", ListPager.Pages(current, count)));
+    }
+
+    [Fact]
     public async Task The_reason_dialog_refuses_what_the_rules_refuse_and_returns_the_reason()
     {
         var provider = RenderWithMud<MudDialogProvider>();
