@@ -21,11 +21,7 @@ public sealed class NavMenuTests : MudBunitContext
     [InlineData(PortalRoles.User, "")]
     public void Shows_each_role_only_its_sections(string role, string expected)
     {
-        Services.AddPortalAuthorization();
-        // bUnit registers throwing placeholders; the real ASP.NET Core services evaluate the portal's real policies.
-        Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
-        Services.AddTransient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
-        Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationState(role));
+        SignedInAs(role);
 
         var nav = RenderWithMud<NavMenu>();
 
@@ -36,10 +32,7 @@ public sealed class NavMenuTests : MudBunitContext
     [Fact]
     public void A_click_on_a_section_tells_the_drawer_so_the_phone_drawer_closes_and_the_current_section_is_active()
     {
-        Services.AddPortalAuthorization();
-        Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
-        Services.AddTransient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
-        Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationState(PortalRoles.Staff));
+        SignedInAs(PortalRoles.Staff);
         var drawer = new CountingDrawer();
 
         var nav = RenderWithMud<NavMenu>(p => p.AddCascadingValue<MudBlazor.Interfaces.INavigationEventReceiver>(drawer));
@@ -54,10 +47,7 @@ public sealed class NavMenuTests : MudBunitContext
     [Fact]
     public void The_current_section_follows_the_address_and_is_named_for_assistive_technology()
     {
-        Services.AddPortalAuthorization();
-        Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
-        Services.AddTransient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
-        Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationState(PortalRoles.Admin));
+        SignedInAs(PortalRoles.Admin);
         var nav = RenderWithMud<NavMenu>();
         var navigation = Services.GetRequiredService<NavigationManager>();
 
@@ -91,6 +81,15 @@ public sealed class NavMenuTests : MudBunitContext
     {
         Assert.All(NavMenu.All, s => Assert.Matches("^/[a-z]*$", s.Href));
         Assert.Equal(NavMenu.All.Count, NavMenu.All.Select(s => s.Href).Distinct().Count());
+    }
+
+    /// <summary>bUnit registers throwing placeholders; the real ASP.NET Core services evaluate the portal's real policies.</summary>
+    private void SignedInAs(string role)
+    {
+        Services.AddPortalAuthorization();
+        Services.AddTransient<IAuthorizationService, DefaultAuthorizationService>();
+        Services.AddTransient<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
+        Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationState(role));
     }
 
     private sealed class CountingDrawer : MudBlazor.Interfaces.INavigationEventReceiver
