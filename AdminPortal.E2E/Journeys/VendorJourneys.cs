@@ -63,6 +63,36 @@ public sealed class VendorJourneys(BrowserFixture portal)
         await Assertions.Expect(subs.SubscriptionRow(id).GetByTestId("subscription-end")).Not.ToHaveTextAsync(before);
     }
 
+    [Fact]
+    public async Task The_pager_pages_the_vendors_and_its_rows_per_page_live_in_the_address()
+    {
+        await using var context = await portal.NewContextAsync(Demo.Admin);
+        var page = await context.NewPageAsync();
+        await new VendorPages(page).OpenAsync("/vendors", "Vendors");
+        var range = page.GetByTestId("list-range");
+        var size = page.GetByLabel("Rows per page");
+        await Assertions.Expect(range).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1–25 of "));
+        await Assertions.Expect(size).ToHaveValueAsync("25");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("page=2"));
+        await Assertions.Expect(range).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^26–"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Current page 2" })).ToHaveAttributeAsync("aria-current", "page");
+
+        await size.SelectOptionAsync("50");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("size=50"));
+        await Assertions.Expect(range).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1–"));
+        await Assertions.Expect(size).ToHaveValueAsync("50");
+
+        // the list's view lives in its address (replaced, not pushed): a reload keeps the place, the choice shown
+        await new VendorPages(page).OpenAsync(new Uri(page.Url).PathAndQuery, "Vendors");   // as a reload, then the circuit
+        await Assertions.Expect(range).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1–"));
+        await Assertions.Expect(size).ToHaveValueAsync("50");
+        await size.SelectOptionAsync("25");
+        await Assertions.Expect(range).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1–25 of "));
+        await Assertions.Expect(size).ToHaveValueAsync("25");
+    }
+
     [Theory]
     [InlineData(1366, 768, "1366")]
     [InlineData(390, 844, "390")]

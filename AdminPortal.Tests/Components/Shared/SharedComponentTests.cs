@@ -52,7 +52,8 @@ public sealed class SharedComponentTests : MudBunitContext
 
         Assert.True(cut.Find("button[aria-label='Previous page']").HasAttribute("disabled"));
         Assert.Equal("page", cut.Find("button[aria-label='Current page 1']").GetAttribute("aria-current"));
-        Assert.Equal("25", cut.Find("select.page-size-select option[selected]").TextContent);
+        Assert.Equal("25", cut.Find("select.page-size-select").GetAttribute("value"));
+        Assert.Equal(["10", "25", "50"], cut.FindAll("select.page-size-select option").Select(o => o.TextContent).ToArray());
         Assert.Equal("Rows per page", cut.Find("label.page-size span").TextContent);
         cut.Find("button[aria-label='Page 3']").Click();
         cut.Find("button[aria-label='Next page']").Click();
