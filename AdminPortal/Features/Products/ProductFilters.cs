@@ -20,10 +20,18 @@ internal static class ProductFilters
         if (q.Decided is not null)
         {
             var by = decidedBy ?? throw new InvalidOperationException("A \"decided by me\" view needs the viewer.");
-            // the viewer's recent audit records first (idx_audit_log_actor), then those products by key
-            var decided = db.Set<AuditLogEntry>().Where(a => a.ActorId == by.ModeratorId && a.At >= by.Since
-                && a.EntityType == EntityTypes.Product && DecidedBy.Actions.Contains(a.Action)).Select(a => a.EntityId);
-            products = products.Where(p => decided.Contains(p.Id));
+            if (by.Ids is { } ids)
+            {
+                // read ahead: "id = ANY(@ids)", filtered by a hash of the list while the sort's index is walked
+                var list = ids as string[] ?? ids.ToArray();
+                products = products.Where(p => list.Contains(p.Id));
+            }
+            else
+            {
+                // the viewer's recent audit records first (idx_audit_log_actor), then those products by key
+                var decided = Decisions(db, by);
+                products = products.Where(p => decided.Contains(p.Id));
+            }
         }
         if (q.Status is { } status)
             products = products.Where(p => p.PublishingStatus == status);
@@ -51,6 +59,25 @@ internal static class ProductFilters
             products = products.Where(p => EF.Functions.ILike(p.Title, pattern, LikePattern.EscapeCharacter) || EF.Functions.ILike(p.Description, pattern, LikePattern.EscapeCharacter));
         }
         return products;
+    }
+
+    private static IQueryable<string> Decisions(PortalDbContext db, DecidedBy by) =>
+        db.Set<AuditLogEntry>().Where(a => a.ActorId == by.ModeratorId && a.At >= by.Since
+            && a.EntityType == EntityTypes.Product && DecidedBy.Actions.Contains(a.Action)).Select(a => a.EntityId);
+
+    /// <summary>
+    /// <paramref name="by"/> with the products decided in its window read ahead (distinct, at most
+    /// <see cref="DecidedBy.MaxIdsReadAhead"/>; more and it stays without, filtered in the statement). In one statement
+    /// the planner expects a few thousand decided products spread over the whole catalogue and walks the sort's index
+    /// probing the audit log for each product; the decided ones are the recent ones, so on the large data that was
+    /// 500,000 probes and a second for one page (docs/perf/benchmarks.md, session 13).
+    /// </summary>
+    public static async Task<DecidedBy> DecidedIdsAsync(PortalDbContext db, DecidedBy by, CancellationToken ct)
+    {
+        if (by.Ids is not null)
+            return by;
+        var ids = await Decisions(db, by).Distinct().Take(DecidedBy.MaxIdsReadAhead + 1).ToArrayAsync(ct);
+        return ids.Length > DecidedBy.MaxIdsReadAhead ? by : by with { Ids = ids };
     }
 
     /// <summary>Sorted by the chosen column, then by (created_at, id) so pages are stable.</summary>

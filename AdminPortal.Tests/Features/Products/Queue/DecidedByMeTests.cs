@@ -2,6 +2,7 @@ using System.Security.Claims;
 using AdminPortal.Features.Products;
 using AdminPortal.Features.Products.Queue;
 using AdminPortal.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AdminPortal.Tests.Features.Products.Queue;
@@ -100,6 +101,27 @@ public sealed class DecidedByMeTests(PostgresFixture fixture) : DatabaseTest(fix
         var tabs = await scope.ServiceProvider.GetRequiredService<ProductQueryService>()
             .CountTabsAfterChangeAsync(_data.Moderator2, ProductQueueQuery.Parse("?status=all&decided=today"));
         Assert.Equal("1", tabs["all"].ToString());
+    }
+
+    [Theory]
+    [InlineData("?status=all&decided=week")]
+    [InlineData("?status=published&decided=week")]
+    [InlineData("?status=all&decided=today&sort=price&desc=1")]
+    public async Task The_decisions_read_ahead_filter_as_the_decisions_read_in_the_statement(string url)
+    {
+        var query = ProductQueueQuery.Parse(url);
+        var moderatorId = int.Parse(_data.Moderator.FindFirstValue(ClaimTypes.NameIdentifier)!, System.Globalization.CultureInfo.InvariantCulture);
+        var by = DecidedBy.For(query, moderatorId, Fixture.Clock)!;
+        await using var db = await Fixture.CreateDbContextAsync();
+        var ahead = await ProductFilters.DecidedIdsAsync(db, by, default);
+        Assert.NotNull(ahead.Ids);
+        Assert.Same(ahead, await ProductFilters.DecidedIdsAsync(db, ahead, default));   // read once
+
+        async Task<List<string>> PageAsync(DecidedBy decided) =>
+            await ProductFilters.Order(ProductFilters.Apply(db.Set<Product>(), query, db, decided), query, db).Select(p => p.Id).ToListAsync();
+        var inStatement = await PageAsync(by);
+        Assert.NotEmpty(inStatement);
+        Assert.Equal(inStatement, await PageAsync(ahead));
     }
 
     [Fact]

@@ -11,6 +11,18 @@ public enum DecidedWindow { Today, Week }
 public sealed record DecidedBy(int ModeratorId, DateTime Since)
 {
     /// <summary>
+    /// The most product ids read ahead into <see cref="Ids"/>; a viewer with more decisions in the window is filtered
+    /// in the same statement as before (an array parameter of that size would cost more than it saves).
+    /// </summary>
+    public const int MaxIdsReadAhead = 100_000;
+
+    /// <summary>
+    /// The products decided in the window, read ahead (<see cref="ProductFilters.DecidedIdsAsync"/>) so the page and the
+    /// counts filter on a list the planner sees whole; null: read in the same statement from the audit log.
+    /// </summary>
+    public IReadOnlyList<string>? Ids { get; init; }
+
+    /// <summary>
     /// The audit actions that are a decision: the three the moderation rollups count (decision 0020). A bulk decision
     /// writes the same actions, one audit record per product.
     /// </summary>
