@@ -96,7 +96,7 @@ public sealed class TicketTriageJourneys(BrowserFixture portal)
         await page.GetByLabel("Title").FillAsync("Timetable clash E2E");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create ticket" }).ClickAsync();
 
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/tickets/\d+$"));
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/tickets/\d+$"), new() { Timeout = 30_000 });   // the create and its redirect under a loaded run (timed out at 15 s once, session 13)
         var detail = new TicketDetailPage(page);
         await Assertions.Expect(detail.Timeline).ToBeVisibleAsync();
         var created = await detail.CreatedAtAsync();
