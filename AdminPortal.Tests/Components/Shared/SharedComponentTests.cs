@@ -51,6 +51,7 @@ public sealed class SharedComponentTests : MudBunitContext
             .Add(x => x.OnPage, p => pages.Add(p)).Add(x => x.OnPageSize, s => sizes.Add(s)));
 
         Assert.True(cut.Find("button[aria-label='Previous page']").HasAttribute("disabled"));
+        Assert.Equal("mud-icon-root mud-svg-icon mud-icon-size-small", cut.Find("button[aria-label='Next page'] svg").GetAttribute("class"));
         Assert.Equal("page", cut.Find("button[aria-label='Current page 1']").GetAttribute("aria-current"));
         Assert.Equal("25", cut.Find("select.page-size-select").GetAttribute("value"));
         Assert.Equal(["10", "25", "50"], cut.FindAll("select.page-size-select option").Select(o => o.TextContent).ToArray());
