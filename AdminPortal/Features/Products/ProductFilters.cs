@@ -23,8 +23,7 @@ internal static class ProductFilters
             if (by.Ids is { } ids)
             {
                 // read ahead: "id = ANY(@ids)", filtered by a hash of the list while the sort's index is walked
-                var list = ids as string[] ?? ids.ToArray();
-                products = products.Where(p => list.Contains(p.Id));
+                products = products.Where(p => ids.Contains(p.Id));
             }
             else
             {
@@ -66,15 +65,15 @@ internal static class ProductFilters
             && a.EntityType == EntityTypes.Product && DecidedBy.Actions.Contains(a.Action)).Select(a => a.EntityId);
 
     /// <summary>
-    /// <paramref name="by"/> with the products decided in its window read ahead (distinct, at most
+    /// <paramref name="by"/> (null: not a "decided by me" view) with the products decided in its window read ahead (distinct, at most
     /// <see cref="DecidedBy.MaxIdsReadAhead"/>; more and it stays without, filtered in the statement). In one statement
     /// the planner expects a few thousand decided products spread over the whole catalogue and walks the sort's index
     /// probing the audit log for each product; the decided ones are the recent ones, so on the large data that was
     /// 500,000 probes and a second for one page (docs/perf/benchmarks.md, session 13).
     /// </summary>
-    public static async Task<DecidedBy> DecidedIdsAsync(PortalDbContext db, DecidedBy by, CancellationToken ct)
+    public static async Task<DecidedBy?> DecidedIdsAsync(PortalDbContext db, DecidedBy? by, CancellationToken ct)
     {
-        if (by.Ids is not null)
+        if (by is null || by.Ids is not null)
             return by;
         var ids = await Decisions(db, by).Distinct().Take(DecidedBy.MaxIdsReadAhead + 1).ToArrayAsync(ct);
         return ids.Length > DecidedBy.MaxIdsReadAhead ? by : by with { Ids = ids };

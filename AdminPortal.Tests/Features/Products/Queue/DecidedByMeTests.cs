@@ -114,7 +114,9 @@ public sealed class DecidedByMeTests(PostgresFixture fixture) : DatabaseTest(fix
         var by = DecidedBy.For(query, moderatorId, Fixture.Clock)!;
         await using var db = await Fixture.CreateDbContextAsync();
         var ahead = await ProductFilters.DecidedIdsAsync(db, by, default);
+        Assert.NotNull(ahead);
         Assert.NotNull(ahead.Ids);
+        Assert.Null(await ProductFilters.DecidedIdsAsync(db, null, default));   // not a "decided by me" view
         Assert.Same(ahead, await ProductFilters.DecidedIdsAsync(db, ahead, default));   // read once
 
         async Task<List<string>> PageAsync(DecidedBy decided) =>

@@ -20,7 +20,7 @@ public sealed record DecidedBy(int ModeratorId, DateTime Since)
     /// The products decided in the window, read ahead (<see cref="ProductFilters.DecidedIdsAsync"/>) so the page and the
     /// counts filter on a list the planner sees whole; null: read in the same statement from the audit log.
     /// </summary>
-    public IReadOnlyList<string>? Ids { get; init; }
+    public string[]? Ids { get; init; }
 
     /// <summary>
     /// The audit actions that are a decision: the three the moderation rollups count (decision 0020). A bulk decision

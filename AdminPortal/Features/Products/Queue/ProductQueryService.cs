@@ -99,8 +99,7 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
         CancellationToken ct)
     {
         await using var db = await ContextAsync(reader, ct);
-        if (decidedBy is not null)
-            decidedBy = await ProductFilters.DecidedIdsAsync(db, decidedBy, ct);
+        decidedBy = await ProductFilters.DecidedIdsAsync(db, decidedBy, ct);
         var filtered = ProductFilters.Apply(db.Set<Product>().AsNoTracking(), query, db, decidedBy);
         // Deferred join: the page's ids come from the ordered index alone (index-only when an index covers the filter
         // and sort), then only those rows are read and their vendor looked up, not every row OFFSET skips.
@@ -130,8 +129,7 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
         ProductQueueQuery query, DecidedBy? decidedBy, CancellationToken ct)
     {
         await using var db = await ContextAsync(reader, ct);
-        if (decidedBy is not null)
-            decidedBy = await ProductFilters.DecidedIdsAsync(db, decidedBy, ct);   // once for the five counts
+        decidedBy = await ProductFilters.DecidedIdsAsync(db, decidedBy, ct);   // once for the five counts
         var counts = new Dictionary<string, CountEstimate>();
         PublishingStatus?[] tabs = [PublishingStatus.Suggestion, PublishingStatus.Draft, PublishingStatus.Published, PublishingStatus.Rejected, null];
         foreach (var status in tabs)
