@@ -13,3 +13,9 @@ window.adminPortal = {
     document.body.classList.toggle("theme-light", theme !== "dark");
   },
 };
+
+// the bell's menu moves its focus on these keys (NotificationBell); they must not also scroll the page behind it
+document.addEventListener("keydown", e => {
+  if (["ArrowDown", "ArrowUp", "Home", "End"].includes(e.key) && e.target instanceof Element && e.target.closest("[role=menu].notification-menu"))
+    e.preventDefault();
+});

@@ -7,6 +7,7 @@ using AdminPortal.Features.Search;
 using AdminPortal.Security;
 using AdminPortal.Tests.Infrastructure;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
@@ -133,19 +134,19 @@ public sealed class MainLayoutTests : MudBunitContext
     {
         SignIn("Mira Moderator");
         var cut = RenderLayout();
-        Assert.False(cut.FindComponent<PortalThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.False(cut.FindComponent<PortalThemeProvider>().Instance.IsDarkMode);
 
         cut.Find("button[aria-label='Switch to dark theme']").Click();
 
         var light = cut.Find("button[aria-label='Switch to light theme']");
         Assert.Equal("Light theme", light.GetAttribute("title"));
-        Assert.True(cut.FindComponent<PortalThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.True(cut.FindComponent<PortalThemeProvider>().Instance.IsDarkMode);
         var remembered = JSInterop.Invocations["adminPortal.rememberTheme"];
         Assert.Equal("dark", Assert.Single(remembered).Arguments[0]);
 
         light.Click();
         Assert.NotNull(cut.Find("button[aria-label='Switch to dark theme']"));
-        Assert.False(cut.FindComponent<PortalThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.False(cut.FindComponent<PortalThemeProvider>().Instance.IsDarkMode);
         Assert.Equal("light", JSInterop.Invocations["adminPortal.rememberTheme"][1].Arguments[0]);
     }
 
@@ -154,23 +155,71 @@ public sealed class MainLayoutTests : MudBunitContext
     {
         _auth.SetNotAuthorized();
         var cut = RenderLayout(dark: true);
-        Assert.True(cut.FindComponent<PortalThemeProvider>().Instance.GetState(x => x.IsDarkMode));
+        Assert.True(cut.FindComponent<PortalThemeProvider>().Instance.IsDarkMode);
         Assert.Equal("Light theme", cut.Find("button[aria-label='Switch to light theme']").GetAttribute("title"));
     }
 
     [Fact]
-    public void The_menu_button_closes_and_opens_the_drawer()
+    public void Beside_the_page_the_drawer_is_open_until_its_toggle_closes_it()
     {
         SignIn("Mira Moderator");
         var cut = RenderLayout();
-        var drawer = cut.FindComponent<MudDrawer>();
-        var open = drawer.Instance.GetState(x => x.Open);   // open on a desktop; bUnit's viewport may count as a phone's
+        var toggle = cut.Find("button.nav-toggle-wide");
+        Assert.Equal("Toggle navigation", toggle.GetAttribute("aria-label"));
+        Assert.Equal("portal-drawer", toggle.GetAttribute("aria-controls"));
+        Assert.Equal("true", toggle.GetAttribute("aria-expanded"));
+        Assert.Contains("mud-drawer--open", cut.Find("aside#portal-drawer").ClassList);
+        Assert.Contains("mud-drawer-open-responsive-md-left", cut.Find(".mud-layout").ClassList);
 
-        cut.Find("button[aria-label='Toggle navigation']").Click();
-        Assert.Equal(!open, drawer.Instance.GetState(x => x.Open));
+        cut.Find("button.nav-toggle-wide").Click();
+        Assert.Equal("false", cut.Find("button.nav-toggle-wide").GetAttribute("aria-expanded"));
+        Assert.Contains("mud-drawer--closed", cut.Find("aside#portal-drawer").ClassList);   // app.css hides it too
+        Assert.Contains("mud-drawer-close-responsive-md-left", cut.Find(".mud-layout").ClassList);
+        Assert.Empty(cut.FindAll(".portal-drawer-backdrop"));
 
-        cut.Find("button[aria-label='Toggle navigation']").Click();
-        Assert.Equal(open, drawer.Instance.GetState(x => x.Open));
+        cut.Find("button.nav-toggle-wide").Click();
+        Assert.Contains("mud-drawer--open", cut.Find("aside#portal-drawer").ClassList);
+    }
+
+    [Fact]
+    public void Over_a_phones_page_the_drawer_opens_by_its_toggle_and_closes_by_the_backdrop_or_a_chosen_section()
+    {
+        SignIn("Mira Moderator");
+        var cut = RenderLayout();
+        var toggle = cut.Find("button.nav-toggle-narrow");
+        Assert.Equal("Toggle navigation", toggle.GetAttribute("aria-label"));
+        Assert.Equal("false", toggle.GetAttribute("aria-expanded"));
+        Assert.DoesNotContain("portal-drawer-shown", cut.Find(".mud-layout").ClassList);
+
+        toggle.Click();
+        Assert.Equal("true", cut.Find("button.nav-toggle-narrow").GetAttribute("aria-expanded"));
+        Assert.Contains("portal-drawer-shown", cut.Find(".mud-layout").ClassList);
+        Assert.Contains("mud-drawer--open", cut.Find("aside#portal-drawer").ClassList);   // the wide state is untouched
+        cut.Find(".portal-drawer-backdrop").Click();
+        Assert.DoesNotContain("portal-drawer-shown", cut.Find(".mud-layout").ClassList);
+        Assert.Empty(cut.FindAll(".portal-drawer-backdrop"));
+
+        cut.Find("button.nav-toggle-narrow").Click();
+        var chosen = cut.FindComponent<Stub<NavMenu>>().Instance.Parameters.Get(n => n.OnNavigate);
+        cut.InvokeAsync(() => chosen.InvokeAsync());
+        Assert.DoesNotContain("portal-drawer-shown", cut.Find(".mud-layout").ClassList);
+        Assert.Equal("false", cut.Find("button.nav-toggle-narrow").GetAttribute("aria-expanded"));
+    }
+
+    [Fact]
+    public void The_layout_keeps_no_MudBlazor_layout_component_and_the_theme_watches_nothing_in_the_browser()
+    {
+        SignIn("Mira Moderator");
+        var cut = RenderLayout();
+        Assert.Empty(cut.FindComponents<MudLayout>());
+        Assert.Empty(cut.FindComponents<MudDrawer>());
+        Assert.Empty(cut.FindComponents<MudMainContent>());
+        Assert.Empty(cut.FindComponents<MudContainer>());
+        Assert.Empty(cut.FindComponents<MudThemeProvider>());
+        Assert.NotNull(cut.Find("main.mud-main-content > .mud-container #page"));
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier == "mudThemeProvider.watchDarkMode");
+        Assert.DoesNotContain(JSInterop.Invocations, i => i.Identifier.Contains("Breakpoint", StringComparison.OrdinalIgnoreCase)
+                                                          || i.Identifier.Contains("resize", StringComparison.OrdinalIgnoreCase));
     }
 
     [Theory]
@@ -179,13 +228,13 @@ public sealed class MainLayoutTests : MudBunitContext
     public void The_theme_styles_are_exactly_MudBlazors_own_and_one_string_per_theme(bool dark)
     {
         var mud = Render<MudThemeProvider>(p => p.Add(t => t.Theme, PortalTheme.Theme).Add(t => t.IsDarkMode, dark));
-        var portal = Render<PortalThemeProvider>(p => p.Add(t => t.Theme, PortalTheme.Theme).Add(t => t.IsDarkMode, dark));
-        var again = Render<PortalThemeProvider>(p => p.Add(t => t.Theme, PortalTheme.Theme).Add(t => t.IsDarkMode, dark));
+        var portal = Render<PortalThemeProvider>(p => p.Add(t => t.IsDarkMode, dark));
+        var again = Render<PortalThemeProvider>(p => p.Add(t => t.IsDarkMode, dark));
 
         Assert.Contains("--mud-palette-primary", portal.Markup, StringComparison.Ordinal);
         Assert.Equal(mud.Markup, portal.Markup);
         Assert.Equal(portal.Markup, again.Markup);
-        var other = Render<PortalThemeProvider>(p => p.Add(t => t.Theme, PortalTheme.Theme).Add(t => t.IsDarkMode, !dark));
+        var other = Render<PortalThemeProvider>(p => p.Add(t => t.IsDarkMode, !dark));
         Assert.NotEqual(portal.Markup, other.Markup);
     }
 

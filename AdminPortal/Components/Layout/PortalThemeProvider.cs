@@ -1,49 +1,68 @@
 using System.Collections.Concurrent;
-using System.Text;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
-using Microsoft.AspNetCore.Components.RenderTree;
+using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 
 namespace AdminPortal.Components.Layout;
 
 /// <summary>
-/// MudThemeProvider whose output (the theme's CSS variables as a ~11,600-character <c>&lt;style&gt;</c>, the scrollbar's
-/// and the charts' styles) is one string per theme for the whole process, not a new one per circuit and render that
-/// every circuit keeps in its render tree (decision 0052). The string is what MudThemeProvider itself renders, taken
-/// once from its own render; anything else than static markup in it and the provider renders as MudBlazor's does.
+/// The portal theme's styles: exactly what <see cref="MudThemeProvider"/> writes (the theme's CSS variables as a
+/// ~11,600-character <c>&lt;style&gt;</c>, the scrollbar's and the charts' styles), rendered once per theme for the
+/// whole process by a static renderer and written by every circuit as that one string (decisions 0052, 0055).
+/// MudThemeProvider itself, as a component of every circuit, also built a MudTheme of its own (~100 colour objects),
+/// kept its parameter states, and on its first render made two JS calls and a .NET reference to watch the system's
+/// dark mode, which the portal does not follow (the theme is the user's choice, kept in a cookie).
 /// </summary>
-public sealed class PortalThemeProvider : MudThemeProvider
+public sealed class PortalThemeProvider : ComponentBase
 {
-    private static readonly ConcurrentDictionary<(MudTheme?, bool, bool), string?> Rendered = new();
+    private static readonly ConcurrentDictionary<bool, Task<string>> Rendered = new();
+
+    [Inject] private IServiceScopeFactory Scopes { get; set; } = default!;
+    [Inject] private ILoggerFactory Loggers { get; set; } = default!;
+
+    /// <summary>The dark palette instead of the light one.</summary>
+    [Parameter] public bool IsDarkMode { get; set; }
+
+    private string? _markup;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var rendering = Rendered.GetOrAdd(IsDarkMode, dark => RenderAsync(dark, Scopes, Loggers));
+        try
+        {
+            _markup = await rendering;   // completed after the process's first page: no second render
+        }
+        catch
+        {
+            Rendered.TryRemove(new KeyValuePair<bool, Task<string>>(IsDarkMode, rendering));   // the next page tries again
+            throw;
+        }
+    }
 
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
-#pragma warning disable MUD0010, MUD0012   // reading its own parameters, as set by its parent (the layout), for the key
-        var key = (Theme, IsDarkMode, DefaultScrollbar);
-#pragma warning restore MUD0010, MUD0012
-        if (!Rendered.TryGetValue(key, out var markup))
-            Rendered[key] = markup = Capture();
-        if (markup is null)
-            base.BuildRenderTree(builder);
-        else
-            builder.AddMarkupContent(0, markup);
+        if (_markup is not null)
+            builder.AddMarkupContent(0, _markup);
     }
 
-    /// <summary>MudThemeProvider's own render as one string, or null when it is more than static markup.</summary>
-    private string? Capture()
+    /// <summary>
+    /// MudThemeProvider's own output for the portal theme, as HTML, rendered in a DI scope of its own: disposing it
+    /// calls JS to stop a watch it never started, which there reaches no browser (MudBlazor ignores that failure).
+    /// </summary>
+    public static async Task<string> RenderAsync(bool dark, IServiceScopeFactory scopes, ILoggerFactory loggers)
     {
-        var scratch = new RenderTreeBuilder();
-        base.BuildRenderTree(scratch);
-        var markup = new StringBuilder();
-#pragma warning disable BL0006   // reading a finished render tree, not writing one
-        var frames = scratch.GetFrames();
-        for (var i = 0; i < frames.Count; i++)
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            if (frames.Array[i].FrameType != RenderTreeFrameType.Markup)
-                return null;
-            markup.Append(frames.Array[i].MarkupContent);
-        }
-#pragma warning restore BL0006
-        return markup.ToString();
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                [nameof(MudThemeProvider.Theme)] = PortalTheme.Theme,
+                [nameof(MudThemeProvider.IsDarkMode)] = dark,
+            });
+            var output = await renderer.RenderComponentAsync<MudThemeProvider>(parameters);
+            return output.ToHtmlString();
+        });
     }
 }

@@ -23,6 +23,8 @@ public sealed class NotificationFeed(IDbContextFactory<PortalDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var mine = db.Set<PortalNotification>().AsNoTracking().Where(n => n.UserId == id);
         var unread = await mine.CountAsync(n => n.ReadAt == null, ct);
+        if (take <= 0)
+            return (unread, []);   // the closed bell: its count alone
         var latest = await mine.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take)
             .Select(n => new NotificationItem(n.Id, n.Title, n.Link, n.CreatedAt, n.ReadAt == null)).ToListAsync(ct);
         return (unread, latest);
