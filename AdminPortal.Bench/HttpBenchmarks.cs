@@ -23,6 +23,9 @@ public static class HttpBenchmarks
     {
         var figures = new List<Figure>();
         var clients = new Dictionary<string, HttpClient>();
+        figures.Add(new Figure("3. prerendered first byte over HTTP (signed in)", "portal start to healthy",
+            "process start to the first healthy /healthz answer (polled every 250 ms), the pages' warm-up at start included", "ms",
+            portal.StartToHealthy.TotalMilliseconds, portal.StartToHealthy.TotalMilliseconds, 1, null));
         foreach (var (path, user, label) in Pages.Where(p => only is null || only(p)))
         {
             if (!clients.TryGetValue(user, out var http))

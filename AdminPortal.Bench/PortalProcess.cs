@@ -11,6 +11,9 @@ public sealed class PortalProcess : IAsyncDisposable
     /// <summary>The portal's process id (the bench reads its CPU time from /proc).</summary>
     public int Pid => _process.Id;
 
+    /// <summary>From the process's start to its first healthy /healthz answer (polled every 250 ms).</summary>
+    public TimeSpan StartToHealthy { get; private set; }
+
     private PortalProcess(Process process, Uri baseAddress)
     {
         _process = process;
@@ -51,6 +54,7 @@ public sealed class PortalProcess : IAsyncDisposable
         var info = Info(connectionString, ["--urls", baseAddress.ToString().TrimEnd('/')]);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             info.Environment[name] = value;
+        var starting = Stopwatch.GetTimestamp();
         var p = Process.Start(info)!;
         // BENCH_PORTAL_LOG=FILE keeps the portal's console log (e.g. with Logging__LogLevel__Microsoft.AspNetCore.SignalR=Debug)
         var log = Environment.GetEnvironmentVariable("BENCH_PORTAL_LOG") is { Length: > 0 } path ? TextWriter.Synchronized(File.AppendText(path)) : null;
@@ -70,7 +74,10 @@ public sealed class PortalProcess : IAsyncDisposable
             try
             {
                 if ((await http.GetAsync(new Uri(baseAddress, "/healthz"))).IsSuccessStatusCode)
+                {
+                    portal.StartToHealthy = Stopwatch.GetElapsedTime(starting);
                     return portal;
+                }
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }

@@ -15,6 +15,8 @@ using Npgsql;
 //     [--only-dashboard]   (figure 10, the dashboard's and the reports' services, and figure 3 for / and /reports unless --skip-http)
 //     [--only-search]   (figure 14 alone: the app bar's one search through its service, on the data the database has)
 //     [--only-lists]    (figure 1 alone, with --cases to pick some: the list pages through the screens' services)
+//     [--only-pages] [--page-samples N]   (figures 3, 3b and 4 alone: first byte over HTTP, content visible and memory in
+//                       Chromium; N warm visits per page in 3b, default min(samples, 10))
 //     [--only-outage] [--writers N] [--stop-seconds N]   (figure 15: restart and stop a THROWAWAY cluster under a portal
 //                       process and a stream of writes; refuses --connection and --data-dir)
 //     [--only-circuits] [--circuits N] [--dashboard-circuits N] [--approvals N] [--open-concurrency N] [--ramp-per-second N]
@@ -143,16 +145,19 @@ static async Task RunListAndServerFiguresAsync(BenchContext bench, Dictionary<st
     var connection = bench.ConnectionString;
     figures.AddRange(await SeedPhases.EnsureLargeDataAsync(bench));
 
-    Console.WriteLine("Figure 1: list pages through the screens' services, their SQL alone, EF Core against raw Npgsql");
-    await using var services = new PortalServices(connection);
-    var lists = new ListBenchmarks(bench, services);
-    figures.AddRange(await lists.ListsAsync(await ListShape.ReadAsync(bench.DataSource), options.GetValueOrDefault("cases"), options.ContainsKey("print-sql")));
-    Console.WriteLine($"Figure 2: counts and search (load average {bench.LoadAverage()})");
-    figures.AddRange(await lists.CountsAndSearchAsync());
-    Console.WriteLine($"Figure 10: dashboard and reports (load average {bench.LoadAverage()})");
-    figures.AddRange(await new DashboardBenchmarks(bench, services).RunAsync());
-    Console.WriteLine($"Figure 12: the one search box (load average {bench.LoadAverage()})");
-    figures.AddRange(await new SearchBenchmarks(bench, services).RunAsync());
+    if (!options.ContainsKey("only-pages"))   // --only-pages: figures 3, 3b and 4 alone
+    {
+        Console.WriteLine("Figure 1: list pages through the screens' services, their SQL alone, EF Core against raw Npgsql");
+        await using var services = new PortalServices(connection);
+        var lists = new ListBenchmarks(bench, services);
+        figures.AddRange(await lists.ListsAsync(await ListShape.ReadAsync(bench.DataSource), options.GetValueOrDefault("cases"), options.ContainsKey("print-sql")));
+        Console.WriteLine($"Figure 2: counts and search (load average {bench.LoadAverage()})");
+        figures.AddRange(await lists.CountsAndSearchAsync());
+        Console.WriteLine($"Figure 10: dashboard and reports (load average {bench.LoadAverage()})");
+        figures.AddRange(await new DashboardBenchmarks(bench, services).RunAsync());
+        Console.WriteLine($"Figure 12: the one search box (load average {bench.LoadAverage()})");
+        figures.AddRange(await new SearchBenchmarks(bench, services).RunAsync());
+    }
 
     if (!options.ContainsKey("skip-http"))
     {
@@ -164,7 +169,8 @@ static async Task RunListAndServerFiguresAsync(BenchContext bench, Dictionary<st
             Console.WriteLine($"Figures 3b and 4: Chromium (load average {bench.LoadAverage()})");
             using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
             await using var browser = await BrowserBenchmarks.LaunchAsync(playwright);
-            figures.AddRange(await BrowserBenchmarks.ContentVisibleAsync(browser, portal.BaseAddress, Math.Min(samples, 10)));
+            figures.AddRange(await BrowserBenchmarks.ContentVisibleAsync(browser, portal.BaseAddress,
+                RenderBenchmarks.Int(options, "page-samples", Math.Min(samples, 10))));
             figures.AddRange(await BrowserBenchmarks.MemoryPerCircuitAsync(browser, portal, 50));
         }
     }

@@ -21,7 +21,8 @@ public sealed class DashboardWarmUpTests(PostgresFixture fixture) : DatabaseTest
         await using var host = await PortalWebHost.StartAsync(Fixture.ConnectionString, "Development");
         var before = await CountsAsync();
 
-        var rendered = await DashboardWarmUp.RunAsync(host.Services);
+        var pages = await DashboardWarmUp.RunAsync(host.Services);
+        var rendered = pages.Where(p => p.Path == "/").ToDictionary(p => p.Role, p => p.Html);
 
         Assert.Equal([PortalRoles.Admin, PortalRoles.Moderator, PortalRoles.Staff], rendered.Keys.ToArray());
         // the page itself with its figures (not the login redirect or "access denied"), each role its own sections
@@ -32,6 +33,11 @@ public sealed class DashboardWarmUpTests(PostgresFixture fixture) : DatabaseTest
         Assert.DoesNotContain("id=\"dash-tickets\"", rendered[PortalRoles.Moderator], StringComparison.Ordinal);
         Assert.Contains("id=\"dash-tickets\"", rendered[PortalRoles.Staff], StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"dash-health\"", rendered[PortalRoles.Staff], StringComparison.Ordinal);
+        // the lists each role opens from there, each the real page with its rows (not a redirect or "access denied")
+        Assert.Equal(["Admin /reports", "Admin /tickets", "Admin /users", "Moderator /products", "Moderator /chats", "Staff /tickets"],
+            pages.Where(p => p.Path != "/").Select(p => $"{p.Role} {p.Path}").ToArray());
+        Assert.All(pages.Where(p => p.Path is "/tickets" or "/users" or "/products"), p => Assert.Contains("<tbody", p.Html, StringComparison.Ordinal));
+        Assert.All(pages, p => Assert.DoesNotContain("Access denied", p.Html, StringComparison.OrdinalIgnoreCase));
         // reads only: no session, no audit record, no presence
         Assert.Equal(before, await CountsAsync());
     }

@@ -103,8 +103,8 @@ public sealed class ProductQueryService(IDbContextFactory<PortalDbContext> dbFac
         var filtered = ProductFilters.Apply(db.Set<Product>().AsNoTracking(), query, db, decidedBy);
         // Deferred join: the page's ids come from the ordered index alone (index-only when an index covers the filter
         // and sort), then only those rows are read and their vendor looked up, not every row OFFSET skips.
-        var pageIds = ProductFilters.Order(filtered, query, db).Skip(query.Offset).Take(query.PageSize).Select(p => p.Id);
-        var rows = await ProductFilters.Order(db.Set<Product>().AsNoTracking().Where(p => pageIds.Contains(p.Id)), query, db)
+        var pageIds = ProductFilters.Order(filtered, query, db, decidedBy).Skip(query.Offset).Take(query.PageSize).Select(p => p.Id);
+        var rows = await ProductFilters.Order(db.Set<Product>().AsNoTracking().Where(p => pageIds.Contains(p.Id)), query, db, decidedBy)
             .Select(p => new
             {
                 p.Id, p.Title, p.Cause, p.VendorId,
