@@ -51,7 +51,7 @@ public sealed class DashboardJourneys(BrowserFixture portal)
             }
     }
 
-    /// <summary>Counts each time the "loading" bar enters the document, from the first byte on (decision 0033).</summary>
+    /// <summary>Counts each time the "loading" bar enters the document, from the first byte on (decisions 0033, 0056).</summary>
     private const string CountLoadingBars = """
         window.__dashLoadingBars = 0;
         const seen = new WeakSet(), bar = '[aria-label="Loading the dashboard"]';
@@ -70,7 +70,7 @@ public sealed class DashboardJourneys(BrowserFixture portal)
     [Theory]
     [InlineData(Demo.Admin)]
     [InlineData(Demo.Moderator)]
-    public async Task The_circuit_starts_from_the_streamed_figures_without_loading_them_again(string account)
+    public async Task The_page_arrives_with_its_figures_and_the_circuit_does_not_load_them_again(string account)
     {
         await using var context = await portal.NewContextAsync(account);
         var page = await context.NewPageAsync();
@@ -78,10 +78,10 @@ public sealed class DashboardJourneys(BrowserFixture portal)
         await page.GotoAsync("/");
         await new ShellPage(page).WaitForCircuitAsync();
         await page.Locator("[data-testid=dashboard][data-ready=true]").WaitForAsync();
-        // the streamed prerender shows the bar at most once (its first flush, before the figures; none when the reads
-        // finish before that flush, as they can for a moderator); the circuit never shows it again
+        // the prerender waits for the reads and carries the figures (decision 0056): no bar in the page; the circuit
+        // starts from the persisted figures and never shows it either
         var bars = await page.EvaluateAsync<int>("() => window.__dashLoadingBars");
-        Assert.True(bars <= 1, $"the loading bar appeared {bars} times: the circuit loaded the figures again");
+        Assert.True(bars == 0, $"the loading bar appeared {bars} times: the page came without its figures or the circuit loaded them again");
         await Assertions.Expect(page.GetByLabel("Loading the dashboard")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=dashboard] figure").First).ToBeVisibleAsync();
     }

@@ -125,6 +125,9 @@ public sealed partial class SafeLinksTests
     [
         ("App.razor", "Assets[\"app.css\"]"),                    // the framework's fingerprinted static files
         ("App.razor", "Assets[\"app.js\"]"),
+        ("App.razor", "Assets[\"_content/MudBlazor/MudBlazor.min.css\"]"),   // MudBlazor's and the framework's own files,
+        ("App.razor", "Assets[\"_content/MudBlazor/MudBlazor.min.js\"]"),    // fingerprinted (decision 0056)
+        ("App.razor", "Assets[\"_framework/blazor.web.js\"]"),
         ("ProductQueueRow.razor", "ReviewUrl"),                  // ProductQueueState.ReviewUrl: "/products/{id}?..."
         ("NavMenu.razor", "section.Href"),                       // NavMenu.All: the sections' constant paths ("/products")
         ("ProductReviewPage.razor", "BackUrl"),                  // ProductQueueState.Url(query): "/products?..."
