@@ -10,6 +10,9 @@ namespace AdminPortal.Components.Shared;
 /// </summary>
 public static class IconMarkup
 {
+    /// <summary>MudIconButton's classes for Color.Inherit (ripple on, medium size): the app bar's buttons.</summary>
+    public const string InheritIconButton = "mud-button-root mud-icon-button mud-inherit-text hover:mud-inherit-hover mud-ripple mud-ripple-icon";
+
     public static MarkupString Svg(string icon, string? cssClass = null, MudBlazor.Size size = MudBlazor.Size.Medium) =>
         new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{size.ToString().ToLowerInvariant()}{(cssClass is null ? "" : " " + cssClass)}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{icon}</svg>");
 }
